@@ -1,0 +1,31 @@
+/**
+ * Who may do what inside an organization. The one place roles are checked: procedures declare the
+ * permission they need, and the UI asks the same map before showing a control.
+ */
+export const ROLES = ["owner", "admin", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "org.view": ["owner", "admin", "member"],
+  "org.update": ["owner", "admin"],
+  "members.view": ["owner", "admin", "member"],
+  "members.invite": ["owner", "admin"],
+  "members.manage": ["owner", "admin"],
+  /** Granting or taking away the owner role, and removing an owner. */
+  "members.manageOwners": ["owner"],
+  "activity.view": ["owner", "admin", "member"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The lowest role that holds a permission, for tests and messages. */
+export function lowestRoleWith(permission: Permission): Role {
+  const allowed = PERMISSIONS[permission] as readonly Role[];
+  return [...ROLES].reverse().find((r) => allowed.includes(r)) ?? "owner";
+}
+
+export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", member: "Member" };

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { ROLES } from "./permissions";
+import { COUNTRY_CODES, CURRENCIES, isTimeZone } from "./regions";
+
+/** Input schemas shared by forms (client) and procedures (server), so both give the same messages. */
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address."));
+
+export const passwordSchema = z
+  .string()
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.");
+
+export const personNameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+
+export const signUpSchema = z.object({ name: personNameSchema, email: emailSchema, password: passwordSchema });
+export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password.").max(200) });
+export const requestPasswordResetSchema = z.object({ email: emailSchema });
+export const resetPasswordSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: passwordSchema,
+});
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Use at least 3 characters.")
+  .max(48, "Use at most 48 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.");
+
+export const organizationProfileSchema = z.object({
+  name: z.string().trim().min(2, "Use at least 2 characters.").max(100, "Use at most 100 characters."),
+  country: z.enum(COUNTRY_CODES, "Choose a country."),
+  timeZone: z.string().refine(isTimeZone, "Choose a time zone."),
+  currency: z.enum(CURRENCIES, "Choose a currency."),
+});
+
+export const createOrganizationSchema = organizationProfileSchema.extend({
+  kind: z.enum(["brand", "workshop"], "Choose brand or workshop."),
+});
+
+export const updateOrganizationSchema = organizationProfileSchema.extend({ slug: slugSchema });
+
+export const roleSchema = z.enum(ROLES, "Choose a role.");
+export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
+export type InviteInput = z.infer<typeof inviteSchema>;

@@ -1,0 +1,103 @@
+/**
+ * tRPC setup, in three parts: 1. context, 2. initialization and error mapping, 3. procedures.
+ * Each procedure kind narrows the context: protected → `ctx.user`; org → `ctx.org` and `ctx.membership`,
+ * read from the database on every call (session claims go stale when a member is removed).
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Db } from "../db/client";
+import { AppError, type AppErrorCode } from "../errors";
+import { getUser } from "../services/users";
+import { getMembership } from "../services/organizations";
+import { can, type Permission } from "~/lib/permissions";
+import type { OrganizationKind } from "../db/schema";
+
+// 1. Context ------------------------------------------------------------------------------------------
+
+export type Context = {
+  db: Db;
+  /** The signed-in user's id from the session cookie; verified against the database by `protectedProcedure`. */
+  userId: string | null;
+  ip: string;
+};
+
+// 2. Initialization -----------------------------------------------------------------------------------
+
+export type Meta = { permission?: Permission };
+
+const APP_TO_TRPC: Record<AppErrorCode, TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof ZodError
+          ? (z.flattenError(cause).fieldErrors as Record<string, string[]>)
+          : cause instanceof AppError && cause.field
+            ? { [cause.field]: [cause.message] }
+            : null;
+      // Internal errors keep their details in the server log, not in the response.
+      const message = error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+    },
+  });
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+/** Turns an AppError thrown by a service into the matching tRPC error, keeping its message for people. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error);
+  }
+  return result;
+});
+
+// 3. Procedures ---------------------------------------------------------------------------------------
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = ctx.userId ? await getUser(ctx.db, ctx.userId) : null;
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, userId: user.id, user } });
+});
+
+export const orgInput = z.object({ orgId: z.uuid("Unknown organization.") });
+
+function orgProcedureOf(kind: OrganizationKind | null) {
+  return protectedProcedure.input(orgInput).use(async ({ ctx, input, meta, next }) => {
+    const found = await getMembership(ctx.db, ctx.userId, { orgId: input.orgId });
+    // Another organization's data, or one of the other kind, does not exist as far as this caller knows.
+    if (!found || (kind && found.org.kind !== kind)) {
+      throw new TRPCError({ code: "NOT_FOUND", message: "Organization was not found." });
+    }
+    if (meta?.permission && !can(found.membership.role, meta.permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this. Ask an owner or admin." });
+    }
+    const actor = { orgId: found.org.id, userId: ctx.userId, role: found.membership.role };
+    return next({ ctx: { ...ctx, org: found.org, membership: found.membership, actor } });
+  });
+}
+
+/** A member of the organization named by `input.orgId`, of either kind. Declare `.meta({ permission })`. */
+export const orgProcedure = orgProcedureOf(null);
+export const brandProcedure = orgProcedureOf("brand");
+export const workshopProcedure = orgProcedureOf("workshop");

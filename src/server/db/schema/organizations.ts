@@ -1,0 +1,66 @@
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, char } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const organizationKind = pgEnum("organization_kind", ["brand", "workshop"]);
+export const membershipRole = pgEnum("membership_role", ["owner", "admin", "member"]);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: organizationKind().notNull(),
+    name: text().notNull(),
+    slug: text().notNull(),
+    /** ISO 3166-1 alpha-2. */
+    country: char({ length: 2 }).notNull(),
+    /** IANA time zone, e.g. Europe/Rome. */
+    timeZone: text().notNull(),
+    /** ISO 4217, the organization's default currency. */
+    currency: char({ length: 3 }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: membershipRole().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("memberships_org_user_key").on(t.orgId, t.userId), index().on(t.userId)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    role: membershipRole().notNull(),
+    /** SHA-256 of the token in the emailed link; the token itself is never stored. */
+    tokenHash: text().notNull(),
+    invitedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index().on(t.orgId, t.createdAt)],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type OrganizationKind = (typeof organizationKind.enumValues)[number];
+export type MembershipRole = (typeof membershipRole.enumValues)[number];

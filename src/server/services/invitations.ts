@@ -1,0 +1,136 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/client";
+import { withOrg } from "../db/tenant";
+import { invitations, memberships, organizations, users } from "../db/schema";
+import { AppError } from "../errors";
+import { ROLE_LABELS, type Role } from "~/lib/permissions";
+import type { InviteInput } from "~/lib/schemas";
+import { appUrl, sendEmail } from "./email";
+import { recordEvent } from "./events";
+import type { Actor } from "./members";
+import { assertMayGrant } from "./roles";
+import { hashToken, newToken } from "./tokens";
+
+export const INVITATION_TTL_DAYS = 7;
+
+const pending = (orgId: string) =>
+  and(eq(invitations.orgId, orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date()));
+
+export async function listPendingInvitations(tx: Db | Tx, orgId: string) {
+  return tx
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt, invitedBy: users.name })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedById))
+    .where(pending(orgId))
+    .orderBy(desc(invitations.createdAt));
+}
+
+/** Invites by email. A new invitation to the same address replaces the pending one (and its link). */
+export async function inviteMember(db: Db, actor: Actor, input: InviteInput) {
+  assertMayGrant(actor.role, input.role);
+  const { token, tokenHash } = newToken();
+  const result = await withOrg(db, actor.orgId, async (tx) => {
+    const [existing] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.orgId, actor.orgId), eq(users.email, input.email)));
+    if (existing) throw new AppError("CONFLICT", "This person is already a member.", "email");
+    await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(pending(actor.orgId), eq(invitations.email, input.email)));
+    const [inv] = await tx
+      .insert(invitations)
+      .values({ orgId: actor.orgId, email: input.email, role: input.role, tokenHash, invitedById: actor.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000) })
+      .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
+    if (!inv) throw new Error("insert returned no row");
+    await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "invitation.sent", subjectType: "invitation", subjectId: inv.id, data: { email: inv.email, role: inv.role } });
+    const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.orgId));
+    const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
+    return { inv, orgName: org?.name ?? "an organization", inviterName: inviter?.name ?? "A colleague" };
+  });
+  await sendEmail(db, {
+    to: input.email,
+    subject: `${result.inviterName} invited you to ${result.orgName} on Bezel`,
+    text: [
+      `${result.inviterName} invited you to join ${result.orgName} on Bezel as ${ROLE_LABELS[input.role].toLowerCase()}.`,
+      "",
+      "Accept the invitation:",
+      appUrl(`/invitations/${token}`),
+      "",
+      `The link works once and expires in ${INVITATION_TTL_DAYS} days.`,
+    ].join("\n"),
+  });
+  return result.inv;
+}
+
+export async function revokeInvitation(db: Db, actor: Actor, input: { invitationId: string }) {
+  return withOrg(db, actor.orgId, async (tx) => {
+    const [inv] = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.id, input.invitationId), pending(actor.orgId)))
+      .returning({ id: invitations.id, email: invitations.email });
+    if (!inv) throw new AppError("NOT_FOUND", "That invitation was not found or is no longer pending.");
+    await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "invitation.revoked", subjectType: "invitation", subjectId: inv.id, data: { email: inv.email } });
+  });
+}
+
+export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+
+function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationStatus {
+  if (inv.acceptedAt) return "accepted";
+  if (inv.revokedAt) return "revoked";
+  if (inv.expiresAt <= now) return "expired";
+  return "pending";
+}
+
+/** What the invitation page shows to whoever holds the link. */
+export async function getInvitationByToken(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+      orgName: organizations.name,
+      orgKind: organizations.kind,
+      inviterName: users.name,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.orgId))
+    .leftJoin(users, eq(users.id, invitations.invitedById))
+    .where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row) return null;
+  return { email: row.email, role: row.role as Role, orgName: row.orgName, orgKind: row.orgKind, inviterName: row.inviterName, status: statusOf(row) };
+}
+
+const STATUS_MESSAGES: Record<Exclude<InvitationStatus, "pending">, string> = {
+  accepted: "This invitation was already used.",
+  revoked: "This invitation was withdrawn. Ask for a new one.",
+  expired: "This invitation has expired. Ask for a new one.",
+};
+
+export async function acceptInvitation(db: Db, userId: string, token: string) {
+  return db.transaction(async (tx) => {
+    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+    if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
+    const status = statusOf(inv);
+    if (status !== "pending") throw new AppError("BAD_REQUEST", STATUS_MESSAGES[status]);
+    const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+    if (!user) throw new AppError("UNAUTHORIZED", "Sign in to accept this invitation.");
+    if (user.email !== inv.email) {
+      throw new AppError("FORBIDDEN", `This invitation was sent to ${inv.email}. Sign in with that email to accept it.`);
+    }
+    await tx.insert(memberships).values({ orgId: inv.orgId, userId, role: inv.role }).onConflictDoNothing();
+    await tx.update(invitations).set({ acceptedAt: new Date(), acceptedById: userId }).where(eq(invitations.id, inv.id));
+    await tx.update(users).set({ lastOrgId: inv.orgId }).where(eq(users.id, userId));
+    await tx.execute(sql`select set_config('app.org_id', ${inv.orgId}, true)`);
+    await recordEvent(tx, { orgId: inv.orgId, actorId: userId, action: "member.joined", subjectType: "invitation", subjectId: inv.id, data: { name: user.name, role: inv.role } });
+    const [org] = await tx.select({ kind: organizations.kind, slug: organizations.slug }).from(organizations).where(eq(organizations.id, inv.orgId));
+    if (!org) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
+    return org;
+  });
+}

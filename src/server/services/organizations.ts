@@ -1,0 +1,105 @@
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { withOrg } from "../db/tenant";
+import { memberships, organizations, users, type Organization, type OrganizationKind } from "../db/schema";
+import { AppError } from "../errors";
+import type { CreateOrganizationInput, UpdateOrganizationInput } from "~/lib/schemas";
+import type { Role } from "~/lib/permissions";
+import { recordEvent } from "./events";
+
+export type MembershipContext = {
+  org: Organization;
+  membership: { id: string; role: Role; userId: string };
+};
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return base.length >= 3 ? base : `org-${base || "new"}`;
+}
+
+async function freeSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name);
+  for (let i = 0; i < 50; i++) {
+    const candidate = i === 0 ? base : `${base}-${i + 1}`;
+    const [taken] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, candidate));
+    if (!taken) return candidate;
+  }
+  return `${base}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** Creates the organization with its creator as owner, and makes it the creator's current one. */
+export async function createOrganization(db: Db, userId: string, input: CreateOrganizationInput) {
+  const slug = await freeSlug(db, input.name);
+  return db.transaction(async (tx) => {
+    const [org] = await tx.insert(organizations).values({ ...input, name: input.name.trim(), slug }).returning();
+    if (!org) throw new Error("insert returned no row");
+    await tx.insert(memberships).values({ orgId: org.id, userId, role: "owner" });
+    await tx.update(users).set({ lastOrgId: org.id }).where(eq(users.id, userId));
+    await recordEvent(tx, { orgId: org.id, actorId: userId, action: "organization.created", subjectType: "organization", subjectId: org.id, data: { name: org.name, kind: org.kind } });
+    return org;
+  });
+}
+
+/** The user's membership in an organization, read fresh from the database; null when there is none. */
+export async function getMembership(db: Db, userId: string, where: { orgId: string } | { slug: string }): Promise<MembershipContext | null> {
+  const [row] = await db
+    .select({ org: organizations, membership: { id: memberships.id, role: memberships.role, userId: memberships.userId } })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId), "orgId" in where ? eq(organizations.id, where.orgId) : eq(organizations.slug, where.slug)));
+  return row ?? null;
+}
+
+export async function listMyOrganizations(db: Db, userId: string) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, kind: organizations.kind, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name));
+}
+
+export function portalPath(org: { kind: OrganizationKind; slug: string }, rest = ""): string {
+  return `/${org.kind}/${org.slug}${rest}`;
+}
+
+/** Where a signed-in user lands: the organization used last, else the first one, else onboarding. */
+export async function homePathFor(db: Db, userId: string): Promise<string> {
+  const [user] = await db.select({ lastOrgId: users.lastOrgId }).from(users).where(eq(users.id, userId));
+  const orgs = await listMyOrganizations(db, userId);
+  const target = orgs.find((o) => o.id === user?.lastOrgId) ?? orgs[0];
+  return target ? portalPath(target) : "/onboarding";
+}
+
+export async function rememberLastOrganization(db: Db, userId: string, orgId: string): Promise<void> {
+  // Skips the write when nothing changes: this runs on every portal page view.
+  await db
+    .update(users)
+    .set({ lastOrgId: orgId })
+    .where(and(eq(users.id, userId), sql`${users.lastOrgId} is distinct from ${orgId}`));
+}
+
+export async function updateOrganization(db: Db, ctx: { orgId: string; actorId: string }, input: UpdateOrganizationInput) {
+  return withOrg(db, ctx.orgId, async (tx) => {
+    const [clash] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.slug, input.slug), ne(organizations.id, ctx.orgId)));
+    if (clash) throw new AppError("CONFLICT", "Another organization already uses this address.", "slug");
+    const [before] = await tx.select().from(organizations).where(eq(organizations.id, ctx.orgId));
+    const [org] = await tx.update(organizations).set(input).where(eq(organizations.id, ctx.orgId)).returning();
+    if (!before || !org) throw new AppError("NOT_FOUND", "Organization was not found.");
+    const changed = (Object.keys(input) as (keyof UpdateOrganizationInput)[]).filter((k) => before[k] !== org[k]);
+    if (changed.length > 0) {
+      await recordEvent(tx, { orgId: org.id, actorId: ctx.actorId, action: "organization.updated", subjectType: "organization", subjectId: org.id, data: { changed } });
+    }
+    return org;
+  });
+}

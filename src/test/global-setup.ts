@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import pg from "pg";
+import { openScriptDb } from "~/server/db/script-db";
+
+/**
+ * Migrates once, then every test file starts from a copy: on PostgreSQL a database created from a
+ * migrated template, on PGlite a data-directory snapshot loaded into memory.
+ */
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const template = `bezel_test_template_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${template}`);
+    await admin.query(`create database ${template}`);
+    const handle = await openScriptDb({ url: withDatabase(url, template) });
+    await handle.migrate();
+    await handle.close();
+    project.provide("testDb", { kind: "pg", url, template });
+    return async () => {
+      await admin.query(`drop database if exists ${template}`);
+      await admin.end();
+    };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bezel-test-"));
+  const handle = await openScriptDb({});
+  await handle.migrate();
+  const snapshot = await handle.dump!();
+  const file = path.join(dir, "snapshot.tar.gz");
+  writeFileSync(file, Buffer.from(await snapshot.arrayBuffer()));
+  await handle.close();
+  project.provide("testDb", { kind: "pglite", snapshot: file });
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDb: { kind: "pg"; url: string; template: string } | { kind: "pglite"; snapshot: string };
+  }
+}

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "~": path.resolve(import.meta.dirname, "src"),
+      // Next.js enforces `server-only` at build time; in tests every module runs on the server.
+      "server-only": path.resolve(import.meta.dirname, "src/test/empty.ts"),
+    },
+  },
+  test: {
+    include: ["src/**/*.test.ts"],
+    globalSetup: ["src/test/global-setup.ts"],
+    environment: "node",
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
