@@ -1,4 +1,5 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../db/client";
 import { events, users } from "../db/schema";
 
@@ -18,8 +19,18 @@ export async function recordEvent(tx: Queryable, e: EventInput): Promise<void> {
 
 export type EventCursor = { createdAt: Date; id: string };
 
+const cursorRow = alias(events, "cursor_row");
+
 /** Newest first, keyset-paginated so pages stay stable while new events arrive. */
 export async function listEvents(tx: Queryable, orgId: string, opts: { limit: number; cursor?: EventCursor | null }) {
+  // PostgreSQL stores microseconds but the cursor's Date holds milliseconds, so comparing with it would skip
+  // the rows that share the cursor's millisecond. Compare with the cursor row's stored time instead.
+  const cursorAt = opts.cursor
+    ? sql`coalesce((${tx
+        .select({ createdAt: cursorRow.createdAt })
+        .from(cursorRow)
+        .where(and(eq(cursorRow.id, opts.cursor.id), eq(cursorRow.orgId, orgId)))}), ${opts.cursor.createdAt.toISOString()}::timestamptz)`
+    : null;
   const rows = await tx
     .select({
       id: events.id,
@@ -35,11 +46,8 @@ export async function listEvents(tx: Queryable, orgId: string, opts: { limit: nu
     .where(
       and(
         eq(events.orgId, orgId),
-        opts.cursor
-          ? or(
-              lt(events.createdAt, opts.cursor.createdAt),
-              and(eq(events.createdAt, opts.cursor.createdAt), lt(events.id, opts.cursor.id)),
-            )
+        opts.cursor && cursorAt
+          ? or(lt(events.createdAt, cursorAt), and(eq(events.createdAt, cursorAt), lt(events.id, opts.cursor.id)))
           : undefined,
       ),
     )

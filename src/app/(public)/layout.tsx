@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { Button } from "~/components/ui/button";
+import { Logo } from "~/components/ui/logo";
+import { getSessionUserId } from "~/server/auth";
+
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  const signedIn = !!(await getSessionUserId());
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-line">
+        <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
+          <Logo />
+          <nav className="ml-auto flex items-center gap-2" aria-label="Account">
+            {signedIn ? (
+              <Button asChild>
+                <Link href="/app">Open Bezel</Link>
+              </Button>
+            ) : (
+              <>
+                <Button asChild variant="ghost">
+                  <Link href="/sign-in">Sign in</Link>
+                </Button>
+                <Button asChild>
+                  <Link href="/sign-up">Get started</Link>
+                </Button>
+              </>
+            )}
+          </nav>
+        </div>
+      </header>
+      <main className="flex-1">{children}</main>
+      <footer className="border-t border-line">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-8 text-sm text-ink-subtle sm:px-6">
+          <Logo className="text-ink-muted" />
+          <p>Made-to-order jewelry, from brief to delivery.</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { DashboardPage } from "~/components/portal/dashboard-page";
+
+export const metadata = { title: "Dashboard" };
+
+export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+  return <DashboardPage kind="brand" slug={(await params).org} />;
+}

@@ -1,0 +1,7 @@
+import { SettingsMembersPage } from "~/components/portal/settings-members-page";
+
+export const metadata = { title: "Members" };
+
+export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+  return <SettingsMembersPage kind="brand" slug={(await params).org} />;
+}

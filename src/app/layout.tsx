@@ -1,0 +1,24 @@
+import type { Metadata, Viewport } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import { Toaster } from "sonner";
+import { TRPCReactProvider } from "~/trpc/react";
+import "~/styles/globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Bezel — made-to-order jewelry, from brief to delivery", template: "%s · Bezel" },
+  description: "Bezel is where jewelry brands and made-to-order workshops vet each other, quote, pay and follow production to delivery.",
+};
+
+export const viewport: Viewport = { themeColor: "#faf8f4" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+        <Toaster position="bottom-right" toastOptions={{ className: "font-sans" }} />
+      </body>
+    </html>
+  );
+}

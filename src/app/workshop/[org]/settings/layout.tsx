@@ -1,0 +1,9 @@
+import { SettingsLayout } from "~/components/portal/settings-layout";
+
+export default async function Layout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+  return (
+    <SettingsLayout kind="workshop" slug={(await params).org}>
+      {children}
+    </SettingsLayout>
+  );
+}

@@ -1,0 +1,21 @@
+import type { OrganizationKind } from "~/server/db/schema";
+
+export type NavItem = { label: string; href: string; exact?: boolean };
+
+/** Each portal's navigation. Features add their entries here as they ship. */
+export function portalNav(kind: OrganizationKind, slug: string): NavItem[] {
+  const base = `/${kind}/${slug}`;
+  return [
+    { label: "Dashboard", href: base, exact: true },
+    { label: "Settings", href: `${base}/settings` },
+  ];
+}
+
+export function settingsNav(kind: OrganizationKind, slug: string): NavItem[] {
+  const base = `/${kind}/${slug}/settings`;
+  return [
+    { label: "Profile", href: base, exact: true },
+    { label: "Members", href: `${base}/members` },
+    { label: "Activity", href: `${base}/activity` },
+  ];
+}

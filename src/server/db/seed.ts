@@ -1,0 +1,79 @@
+import { count, eq } from "drizzle-orm";
+import type { Db } from "./client";
+import { memberships, organizations, users } from "./schema";
+import { recordEvent } from "../services/events";
+import { hashPassword } from "../services/users";
+
+export const DEMO_PASSWORD = "bezel-demo-2026";
+
+type DemoUser = { name: string; email: string };
+type DemoOrg = {
+  kind: "brand" | "workshop";
+  name: string;
+  slug: string;
+  country: string;
+  timeZone: string;
+  currency: string;
+  members: { user: DemoUser; role: "owner" | "admin" | "member" }[];
+};
+
+const ava = { name: "Ava Laurent", email: "ava@maisonlune.example" };
+const noah = { name: "Noah Kim", email: "noah@maisonlune.example" };
+const marco = { name: "Marco Bellini", email: "marco@atelieroro.example" };
+const priya = { name: "Priya Nair", email: "priya@jaipurgemworks.example" };
+const sam = { name: "Sam Rivera", email: "sam@bezel.example" };
+
+export const DEMO_USERS: (DemoUser & { about: string })[] = [
+  { ...ava, about: "owner of the brand Maison Lune" },
+  { ...noah, about: "member of Maison Lune" },
+  { ...marco, about: "owner of the workshop Atelier Oro (Vicenza)" },
+  { ...priya, about: "owner of the workshop Jaipur Gemworks" },
+  { ...sam, about: "admin of the brand Studio Sable and member of Atelier Oro (two organizations)" },
+];
+
+const DEMO_ORGS: DemoOrg[] = [
+  { kind: "brand", name: "Maison Lune", slug: "maison-lune", country: "FR", timeZone: "Europe/Paris", currency: "EUR", members: [{ user: ava, role: "owner" }, { user: noah, role: "member" }] },
+  { kind: "brand", name: "Studio Sable", slug: "studio-sable", country: "US", timeZone: "America/New_York", currency: "USD", members: [{ user: ava, role: "owner" }, { user: sam, role: "admin" }] },
+  { kind: "workshop", name: "Atelier Oro", slug: "atelier-oro", country: "IT", timeZone: "Europe/Rome", currency: "EUR", members: [{ user: marco, role: "owner" }, { user: sam, role: "member" }] },
+  { kind: "workshop", name: "Jaipur Gemworks", slug: "jaipur-gemworks", country: "IN", timeZone: "Asia/Kolkata", currency: "INR", members: [{ user: priya, role: "owner" }] },
+];
+
+/** Demo organizations and people. Runs once: a database that has users is left alone. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const u of [ava, noah, marco, priya, sam]) {
+      const [row] = await tx.insert(users).values({ ...u, passwordHash }).returning({ id: users.id });
+      ids.set(u.email, row!.id);
+    }
+    for (const o of DEMO_ORGS) {
+      const { members, ...fields } = o;
+      const [org] = await tx.insert(organizations).values(fields).returning({ id: organizations.id });
+      const ownerId = ids.get(members[0]!.user.email)!;
+      await recordEvent(tx, { orgId: org!.id, actorId: ownerId, action: "organization.created", subjectType: "organization", subjectId: org!.id, data: { name: o.name, kind: o.kind } });
+      for (const m of members) {
+        const userId = ids.get(m.user.email)!;
+        await tx.insert(memberships).values({ orgId: org!.id, userId, role: m.role });
+        if (userId !== ownerId) {
+          await recordEvent(tx, { orgId: org!.id, actorId: userId, action: "member.joined", subjectType: "membership", data: { name: m.user.name, role: m.role } });
+        }
+      }
+      await tx.update(users).set({ lastOrgId: org!.id }).where(eq(users.id, ownerId));
+    }
+  });
+  return true;
+}
+
+export function demoLoginsText(baseUrl: string): string {
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  return [
+    "",
+    `  Bezel demo logins (password for all: ${DEMO_PASSWORD})`,
+    ...DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.about}`),
+    `  Open ${baseUrl}`,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,22 @@
+import "./load-env";
+import { openConfiguredDb } from "./script-db";
+import { demoLoginsText, seedDemo } from "./seed";
+
+/**
+ * Start-up for `npm run dev` (and the container): apply migrations, seed the demo once, print the logins.
+ * Runs to completion and closes the database before the server opens it (PGlite allows one process).
+ */
+const noSeed = process.argv.includes("--no-seed");
+const started = Date.now();
+const handle = await openConfiguredDb();
+try {
+  await handle.migrate();
+  const where = handle.driver === "pg" ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${process.env.PGLITE_DIR || ".data/pglite"}`;
+  console.log(`Database ready: ${where}, migrated in ${Date.now() - started} ms.`);
+  if (!noSeed) {
+    if (await seedDemo(handle.db)) console.log("Demo data created.");
+    console.log(demoLoginsText(process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`));
+  }
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,48 @@
+import { and, count, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { withOrg } from "../db/tenant";
+import { events, invitations, memberships, type Organization } from "../db/schema";
+
+export type ChecklistItem = { key: string; title: string; description: string; href: string; done: boolean };
+
+/**
+ * The dashboard's getting-started list, computed from the organization's data. Each feature adds the
+ * steps it brings (finding workshops, publishing a profile, sending an RFQ…) here.
+ */
+export async function getChecklist(db: Db, org: Organization): Promise<ChecklistItem[]> {
+  const base = `/${org.kind}/${org.slug}`;
+  return withOrg(db, org.id, async (tx) => {
+    const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.orgId, org.id));
+    const [pending] = await tx
+      .select({ n: count() })
+      .from(invitations)
+      .where(and(eq(invitations.orgId, org.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())));
+    const [reviewed] = await tx
+      .select({ n: count() })
+      .from(events)
+      .where(and(eq(events.orgId, org.id), eq(events.action, "organization.updated")));
+    return [
+      {
+        key: "create",
+        title: `Create your ${org.kind}`,
+        description: `${org.name} is on Bezel.`,
+        href: base,
+        done: true,
+      },
+      {
+        key: "profile",
+        title: "Check your organization's details",
+        description: "Name, web address, country, time zone and currency. Delivery dates are counted in your time zone.",
+        href: `${base}/settings`,
+        done: (reviewed?.n ?? 0) > 0,
+      },
+      {
+        key: "team",
+        title: "Invite your team",
+        description: org.kind === "brand" ? "Designers and production managers work better with the whole team on board." : "Let your production lead and sales contact answer brands.",
+        href: `${base}/settings/members`,
+        done: (members?.n ?? 0) > 1 || (pending?.n ?? 0) > 0,
+      },
+    ];
+  });
+}

@@ -1,0 +1,142 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { testDb } from "~/test/db";
+import { createOrg, createUser } from "~/test/fixtures";
+import { events, memberships, organizations, users } from "../db/schema";
+import { AppError } from "../errors";
+import { createOrganization, homePathFor, portalPath, rememberLastOrganization, slugify, updateOrganization } from "./organizations";
+import { leaveOrganization } from "./members";
+
+const db = await testDb();
+
+let seq = 0;
+/** A name no other test uses, so slugs derived from it start free. */
+const uniqueName = (label: string) => `${label} ${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+const brandInput = (name: string) => ({ kind: "brand" as const, name, country: "FR" as const, timeZone: "Europe/Paris", currency: "EUR" as const });
+
+async function expectAppError(promise: Promise<unknown>, code: AppError["code"], field?: string): Promise<AppError> {
+  const err = await promise.then(
+    () => {
+      throw new Error("expected the call to fail, but it succeeded");
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  if (field !== undefined) expect((err as AppError).field).toBe(field);
+  return err as AppError;
+}
+
+describe("createOrganization", () => {
+  it("makes the creator its only owner, its current organization, and logs organization.created", async () => {
+    const creator = await createUser(db, "Founder");
+    const name = uniqueName("Maison Éclat");
+    const org = await createOrganization(db, creator.id, brandInput(`  ${name}  `));
+
+    expect(org).toMatchObject({ kind: "brand", name, country: "FR", timeZone: "Europe/Paris", currency: "EUR", slug: slugify(name) });
+    expect(org.slug).toMatch(/^maison-eclat-/);
+
+    const members = await db.select().from(memberships).where(eq(memberships.orgId, org.id));
+    expect(members).toEqual([expect.objectContaining({ userId: creator.id, role: "owner" })]);
+
+    const [user] = await db.select().from(users).where(eq(users.id, creator.id));
+    expect(user!.lastOrgId).toBe(org.id);
+
+    const logged = await db.select().from(events).where(eq(events.orgId, org.id));
+    expect(logged).toEqual([
+      expect.objectContaining({ action: "organization.created", actorId: creator.id, subjectType: "organization", subjectId: org.id, data: { name, kind: "brand" } }),
+    ]);
+  });
+
+  it("gives organizations that share a name different slugs", async () => {
+    const name = uniqueName("Atelier Rosa");
+    const a = await createOrganization(db, (await createUser(db, "A")).id, { ...brandInput(name), kind: "workshop", country: "IT", timeZone: "Europe/Rome" });
+    const b = await createOrganization(db, (await createUser(db, "B")).id, brandInput(name));
+    const c = await createOrganization(db, (await createUser(db, "C")).id, brandInput(name.toUpperCase()));
+
+    expect(a.slug).toBe(slugify(name));
+    expect(b.slug).toBe(`${slugify(name)}-2`);
+    expect(c.slug).toBe(`${slugify(name)}-3`);
+    expect(new Set([a.slug, b.slug, c.slug]).size).toBe(3);
+  });
+
+  it("makes a usable slug from a name with no Latin letters", async () => {
+    expect(slugify("金")).toBe("org-new");
+    expect(slugify("ab")).toBe("org-ab");
+    expect(slugify("  Bijoux & Co. — Paris ")).toBe("bijoux-co-paris");
+  });
+});
+
+describe("updateOrganization", () => {
+  const profile = { name: "Renamed House", country: "GB" as const, timeZone: "Europe/London", currency: "GBP" as const };
+
+  it("updates the profile and slug, and logs which fields changed", async () => {
+    const t = await createOrg(db, "brand", "Update Me");
+    const slug = `renamed-${t.org.slug}`;
+    const org = await updateOrganization(db, { orgId: t.org.id, actorId: t.admin.id }, { ...profile, slug });
+    expect(org).toMatchObject({ ...profile, slug, kind: "brand" });
+
+    const logged = await db.select().from(events).where(and(eq(events.orgId, t.org.id), eq(events.action, "organization.updated")));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.actorId).toBe(t.admin.id);
+    expect((logged[0]!.data as { changed: string[] }).changed.sort()).toEqual(["country", "currency", "name", "slug", "timeZone"]);
+  });
+
+  it("keeps its own slug without a conflict, and logs nothing when nothing changed", async () => {
+    const t = await createOrg(db, "brand", "Same Slug");
+    const { name, country, timeZone, currency, slug } = t.org;
+    await updateOrganization(db, { orgId: t.org.id, actorId: t.owner.id }, { name, country: country as "FR", timeZone, currency: currency as "EUR", slug });
+    expect(await db.select().from(events).where(eq(events.orgId, t.org.id))).toEqual([]);
+  });
+
+  it("refuses a slug another organization uses, with CONFLICT on slug, and changes nothing", async () => {
+    const mine = await createOrg(db, "brand", "Mine");
+    const theirs = await createOrg(db, "workshop", "Theirs");
+    const before = await db.select().from(organizations).where(eq(organizations.id, mine.org.id));
+
+    const err = await expectAppError(updateOrganization(db, { orgId: mine.org.id, actorId: mine.owner.id }, { ...profile, slug: theirs.org.slug }), "CONFLICT", "slug");
+    expect(err.message).toMatch(/already uses this address/);
+
+    expect(await db.select().from(organizations).where(eq(organizations.id, mine.org.id))).toEqual(before);
+    expect(await db.select().from(events).where(eq(events.orgId, mine.org.id))).toEqual([]);
+  });
+});
+
+describe("homePathFor", () => {
+  it("sends a user with no organization to onboarding", async () => {
+    const user = await createUser(db, "Newcomer");
+    expect(await homePathFor(db, user.id)).toBe("/onboarding");
+  });
+
+  it("returns the organization used last, else the first by name", async () => {
+    const user = await createUser(db, "Two Hats");
+    const zulu = await createOrganization(db, user.id, { ...brandInput(uniqueName("Zulu Workshop")), kind: "workshop", country: "IT", timeZone: "Europe/Rome" });
+    const alpha = await createOrganization(db, user.id, brandInput(uniqueName("Alpha Brand")));
+
+    // createOrganization made the newest one current.
+    expect(await homePathFor(db, user.id)).toBe(`/brand/${alpha.slug}`);
+
+    await rememberLastOrganization(db, user.id, zulu.id);
+    expect(await homePathFor(db, user.id)).toBe(`/workshop/${zulu.slug}`);
+    expect(portalPath(zulu, "/orders")).toBe(`/workshop/${zulu.slug}/orders`);
+
+    // No remembered organization: the first by name.
+    await db.update(users).set({ lastOrgId: null }).where(eq(users.id, user.id));
+    expect(await homePathFor(db, user.id)).toBe(`/brand/${alpha.slug}`);
+  });
+
+  it("ignores a remembered organization the user no longer belongs to", async () => {
+    const t = await createOrg(db, "workshop", "Left Behind");
+    const other = await createOrganization(db, t.member.id, brandInput(uniqueName("Still Here")));
+    await rememberLastOrganization(db, t.member.id, t.org.id);
+    expect(await homePathFor(db, t.member.id)).toBe(`/workshop/${t.org.slug}`);
+
+    await leaveOrganization(db, { orgId: t.org.id, userId: t.member.id, role: "member" });
+    expect(await homePathFor(db, t.member.id)).toBe(`/brand/${other.slug}`);
+
+    // Even when the pointer is stale in the database (e.g. removed by another path), it is not followed.
+    await db.update(users).set({ lastOrgId: t.org.id }).where(eq(users.id, t.member.id));
+    expect(await homePathFor(db, t.member.id)).toBe(`/brand/${other.slug}`);
+  });
+});
