@@ -81,10 +81,15 @@ export async function SettingsMembersPage({ kind, slug }: { kind: OrganizationKi
       </Card>
 
       <Card>
-        <CardHeader title="Leave organization" description="You can leave as long as another owner remains." />
+        <CardHeader title="Leave organization" description="An organization always keeps at least one owner." />
         <CardBody>
-          {members.length === 1 ? (
-            <EmptyState className="py-4" icon={<Users />} title="You are the only member" description="Invite someone and make them an owner before you leave." />
+          {role === "owner" && members.filter((m) => m.role === "owner").length === 1 ? (
+            <EmptyState
+              className="py-4"
+              icon={<Users />}
+              title="You are the last owner"
+              description={members.length === 1 ? "Invite someone and make them an owner before you leave." : "Make another member an owner before you leave."}
+            />
           ) : (
             <LeaveOrganizationButton orgId={org.id} orgName={org.name} />
           )}

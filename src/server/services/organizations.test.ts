@@ -61,6 +61,20 @@ describe("createOrganization", () => {
     expect(new Set([a.slug, b.slug, c.slug]).size).toBe(3);
   });
 
+  it("gives organizations created at the same moment with the same name different slugs", async () => {
+    const name = uniqueName("Simultaneous");
+    const creators = await Promise.all([1, 2, 3, 4].map((i) => createUser(db, `Racer ${i}`)));
+    const results = await Promise.allSettled(creators.map((u) => createOrganization(db, u.id, brandInput(name))));
+
+    expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok"))).toEqual(["ok", "ok", "ok", "ok"]);
+    const slugs = results.map((r) => (r.status === "fulfilled" ? r.value.slug : "")).sort();
+    expect(slugs).toEqual([slugify(name), `${slugify(name)}-2`, `${slugify(name)}-3`, `${slugify(name)}-4`].sort());
+    for (const [i, r] of results.entries()) {
+      const org = (r as PromiseFulfilledResult<{ id: string }>).value;
+      expect(await db.select().from(memberships).where(eq(memberships.orgId, org.id))).toEqual([expect.objectContaining({ userId: creators[i]!.id, role: "owner" })]);
+    }
+  });
+
   it("makes a usable slug from a name with no Latin letters", async () => {
     expect(slugify("金")).toBe("org-new");
     expect(slugify("ab")).toBe("org-ab");

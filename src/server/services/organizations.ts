@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
 import { memberships, organizations, users, type Organization, type OrganizationKind } from "../db/schema";
 import { AppError } from "../errors";
@@ -24,7 +24,7 @@ export function slugify(name: string): string {
   return base.length >= 3 ? base : `org-${base || "new"}`;
 }
 
-async function freeSlug(db: Db, name: string): Promise<string> {
+async function freeSlug(db: Queryable, name: string): Promise<string> {
   const base = slugify(name);
   for (let i = 0; i < 50; i++) {
     const candidate = i === 0 ? base : `${base}-${i + 1}`;
@@ -36,10 +36,18 @@ async function freeSlug(db: Db, name: string): Promise<string> {
 
 /** Creates the organization with its creator as owner, and makes it the creator's current one. */
 export async function createOrganization(db: Db, userId: string, input: CreateOrganizationInput) {
-  const slug = await freeSlug(db, input.name);
   return db.transaction(async (tx) => {
-    const [org] = await tx.insert(organizations).values({ ...input, name: input.name.trim(), slug }).returning();
-    if (!org) throw new Error("insert returned no row");
+    let org: Organization | undefined;
+    // A concurrent request can take the free slug between the check and the insert; then look again.
+    for (let attempt = 0; !org && attempt < 5; attempt++) {
+      const slug = await freeSlug(tx, input.name);
+      [org] = await tx
+        .insert(organizations)
+        .values({ ...input, name: input.name.trim(), slug })
+        .onConflictDoNothing({ target: organizations.slug })
+        .returning();
+    }
+    if (!org) throw new Error("no free slug after 5 attempts");
     await tx.insert(memberships).values({ orgId: org.id, userId, role: "owner" });
     await tx.update(users).set({ lastOrgId: org.id }).where(eq(users.id, userId));
     await recordEvent(tx, { orgId: org.id, actorId: userId, action: "organization.created", subjectType: "organization", subjectId: org.id, data: { name: org.name, kind: org.kind } });

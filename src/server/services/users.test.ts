@@ -168,6 +168,23 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(db, { email: user.email, password: FIXTURE_PASSWORD, ip }, at(t0, minutes(15) + 1))).toMatchObject({ id: user.id });
   });
 
+  it("checks at most the allowed number of passwords when guesses arrive all at once", async () => {
+    const user = await createUser(db, "Parallel Guesses");
+    const ip = uniqueIp();
+    const guesses = Array.from({ length: 12 }, (_, i) => verifyCredentials(db, { email: user.email, password: `parallel guess ${i}`, ip }));
+    const results = await Promise.allSettled(guesses);
+
+    const checked = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_LIMITS.perEmail);
+    expect(checked.every((r) => r.value === null)).toBe(true);
+    expect(refused.every((r) => r.reason instanceof TooManyAttemptsError)).toBe(true);
+    // Only the checked guesses are on record, as failures.
+    const failures = await db.select().from(signInAttempts).where(eq(signInAttempts.email, user.email));
+    expect(failures).toHaveLength(checked.length);
+    expect(failures.every((a) => !a.succeeded)).toBe(true);
+  });
+
   it("does not lock below the limits", async () => {
     const user = await createUser(db, "Four Failures");
     const ip = uniqueIp();

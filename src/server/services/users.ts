@@ -54,23 +54,30 @@ export async function verifyCredentials(db: Db, input: { email: string; password
   const email = normalizeEmail(input.email);
   const windowMs = SIGN_IN_LIMITS.windowMinutes * 60_000;
   const since = new Date(now.getTime() - windowMs);
+  // The attempt is on record as a failure before the count, so guesses sent at the same time count each
+  // other and at most the limit of them get checked. A right password turns it into a success below.
+  const [attempt] = await db.insert(signInAttempts).values({ email, ip: input.ip, succeeded: false, createdAt: now }).returning({ id: signInAttempts.id });
+  if (!attempt) throw new Error("insert returned no row");
   const [byEmail, byIp] = await Promise.all([
     failuresSince(db, signInAttempts.email, email, since),
     failuresSince(db, signInAttempts.ip, input.ip, since),
   ]);
+  // The counts include this attempt.
   const blocked = [
-    byEmail.n >= SIGN_IN_LIMITS.perEmail ? byEmail.oldest : null,
-    byIp.n >= SIGN_IN_LIMITS.perIp ? byIp.oldest : null,
+    byEmail.n > SIGN_IN_LIMITS.perEmail ? byEmail.oldest : null,
+    byIp.n > SIGN_IN_LIMITS.perIp ? byIp.oldest : null,
   ].filter((d): d is Date => d !== null);
   if (blocked.length > 0) {
+    // A refused attempt checked nothing, so it does not count against later ones.
+    await db.delete(signInAttempts).where(eq(signInAttempts.id, attempt.id));
     const freeAt = Math.max(...blocked.map((d) => new Date(d).getTime() + windowMs));
     throw new TooManyAttemptsError(Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)));
   }
 
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const ok = user ? await verify(user.passwordHash, input.password) : false;
-  await db.insert(signInAttempts).values({ email, ip: input.ip, succeeded: ok, createdAt: now });
   if (!user || !ok) return null;
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attempt.id));
   return { id: user.id, name: user.name, email: user.email };
 }
 
