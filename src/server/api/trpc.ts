@@ -48,9 +48,16 @@ const t = initTRPC
           : cause instanceof AppError && cause.field
             ? { [cause.field]: [cause.message] }
             : null;
-      // Internal errors keep their details in the server log, not in the response.
-      const message = error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message;
-      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+      // Internal errors keep their details in the server log, not in the response; invalid input says
+      // what to fix in words, not as a JSON dump of issues.
+      const message =
+        error.code === "INTERNAL_SERVER_ERROR"
+          ? "Something went wrong on our side. Please try again."
+          : cause instanceof ZodError
+            ? (cause.issues[0]?.message ?? "Check the highlighted fields.")
+            : shape.message;
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, message, data: { ...data, fieldErrors } };
     },
   });
 

@@ -5,6 +5,9 @@ import { env } from "~/env";
 import { signInSchema } from "~/lib/schemas";
 import { getDb } from "../db";
 import { verifyCredentials } from "../services/users";
+import { clientIp } from "./client-ip";
+
+export { clientIp };
 
 /**
  * Authentication lives here and only here. Sessions are signed JWT cookies carrying the user id;
@@ -38,13 +41,6 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
-
-/** The first address in X-Forwarded-For (set by the load balancer), else a placeholder. */
-export function clientIp(headers: Record<string, string | string[] | undefined> | Headers): string {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const first = (Array.isArray(raw) ? raw[0] : raw)?.split(",")[0]?.trim();
-  return first || "unknown";
-}
 
 /** The signed-in user's id, or null. Whether that user still exists is checked by the caller. */
 export async function getSessionUserId(): Promise<string | null> {

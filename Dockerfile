@@ -1,0 +1,19 @@
+# Production image: build once, then `start:prod` applies migrations and starts the server.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+COPY . .
+ENV NEXT_TELEMETRY_DISABLED=1
+# The secret is only needed to validate the environment during the build; the real one comes at run time.
+RUN NEXTAUTH_SECRET=build-time-placeholder-secret-0000 npm run build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
+COPY --from=build /app ./
+USER node
+EXPOSE 3000
+CMD ["npm", "run", "start:prod"]
