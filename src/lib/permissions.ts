@@ -14,6 +14,21 @@ export const PERMISSIONS = {
   /** Granting or taking away the owner role, and removing an owner. */
   "members.manageOwners": ["owner"],
   "activity.view": ["owner", "admin", "member"],
+  /** Upload files (photos, attachments) for the organization's own records. */
+  "files.upload": ["owner", "admin", "member"],
+  /** Workshop side: the public profile, artisans and portfolio. */
+  "workshopProfile.view": ["owner", "admin", "member"],
+  "workshopProfile.edit": ["owner", "admin"],
+  "workshopProfile.publish": ["owner", "admin"],
+  /** Brand side: saved workshops with private notes and tags. */
+  "shortlist.view": ["owner", "admin", "member"],
+  "shortlist.edit": ["owner", "admin", "member"],
+  /** Sample requests: brands request and evaluate; workshops answer and ship. */
+  "samples.view": ["owner", "admin", "member"],
+  "samples.request": ["owner", "admin", "member"],
+  "samples.evaluate": ["owner", "admin", "member"],
+  "samples.respond": ["owner", "admin", "member"],
+  "notifications.view": ["owner", "admin", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

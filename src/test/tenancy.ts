@@ -23,6 +23,9 @@ export type TenancyCase = {
   skipAllowed?: boolean;
 };
 
+/** What a cases file receives: the test database of the run. */
+export type TenancyCaseContext = { db: Db };
+
 type AnyProcedure = { _def: { meta?: { permission?: Permission }; type: "query" | "mutation" | "subscription" } };
 
 export function procedureOf(path: string): AnyProcedure {

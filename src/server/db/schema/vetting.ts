@@ -1,0 +1,131 @@
+import { sql } from "drizzle-orm";
+import { bigint, char, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organizations } from "./organizations";
+import { portfolioPieces } from "./workshops";
+import { users } from "./users";
+
+/** A brand's saved workshops, with private notes and tags. */
+export const shortlistEntries = pgTable(
+  "shortlist_entries",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    brandOrgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    workshopOrgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    note: text().notNull().default(""),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("shortlist_entries_brand_workshop_key").on(t.brandOrgId, t.workshopOrgId), index().on(t.brandOrgId, t.createdAt)],
+);
+
+export const sampleRequestStatus = pgEnum("sample_request_status", ["requested", "accepted", "declined", "shipped", "received", "cancelled"]);
+
+/** A brand asks a workshop for a sample; shared between exactly these two organizations. */
+export const sampleRequests = pgTable(
+  "sample_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    brandOrgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    workshopOrgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Per brand: SR-1, SR-2… */
+    number: integer().notNull(),
+    portfolioPieceId: uuid().references(() => portfolioPieces.id, { onDelete: "set null" }),
+    description: text().notNull(),
+    quantity: integer().notNull(),
+    note: text().notNull().default(""),
+    attachmentFileIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    status: sampleRequestStatus().notNull().default("requested"),
+    feeMinor: bigint({ mode: "number" }),
+    feeCurrency: char({ length: 3 }),
+    expectedShipDate: date(),
+    declineReason: text(),
+    trackingNumber: text(),
+    carrier: text(),
+    requestedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    respondedAt: timestamp({ withTimezone: true }),
+    shippedAt: timestamp({ withTimezone: true }),
+    receivedAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sample_requests_brand_number_key").on(t.brandOrgId, t.number),
+    index().on(t.brandOrgId, t.createdAt),
+    index().on(t.workshopOrgId, t.status, t.createdAt),
+    check("sample_requests_quantity_positive", sql`${t.quantity} between 1 and 100`),
+    check("sample_requests_fee_non_negative", sql`${t.feeMinor} is null or ${t.feeMinor} >= 0`),
+  ],
+);
+
+/** What happened to a sample request, in order: the timeline both sides see. */
+export const sampleRequestUpdates = pgTable(
+  "sample_request_updates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sampleRequestId: uuid()
+      .notNull()
+      .references(() => sampleRequests.id, { onDelete: "cascade" }),
+    actorOrgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    status: sampleRequestStatus().notNull(),
+    message: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.sampleRequestId, t.createdAt)],
+);
+
+/** The brand's private evaluation of a received sample. Never shown to the workshop. */
+export const sampleEvaluations = pgTable(
+  "sample_evaluations",
+  {
+    sampleRequestId: uuid()
+      .primaryKey()
+      .references(() => sampleRequests.id, { onDelete: "cascade" }),
+    brandOrgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    quality: smallint().notNull(),
+    finish: smallint().notNull(),
+    communication: smallint().notNull(),
+    notes: text().notNull().default(""),
+    evaluatedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.brandOrgId),
+    check("sample_evaluations_scores", sql`${t.quality} between 1 and 5 and ${t.finish} between 1 and 5 and ${t.communication} between 1 and 5`),
+  ],
+);
+
+/** In-app notifications, addressed to an organization (every member sees them). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    body: text().notNull().default(""),
+    href: text().notNull(),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.orgId, t.createdAt)],
+);
+
+export type ShortlistEntry = typeof shortlistEntries.$inferSelect;
+export type SampleRequest = typeof sampleRequests.$inferSelect;
+export type SampleRequestStatus = (typeof sampleRequestStatus.enumValues)[number];
+export type Notification = typeof notifications.$inferSelect;
