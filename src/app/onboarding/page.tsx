@@ -3,6 +3,8 @@ import Link from "next/link";
 import { CreateOrganizationForm } from "~/components/org/create-organization-form";
 import { Card } from "~/components/ui/card";
 import { Logo } from "~/components/ui/logo";
+import { UserMenu } from "~/components/portal/user-menu";
+import { outboxEnabled } from "~/env";
 import { requireUser } from "~/server/portal";
 import { api } from "~/trpc/server";
 
@@ -13,7 +15,10 @@ export default async function OnboardingPage() {
   const orgs = await (await api()).organization.mine();
   return (
     <div className="flex min-h-dvh flex-col items-center px-4 py-10 sm:py-14">
-      <Logo className="mb-8" />
+      <header className="mb-8 flex w-full max-w-xl items-center justify-between">
+        <Logo />
+        <UserMenu name={user.name} email={user.email} outbox={outboxEnabled} />
+      </header>
       <main className="w-full max-w-xl">
         <h1 className="text-2xl font-semibold">{orgs.length ? "Create another organization" : `Welcome, ${user.name.split(" ")[0]}`}</h1>
         <p className="mt-1.5 text-ink-muted">

@@ -14,8 +14,8 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 
 /** Every email the app sent, for development and tests. Does not exist in production. */
 export default async function OutboxPage() {
+  await connection(); // render per request: APP_ENV is read at run time, not frozen at build
   if (!outboxEnabled) notFound();
-  await connection();
   const emails = await listOutbox(await getDb(), 50);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">

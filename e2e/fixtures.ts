@@ -1,0 +1,101 @@
+import { randomInt } from "node:crypto";
+import { expect, test as base, type Page } from "@playwright/test";
+
+/**
+ * Shared steps for the end-to-end suite. Every test seeds its own people and organizations with unique
+ * emails and names, so tests never depend on each other or on what an earlier run left in the database.
+ */
+export const test = base.extend({
+  // Each test looks like its own client to the per-IP sign-in limit, so failed sign-ins that a test makes
+  // on purpose never add up across tests and reruns against the same database.
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide) => {
+    await provide({ ...extraHTTPHeaders, "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` });
+  },
+});
+export { expect };
+
+export type Person = { name: string; email: string; password: string };
+
+/**
+ * Steps that hash or check a password (argon2, deliberately slow) or open a cold server path can take
+ * several seconds on a busy CI machine; they get this much time instead of the default expect timeout.
+ */
+export const SLOW_STEP = { timeout: 30_000 };
+
+function uniqueSuffix(): string {
+  return `${Date.now()}-${randomInt(1_000_000)}`;
+}
+
+/** A person nobody has used yet: `ava.<time>-<random>@example.test`. */
+export function newPerson(firstName: string, lastName = "Tester"): Person {
+  return {
+    name: `${firstName} ${lastName}`,
+    email: `${firstName.toLowerCase()}.${uniqueSuffix()}@example.test`,
+    password: `pw-${uniqueSuffix()}-long`,
+  };
+}
+
+/** An organization name nobody has used yet, so its web address (slug) is predictable enough to assert on. */
+export function uniqueOrgName(base: string): string {
+  return `${base} ${uniqueSuffix()}`;
+}
+
+/** Signs up through the form. New accounts land on /onboarding unless the page was opened with a callbackUrl. */
+export async function signUp(page: Page, person: Person, opts: { expectUrl?: RegExp } = {}) {
+  if (!/\/sign-up(\?|$)/.test(page.url())) await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(person.name);
+  const email = page.getByLabel("Work email");
+  if ((await email.inputValue()) !== person.email) await email.fill(person.email);
+  await page.getByLabel("Password", { exact: true }).fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(opts.expectUrl ?? /\/onboarding$/, SLOW_STEP);
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  if (!/\/sign-in(\?|$)/.test(page.url())) await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Creates a brand or workshop from /onboarding and returns its web address once its portal is open. */
+export async function createOrganization(page: Page, org: { kind: "Brand" | "Workshop"; name: string; country?: string }) {
+  await expect(page).toHaveURL(/\/onboarding$/);
+  // The radio itself is visually hidden; people click its card.
+  const radio = page.getByRole("radio", { name: new RegExp(`^${org.kind}\\b`) });
+  await page.locator("label").filter({ has: radio }).click();
+  await expect(radio).toBeChecked();
+  await page.getByLabel("Organization name").fill(org.name);
+  await page.getByLabel("Country").selectOption({ label: org.country ?? "Italy" });
+  await page.getByRole("button", { name: "Create organization" }).click();
+  const kindPath = org.kind.toLowerCase();
+  await expect(page).toHaveURL(new RegExp(`/${kindPath}/[a-z0-9-]+$`), SLOW_STEP);
+  await expect(page.getByRole("button", { name: `Current organization: ${org.name}. Switch organization` })).toBeVisible();
+  const slug = new URL(page.url()).pathname.split("/")[2];
+  if (!slug) throw new Error(`no organization slug in ${page.url()}`);
+  return { slug, path: `/${kindPath}/${slug}` };
+}
+
+/** Signs out through the account menu in the portal header. */
+export async function signOut(page: Page, name: string) {
+  await page.getByRole("button", { name: `Account menu for ${name}` }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/, SLOW_STEP);
+}
+
+/**
+ * Opens /outbox and follows the first link of the newest email sent to `to` whose subject matches.
+ * The outbox lists emails newest first; the address is unique to the test, so no other test's mail matches.
+ */
+export async function followEmailLink(page: Page, to: string, subject: RegExp) {
+  await page.goto("/outbox");
+  await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
+  const email = page.getByRole("listitem").filter({ hasText: `To: ${to}` }).filter({ hasText: subject }).first();
+  await expect(email).toBeVisible();
+  const link = email.getByRole("link").first();
+  const href = await link.getAttribute("href");
+  if (!href) throw new Error(`the email to ${to} has no link`);
+  await link.click();
+  await expect(page).toHaveURL(href);
+  return href;
+}

@@ -1,0 +1,57 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests against the production build (`next build` first; CI builds before this runs).
+ * The server runs on port 3100 so it never collides with `npm run dev` on 3000. Without DATABASE_URL it
+ * uses its own embedded database in .data/e2e, apart from the development one in .data/pglite.
+ */
+const PORT = 3100;
+const baseURL = `http://localhost:${PORT}`;
+
+const inherited = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+const serverEnv: Record<string, string> = {
+  ...inherited,
+  APP_ENV: "test", // keeps the /outbox page, where the tests read the emails the app sent
+  NEXTAUTH_URL: baseURL,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "e2e-test-secret-not-for-production-0123456789",
+  PORT: String(PORT),
+};
+if (!process.env.DATABASE_URL) serverEnv.PGLITE_DIR = ".data/e2e";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    navigationTimeout: 20_000,
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "npm run e2e:server",
+    url: baseURL,
+    timeout: 120_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: serverEnv,
+  },
+});
