@@ -20,6 +20,17 @@ export const env = createEnv({
     /** smtp://user:pass@host:port — unset: emails are stored and shown on /outbox only. */
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default("Bezel <no-reply@bezel.local>"),
+    /** Uploaded files on local disk, used when S3_BUCKET is unset. */
+    UPLOADS_DIR: z.string().default(".data/uploads"),
+    /** S3-compatible object storage for uploads (AWS S3, MinIO…). Unset: local disk under UPLOADS_DIR. */
+    S3_BUCKET: z.string().optional(),
+    S3_REGION: z.string().default("us-east-1"),
+    /** Only for S3-compatible services other than AWS, e.g. http://127.0.0.1:9000 for MinIO. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** MinIO and most self-hosted services need path-style URLs (`endpoint/bucket/key`). */
+    S3_FORCE_PATH_STYLE: z.stringbool({ error: "S3_FORCE_PATH_STYLE must be true or false." }).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

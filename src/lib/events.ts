@@ -22,6 +22,8 @@ export function describeEvent(action: string, data: Record<string, unknown>): st
       return `removed ${str(data.name)}`;
     case "member.left":
       return "left the organization";
+    case "file.uploaded":
+      return `uploaded ${str(data.name) || "a file"}`;
     default:
       return action.replaceAll(/[._]/g, " ");
   }

@@ -1,0 +1,92 @@
+/** What an uploaded file is for; who may read it follows from this and the record that uses it. */
+export const FILE_PURPOSES = ["artisan_photo", "portfolio_photo", "sample_request_attachment"] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+export const FILE_VARIANTS = ["thumb", "display", "original"] as const;
+export type FileVariantName = (typeof FILE_VARIANTS)[number];
+
+/** The largest upload accepted, images and PDFs alike. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = MAX_UPLOAD_BYTES;
+export const MAX_UPLOAD_LABEL = "10 MB";
+
+/** Photos a portfolio piece may carry. */
+export const MAX_PORTFOLIO_PHOTOS = 8;
+
+/** Resized widths (at most) of image variants, in pixels. */
+export const VARIANT_WIDTHS = { thumb: 320, display: 1280 } as const;
+
+export const IMAGE_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+
+/** Purposes that also accept PDF documents besides images. */
+export function acceptsPdf(purpose: FilePurpose): boolean {
+  return purpose === "sample_request_attachment";
+}
+
+/** The `accept` attribute of a file input for a purpose; a hint for the picker, the server checks content. */
+export function acceptAttribute(purpose: FilePurpose): string {
+  return acceptsPdf(purpose) ? ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf" : ".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp";
+}
+
+/** Where a page loads a file (or one of its resized variants) from. */
+export function fileUrl(id: string, variant: FileVariantName = "original"): string {
+  return variant === "original" ? `/api/files/${id}` : `/api/files/${id}?variant=${variant}`;
+}
+
+export type UploadResult = {
+  id: string;
+  url: string;
+  /** Null for files that are not images (PDF). */
+  thumbUrl: string | null;
+  width: number | null;
+  height: number | null;
+  name: string;
+  contentType: string;
+};
+
+export class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "UploadError";
+  }
+}
+
+/**
+ * Sends one file to /api/uploads from the browser. XMLHttpRequest rather than fetch, because only it
+ * reports upload progress. Rejects with an UploadError carrying the server's message.
+ */
+export function uploadFile(input: {
+  orgId: string;
+  purpose: FilePurpose;
+  subjectId?: string;
+  file: File;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    form.set("orgId", input.orgId);
+    form.set("purpose", input.purpose);
+    if (input.subjectId) form.set("subjectId", input.subjectId);
+    form.set("file", input.file);
+
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/uploads");
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) input.onProgress?.(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      const body = xhr.response as (UploadResult & { error?: string }) | null;
+      if (xhr.status >= 200 && xhr.status < 300 && body?.id) resolve(body);
+      else reject(new UploadError(body?.error ?? `The upload failed (${xhr.status}). Try again.`, xhr.status));
+    };
+    xhr.onerror = () => reject(new UploadError("The upload was interrupted. Check your connection and try again.", 0));
+    xhr.onabort = () => reject(new UploadError("The upload was cancelled.", 0));
+    input.signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,254 @@
+import { and, eq, isNotNull, or, sql } from "drizzle-orm";
+import sharp, { type Metadata } from "sharp";
+import type { Db, Queryable } from "../db/client";
+import { withOrg } from "../db/tenant";
+import { files, memberships, organizations, portfolioPieces, sampleRequests, workshopArtisans, workshopProfiles, type FileVariant, type StoredFile } from "../db/schema";
+import { AppError } from "../errors";
+import { getStorage, type Storage } from "../storage";
+import { acceptsPdf, FILE_PURPOSES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, VARIANT_WIDTHS, type FilePurpose } from "~/lib/files";
+import { recordEvent } from "./events";
+
+export { MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES } from "~/lib/files";
+
+/** Decoding cost grows with pixels, not bytes: a small PNG can unpack into gigabytes. */
+export const MAX_IMAGE_PIXELS = 64_000_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PUBLIC_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
+const WORKSHOP_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
+
+/** A file the size check refused; the upload route answers it with 413. */
+export class FileTooLargeError extends AppError {
+  constructor(name: string) {
+    super("BAD_REQUEST", `${quote(name)} is larger than ${MAX_UPLOAD_LABEL}.`, "file");
+  }
+}
+
+type Sniffed = "jpeg" | "png" | "webp" | "gif" | "pdf" | "heic" | "avif" | "tiff" | "bmp" | "svg" | null;
+
+const IMAGE_FORMATS = { jpeg: { ext: "jpg", type: "image/jpeg" }, png: { ext: "png", type: "image/png" }, webp: { ext: "webp", type: "image/webp" } } as const;
+type ImageFormat = keyof typeof IMAGE_FORMATS;
+
+/** What the bytes are, from their signature; the name and the browser's declared type are not trusted. */
+export function sniffContent(bytes: Buffer): Sniffed {
+  const ascii = (start: number, end: number) => bytes.subarray(start, end).toString("latin1");
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (bytes.length >= 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
+  if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "gif";
+  if (ascii(0, 5) === "%PDF-") return "pdf";
+  if (bytes.length >= 12 && ascii(4, 8) === "ftyp") {
+    const brand = ascii(8, 12);
+    if (brand.startsWith("avi")) return "avif";
+    if (["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].includes(brand)) return "heic";
+  }
+  if (ascii(0, 4) === "II*\0" || ascii(0, 4) === "MM\0*") return "tiff";
+  if (ascii(0, 2) === "BM") return "bmp";
+  if (/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(ascii(0, 256))) return "svg";
+  return null;
+}
+
+const FOUND_LABELS: Partial<Record<NonNullable<Sniffed>, string>> = {
+  gif: "a GIF",
+  pdf: "a PDF",
+  heic: "a HEIC photo; export it as JPEG",
+  avif: "an AVIF image",
+  tiff: "a TIFF image",
+  bmp: "a BMP image",
+  svg: "an SVG drawing",
+};
+
+function quote(name: string) {
+  return `“${name}”`;
+}
+
+/** A display name without folders or control characters, short enough for any list. */
+export function cleanFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return clean || "file";
+}
+
+function typeError(name: string, purpose: FilePurpose, found: Sniffed): AppError {
+  const wanted = acceptsPdf(purpose) ? "a JPEG, PNG or WebP image or a PDF" : "a JPEG, PNG or WebP image";
+  const label = found ? FOUND_LABELS[found] : undefined;
+  if (label) return new AppError("BAD_REQUEST", `${quote(name)} is not ${wanted}: it is ${label}.`, "file");
+  const ext = /\.(jpe?g|png|webp|pdf)$/i.exec(name)?.[0];
+  if (ext) return new AppError("BAD_REQUEST", `${quote(name)} is not ${wanted}: its name ends in ${ext.toLowerCase()}, but its content is something else.`, "file");
+  return new AppError("BAD_REQUEST", `${quote(name)} is not ${wanted}.`, "file");
+}
+
+type Prepared = { contentType: string; ext: string; original: Buffer; width: number | null; height: number | null; variants: { name: "thumb" | "display"; bytes: Buffer; width: number; height: number }[] };
+
+/** Auto-rotates, strips metadata (camera GPS and serial numbers never reach a public page) and resizes. */
+async function prepareImage(bytes: Buffer, name: string, format: ImageFormat): Promise<Prepared> {
+  const unreadable = () => new AppError("BAD_REQUEST", `${quote(name)} could not be read as an image; it may be damaged. Export it again and retry.`, "file");
+  const input = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" }).autoOrient();
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw unreadable();
+  }
+  if (meta.format !== format || !meta.width || !meta.height) throw unreadable();
+  if (meta.width * meta.height > MAX_IMAGE_PIXELS) {
+    throw new AppError("BAD_REQUEST", `${quote(name)} is ${meta.width} × ${meta.height} pixels; images may have at most 64 megapixels.`, "file");
+  }
+  try {
+    const encoded = input();
+    if (format === "jpeg") encoded.jpeg({ quality: 90, mozjpeg: true });
+    else if (format === "png") encoded.png();
+    else encoded.webp({ quality: 90 });
+    const original = await encoded.toBuffer({ resolveWithObject: true });
+    const variants = await Promise.all(
+      (["thumb", "display"] as const).map(async (variant) => {
+        const out = await input().resize({ width: VARIANT_WIDTHS[variant], withoutEnlargement: true }).webp({ quality: variant === "thumb" ? 75 : 82 }).toBuffer({ resolveWithObject: true });
+        return { name: variant, bytes: out.data, width: out.info.width, height: out.info.height };
+      }),
+    );
+    return { contentType: IMAGE_FORMATS[format].type, ext: IMAGE_FORMATS[format].ext, original: original.data, width: original.info.width, height: original.info.height, variants };
+  } catch {
+    throw unreadable();
+  }
+}
+
+/** The subject must be the organization's own record; anything else reads as not found. */
+async function assertSubject(tx: Queryable, orgId: string, purpose: FilePurpose, subjectId: string) {
+  const table = purpose === "artisan_photo" ? workshopArtisans : purpose === "portfolio_photo" ? portfolioPieces : null;
+  const [row] = table
+    ? await tx.select({ id: table.id }).from(table).where(and(eq(table.id, subjectId), eq(table.orgId, orgId)))
+    : await tx
+        .select({ id: sampleRequests.id })
+        .from(sampleRequests)
+        .where(and(eq(sampleRequests.id, subjectId), or(eq(sampleRequests.brandOrgId, orgId), eq(sampleRequests.workshopOrgId, orgId))));
+  if (!row) throw new AppError("NOT_FOUND", "The record this file belongs to was not found.", "subjectId");
+}
+
+export type StoreUploadInput = {
+  orgId: string;
+  userId: string;
+  purpose: FilePurpose;
+  subjectId?: string | null;
+  fileName: string;
+  bytes: Buffer;
+};
+
+/**
+ * Checks an upload by its content, stores the bytes (and resized variants of an image), then records the
+ * file row and its event in one transaction. The caller has checked membership and the permission.
+ */
+export async function storeUpload(db: Db, input: StoreUploadInput, storage: Storage = getStorage()): Promise<StoredFile> {
+  const name = cleanFileName(input.fileName);
+  const orgId = input.orgId.toLowerCase();
+  if (!FILE_PURPOSES.includes(input.purpose)) throw new AppError("BAD_REQUEST", "Choose what the file is for.", "purpose");
+  if (input.subjectId && !UUID.test(input.subjectId)) throw new AppError("NOT_FOUND", "The record this file belongs to was not found.", "subjectId");
+  if (input.bytes.length === 0) throw new AppError("BAD_REQUEST", `${quote(name)} is empty.`, "file");
+  if (input.bytes.length > MAX_UPLOAD_BYTES) throw new FileTooLargeError(name);
+
+  const [org] = UUID.test(orgId) ? await db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId)) : [];
+  if (!org) throw new AppError("NOT_FOUND", "Organization was not found.");
+  if (WORKSHOP_PURPOSES.includes(input.purpose) && org.kind !== "workshop") {
+    throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos.", "purpose");
+  }
+  if (input.subjectId) await assertSubject(db, orgId, input.purpose, input.subjectId);
+
+  const found = sniffContent(input.bytes);
+  let prepared: Prepared;
+  if (found === "jpeg" || found === "png" || found === "webp") prepared = await prepareImage(input.bytes, name, found);
+  else if (found === "pdf" && acceptsPdf(input.purpose)) prepared = { contentType: "application/pdf", ext: "pdf", original: input.bytes, width: null, height: null, variants: [] };
+  else throw typeError(name, input.purpose, found);
+
+  const id = crypto.randomUUID();
+  const prefix = `${orgId}/${id}`;
+  const written: string[] = [];
+  try {
+    const originalKey = `${prefix}/original.${prepared.ext}`;
+    await storage.put(originalKey, prepared.original, prepared.contentType);
+    written.push(originalKey);
+    const variants: Record<string, FileVariant> = {};
+    for (const v of prepared.variants) {
+      const key = `${prefix}/${v.name}.webp`;
+      await storage.put(key, v.bytes, "image/webp");
+      written.push(key);
+      variants[v.name] = { key, width: v.width, height: v.height, byteSize: v.bytes.length, contentType: "image/webp" };
+    }
+    return await withOrg(db, orgId, async (tx) => {
+      const [row] = await tx
+        .insert(files)
+        .values({
+          id,
+          orgId,
+          purpose: input.purpose,
+          subjectId: input.subjectId ?? null,
+          originalName: name,
+          contentType: prepared.contentType,
+          byteSize: prepared.original.length,
+          storageKey: originalKey,
+          width: prepared.width,
+          height: prepared.height,
+          variants,
+          uploadedById: input.userId,
+        })
+        .returning();
+      await recordEvent(tx, { orgId, actorId: input.userId, action: "file.uploaded", subjectType: "file", subjectId: id, data: { name, purpose: input.purpose } });
+      return row!;
+    });
+  } catch (err) {
+    // Bytes without a row are unreachable; remove them rather than leave orphans in storage.
+    await Promise.allSettled(written.map((key) => storage.delete(key)));
+    throw err;
+  }
+}
+
+export type ReadableFile = { file: StoredFile; isPublic: boolean };
+
+/**
+ * The file and whether it is public, if `userId` (null when signed out) may read it; otherwise null, so
+ * a file someone may not see looks exactly like one that does not exist.
+ */
+export async function readableFile(db: Db, userId: string | null, fileId: string): Promise<ReadableFile | null> {
+  if (!UUID.test(fileId)) return null;
+  const [file] = await db.select().from(files).where(eq(files.id, fileId));
+  if (!file) return null;
+
+  if (PUBLIC_PURPOSES.includes(file.purpose as FilePurpose)) {
+    const [published] = await db
+      .select({ orgId: workshopProfiles.orgId })
+      .from(workshopProfiles)
+      .where(and(eq(workshopProfiles.orgId, file.orgId), isNotNull(workshopProfiles.publishedAt)));
+    if (published) return { file, isPublic: true };
+  }
+  if (!userId) return null;
+
+  const [member] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, file.orgId), eq(memberships.userId, userId)));
+  if (member) return { file, isPublic: false };
+
+  if (file.purpose === "sample_request_attachment") {
+    // Both parties of a request that carries the file, and only when the file belongs to one of them:
+    // listing another organization's file id on a request must not open it up.
+    const [party] = await db
+      .select({ id: sampleRequests.id })
+      .from(sampleRequests)
+      .innerJoin(
+        memberships,
+        and(eq(memberships.userId, userId), or(eq(memberships.orgId, sampleRequests.brandOrgId), eq(memberships.orgId, sampleRequests.workshopOrgId))),
+      )
+      .where(
+        and(
+          sql`${file.id}::uuid = any(${sampleRequests.attachmentFileIds})`,
+          or(eq(sampleRequests.brandOrgId, file.orgId), eq(sampleRequests.workshopOrgId, file.orgId)),
+        ),
+      )
+      .limit(1);
+    if (party) return { file, isPublic: false };
+  }
+  return null;
+}
+
+export async function canReadFile(db: Db, userId: string | null, fileId: string): Promise<boolean> {
+  return (await readableFile(db, userId, fileId)) !== null;
+}
