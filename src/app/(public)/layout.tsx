@@ -10,7 +10,13 @@ export default async function PublicLayout({ children }: { children: React.React
       <header className="border-b border-line">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
           <Logo />
-          <nav className="ml-auto flex items-center gap-2" aria-label="Account">
+          <nav className="ml-auto flex items-center gap-1 sm:gap-2" aria-label="Main">
+            <Button asChild variant="ghost" className="px-2.5 sm:px-4">
+              <Link href="/workshops">
+                <span className="sm:hidden">Workshops</span>
+                <span className="hidden sm:inline">Find workshops</span>
+              </Link>
+            </Button>
             {signedIn ? (
               <Button asChild>
                 <Link href="/app">Open Bezel</Link>

@@ -7,6 +7,14 @@ export function portalNav(kind: OrganizationKind, slug: string): NavItem[] {
   const base = `/${kind}/${slug}`;
   return [
     { label: "Dashboard", href: base, exact: true },
+    ...(kind === "workshop" ? [{ label: "Profile", href: `${base}/profile` }] : []),
+    ...(kind === "brand"
+      ? [
+          { label: "Find workshops", href: "/workshops" },
+          { label: "Shortlist", href: `${base}/shortlist` },
+          { label: "Samples", href: `${base}/samples` },
+        ]
+      : [{ label: "Sample requests", href: `${base}/samples` }]),
     { label: "Settings", href: `${base}/settings` },
   ];
 }

@@ -4,6 +4,7 @@ import type { OrganizationKind } from "~/server/db/schema";
 import { loadPortal } from "~/server/portal";
 import { portalNav } from "./nav";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { OrgSwitcher } from "./org-switcher";
 import { UserMenu } from "./user-menu";
 
@@ -19,7 +20,8 @@ export async function PortalLayout({ kind, slug, children }: { kind: Organizatio
             /
           </span>
           <OrgSwitcher current={portal.org} organizations={portal.organizations} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1.5">
+            <NotificationBell orgId={portal.org.id} />
             <UserMenu name={portal.user.name} email={portal.user.email} outbox={outboxEnabled} />
           </div>
         </div>

@@ -1,8 +1,13 @@
 import { activityRouter } from "./routers/activity";
 import { authRouter } from "./routers/auth";
+import { directoryRouter } from "./routers/directory";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { organizationRouter } from "./routers/organization";
+import { notificationRouter } from "./routers/notification";
+import { sampleRouter } from "./routers/sample";
+import { shortlistRouter } from "./routers/shortlist";
+import { workshopProfileRouter } from "./routers/workshopProfile";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +16,9 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   invitation: invitationRouter,
   activity: activityRouter,
+  shortlist: shortlistRouter, sample: sampleRouter, notification: notificationRouter,
+  directory: directoryRouter,
+  workshopProfile: workshopProfileRouter,
 });
 
 export type AppRouter = typeof appRouter;

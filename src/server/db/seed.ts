@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { memberships, organizations, users } from "./schema";
 import { recordEvent } from "../services/events";
 import { hashPassword } from "../services/users";
+import { seedWorkshopImages, seedWorkshops, type PieceToPhotograph } from "./seed-workshops";
 
 export const DEMO_PASSWORD = "bezel-demo-2026";
 
@@ -38,12 +39,17 @@ const DEMO_ORGS: DemoOrg[] = [
   { kind: "workshop", name: "Jaipur Gemworks", slug: "jaipur-gemworks", country: "IN", timeZone: "Asia/Kolkata", currency: "INR", members: [{ user: priya, role: "owner" }] },
 ];
 
-/** Demo organizations and people. Runs once: a database that has users is left alone. */
+/**
+ * Demo organizations and people, and the workshop directory with photos. Runs once: a database that has
+ * users is left alone.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let pieces: PieceToPhotograph[] = [];
   await db.transaction(async (tx) => {
+    const loginWorkshops = new Map<string, { orgId: string; ownerId: string }>();
     const ids = new Map<string, string>();
     for (const u of [ava, noah, marco, priya, sam]) {
       const [row] = await tx.insert(users).values({ ...u, passwordHash }).returning({ id: users.id });
@@ -62,8 +68,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
         }
       }
       await tx.update(users).set({ lastOrgId: org!.id }).where(eq(users.id, ownerId));
+      if (o.kind === "workshop") loginWorkshops.set(o.slug, { orgId: org!.id, ownerId });
     }
+    pieces = await seedWorkshops(tx, passwordHash, loginWorkshops);
   });
+  await seedWorkshopImages(db, pieces);
   return true;
 }
 
@@ -73,6 +82,7 @@ export function demoLoginsText(baseUrl: string): string {
     "",
     `  Bezel demo logins (password for all: ${DEMO_PASSWORD})`,
     ...DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.about}`),
+    `    ${"owner@<workshop>.example".padEnd(width)}  owner of each directory workshop, e.g. owner@taller-plata-taxco.example`,
     `  Open ${baseUrl}`,
     "",
   ].join("\n");

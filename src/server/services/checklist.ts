@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { events, invitations, memberships, type Organization } from "../db/schema";
+import { events, invitations, memberships, sampleRequests, shortlistEntries, workshopProfiles, type Organization } from "../db/schema";
 
 export type ChecklistItem = { key: string; title: string; description: string; href: string; done: boolean };
 
@@ -21,6 +21,29 @@ export async function getChecklist(db: Db, org: Organization): Promise<Checklist
       .select({ n: count() })
       .from(events)
       .where(and(eq(events.orgId, org.id), eq(events.action, "organization.updated")));
+    const [profile] =
+      org.kind === "workshop" ? await tx.select({ publishedAt: workshopProfiles.publishedAt }).from(workshopProfiles).where(eq(workshopProfiles.orgId, org.id)) : [];
+    const brandSteps: ChecklistItem[] = [];
+    if (org.kind === "brand") {
+      const [shortlisted] = await tx.select({ n: count() }).from(shortlistEntries).where(eq(shortlistEntries.brandOrgId, org.id));
+      const [requested] = await tx.select({ n: count() }).from(sampleRequests).where(eq(sampleRequests.brandOrgId, org.id));
+      brandSteps.push(
+        {
+          key: "shortlist",
+          title: "Shortlist workshops",
+          description: "Search the directory and save the workshops you want to vet, with private notes.",
+          href: "/workshops",
+          done: (shortlisted?.n ?? 0) > 0,
+        },
+        {
+          key: "sample",
+          title: "Request a sample",
+          description: "Judge a workshop's quality, finish and communication on a real piece before you order.",
+          href: (shortlisted?.n ?? 0) > 0 ? `${base}/shortlist` : "/workshops",
+          done: (requested?.n ?? 0) > 0,
+        },
+      );
+    }
     return [
       {
         key: "create",
@@ -43,6 +66,18 @@ export async function getChecklist(db: Db, org: Organization): Promise<Checklist
         href: `${base}/settings/members`,
         done: (members?.n ?? 0) > 1 || (pending?.n ?? 0) > 0,
       },
+      ...(org.kind === "workshop"
+        ? [
+            {
+              key: "publish-profile",
+              title: "Publish your workshop profile",
+              description: "Brands find you in the workshop directory once your capabilities, lead times and portfolio are published.",
+              href: `${base}/profile`,
+              done: !!profile?.publishedAt,
+            },
+          ]
+        : []),
+      ...brandSteps,
     ];
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { memberships, organizations, users, type Organization, type OrganizationKind } from "../db/schema";
+import { memberships, organizations, users, workshopProfiles, type Organization, type OrganizationKind } from "../db/schema";
 import { AppError } from "../errors";
 import type { CreateOrganizationInput, UpdateOrganizationInput } from "~/lib/schemas";
 import type { Role } from "~/lib/permissions";
@@ -104,6 +104,8 @@ export async function updateOrganization(db: Db, ctx: { orgId: string; actorId: 
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, ctx.orgId));
     const [org] = await tx.update(organizations).set(input).where(eq(organizations.id, ctx.orgId)).returning();
     if (!before || !org) throw new AppError("NOT_FOUND", "Organization was not found.");
+    // The workshop profile keeps a copy of the name for its search vector; keep the two in step.
+    if (before.name !== org.name) await tx.update(workshopProfiles).set({ name: org.name }).where(eq(workshopProfiles.orgId, org.id));
     const changed = (Object.keys(input) as (keyof UpdateOrganizationInput)[]).filter((k) => before[k] !== org[k]);
     if (changed.length > 0) {
       await recordEvent(tx, { orgId: org.id, actorId: ctx.actorId, action: "organization.updated", subjectType: "organization", subjectId: org.id, data: { changed } });

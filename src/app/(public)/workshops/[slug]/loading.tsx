@@ -1,0 +1,1 @@
+export { PublicProfileSkeleton as default } from "~/components/workshop-profile/public-profile-skeleton";

@@ -1,0 +1,9 @@
+import { SamplesListPage } from "~/components/vetting/samples-list-page";
+
+export const metadata = { title: "Samples" };
+
+type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ params, searchParams }: Props) {
+  return <SamplesListPage kind="brand" slug={(await params).org} searchParams={await searchParams} />;
+}

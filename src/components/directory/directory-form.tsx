@@ -1,0 +1,179 @@
+"use client";
+
+import { Loader2, Search, SlidersHorizontal } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, useTransition } from "react";
+import { Button } from "~/components/ui/button";
+import { cn } from "~/components/ui/cn";
+import { Field } from "~/components/ui/field";
+import { Input, Select } from "~/components/ui/input";
+import {
+  DIRECTORY_PARAM_NAMES as PARAM,
+  DIRECTORY_SORTS,
+  directorySearchSchema,
+  FACET_KEYS,
+  FACET_TITLE,
+  SORT_LABELS,
+  type DirectorySearchParams,
+  type FacetKey,
+} from "~/lib/directory-schemas";
+import { FacetGroup } from "./facet-group";
+
+export type FacetOption = { value: string; label: string; count: number; checked: boolean };
+
+type Props = {
+  /** Changes with the search, so the controls start again from the URL after every navigation. */
+  formKey: string;
+  params: DirectorySearchParams;
+  facets: Record<FacetKey, FacetOption[]>;
+  total: number;
+  children: React.ReactNode;
+};
+
+type RangeErrors = Partial<Record<"moqMax" | "leadTimeMax", string>>;
+
+/** Reads a number box the way the server will, so a value it would ignore is flagged next to the field. */
+function checkRanges(form: HTMLFormElement): RangeErrors {
+  const errors: RangeErrors = {};
+  for (const key of ["moqMax", "leadTimeMax"] as const) {
+    const raw = (form.elements.namedItem(PARAM[key]) as HTMLInputElement).value.trim();
+    if (raw === "") continue;
+    const parsed = directorySearchSchema.shape[key].safeParse(Number(raw));
+    if (!parsed.success) errors[key] = parsed.error.issues[0]?.message;
+  }
+  return errors;
+}
+
+/**
+ * The search box, filters and sort as one GET form: without JavaScript it submits to the same URL; with it,
+ * ticking a box or choosing a sort navigates at once, and typed values apply on Enter or when leaving the box.
+ */
+export function DirectoryForm({ formKey, params, facets, total, children }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [errors, setErrors] = useState<RangeErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const filtersId = useId();
+  const chosen = FACET_KEYS.reduce((n, k) => n + params[k].length, 0) + (params.moqMax !== undefined ? 1 : 0) + (params.leadTimeMax !== undefined ? 1 : 0);
+
+  function navigate() {
+    const form = formRef.current;
+    if (!form) return;
+    const found = checkRanges(form);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const query = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (typeof value !== "string" || value.trim() === "") continue;
+      if (name === PARAM.sort && value === "relevance") continue;
+      query.append(name, value.trim());
+    }
+    const qs = query.toString();
+    startTransition(() => router.push(`/workshops${qs ? `?${qs}` : ""}`, { scroll: false }));
+  }
+
+  const rangeChanged = (key: "moqMax" | "leadTimeMax", value: string) => value.trim() !== (params[key] === undefined ? "" : String(params[key]));
+
+  return (
+    <form
+      key={formKey}
+      ref={formRef}
+      action="/workshops"
+      method="get"
+      role="search"
+      // Our own checks put the message next to the field; the browser's bubbles would not.
+      noValidate
+      className="mt-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate();
+      }}
+      onChange={(e) => {
+        const target = e.target as EventTarget;
+        if ((target instanceof HTMLInputElement && target.type === "checkbox") || target instanceof HTMLSelectElement) navigate();
+      }}
+    >
+      <div className="flex gap-2">
+        <label htmlFor="directory-q" className="sr-only">
+          Search workshops
+        </label>
+        <div className="relative flex-1">
+          <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle" aria-hidden />
+          <Input id="directory-q" name={PARAM.q} type="search" defaultValue={params.q} maxLength={200} placeholder="Enamel, filigree, lab-grown diamonds, Vicenza…" className="pl-9" />
+        </div>
+        <Button type="submit">Search</Button>
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-8">
+        <div>
+          <Button type="button" variant="secondary" className="w-full lg:hidden" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((o) => !o)}>
+            <SlidersHorizontal aria-hidden />
+            {filtersOpen ? "Hide filters" : "Show filters"}
+            {chosen > 0 && ` (${chosen})`}
+          </Button>
+          <div id={filtersId} className={cn("mt-4 flex-col gap-5 lg:mt-0 lg:flex", filtersOpen ? "flex" : "hidden")}>
+            <div className="grid grid-cols-2 gap-3 lg:grid-cols-1">
+              <Field label="MOQ at most" hint="Pieces per design" error={errors.moqMax}>
+                <Input
+                  name={PARAM.moqMax}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  step={1}
+                  defaultValue={params.moqMax ?? ""}
+                  onBlur={(e) => rangeChanged("moqMax", e.currentTarget.value) && navigate()}
+                />
+              </Field>
+              <Field label="Lead time at most" hint="Business days" error={errors.leadTimeMax}>
+                <Input
+                  name={PARAM.leadTimeMax}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  step={1}
+                  defaultValue={params.leadTimeMax ?? ""}
+                  onBlur={(e) => rangeChanged("leadTimeMax", e.currentTarget.value) && navigate()}
+                />
+              </Field>
+            </div>
+            {FACET_KEYS.map((key) => (
+              <FacetGroup key={key} name={PARAM[key]} title={FACET_TITLE[key]} options={facets[key]} anyOf={key === "gemstoneWork" || key === "countries"} />
+            ))}
+            <Button type="submit" variant="secondary" className="lg:hidden" onClick={() => setFiltersOpen(false)}>
+              Show {total.toLocaleString("en")} {total === 1 ? "workshop" : "workshops"}
+            </Button>
+          </div>
+        </div>
+
+        <div className="min-w-0">
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+            <p className="flex items-center gap-2 text-sm text-ink-muted" aria-live="polite">
+              <span>
+                <strong className="font-semibold text-ink">{total.toLocaleString("en")}</strong> {total === 1 ? "workshop" : "workshops"}
+              </span>
+              {pending && (
+                <span className="inline-flex items-center gap-1">
+                  <Loader2 className="size-3.5 animate-spin" aria-hidden /> Updating…
+                </span>
+              )}
+            </p>
+            <label className="flex items-center gap-2 text-sm text-ink-muted">
+              Sort by
+              <Select name={PARAM.sort} defaultValue={params.sort} className="h-9 w-auto text-sm">
+                {DIRECTORY_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {SORT_LABELS[s]}
+                  </option>
+                ))}
+              </Select>
+            </label>
+          </div>
+          <div aria-busy={pending || undefined} className={cn("transition-opacity", pending && "opacity-60")}>
+            {children}
+          </div>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { X } from "lucide-react";
+import Link from "next/link";
+import {
+  activeFilters,
+  directoryQueryString,
+  FACET_KEYS,
+  FACET_LABEL,
+  filterLabel,
+  parseDirectoryQuery,
+  withoutFilter,
+  type DirectorySearchParams,
+  type FacetKey,
+} from "~/lib/directory-schemas";
+import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, METALS } from "~/lib/workshop-vocabulary";
+import type { DirectoryResult } from "~/server/services/directory";
+import { api } from "~/trpc/server";
+import { DirectoryForm, type FacetOption } from "./directory-form";
+import { EmptyResults } from "./empty-results";
+import { Pagination } from "./pagination";
+import { WorkshopCard } from "./workshop-card";
+
+export const directoryHref = (params: DirectorySearchParams) => `/workshops${directoryQueryString(params)}`;
+
+const VOCABULARY: Record<Exclude<FacetKey, "countries">, readonly string[]> = {
+  capabilities: CAPABILITIES.keys,
+  metals: METALS.keys,
+  gemstoneWork: GEMSTONE_WORK.keys,
+  certifications: CERTIFICATIONS.keys,
+};
+
+/**
+ * Every vocabulary value with its count (countries: only those with workshops), chosen values always
+ * listed, so ticking never makes an option disappear.
+ */
+function facetOptions(params: DirectorySearchParams, result: DirectoryResult): Record<FacetKey, FacetOption[]> {
+  return Object.fromEntries(
+    FACET_KEYS.map((key) => {
+      const counts = new Map(result.facets[key].map((f) => [f.value, f.count]));
+      const chosen = new Set<string>(params[key]);
+      const values = key === "countries" ? [...new Set([...params.countries, ...counts.keys()])] : [...VOCABULARY[key]];
+      const options = values.map((value) => ({ value, label: FACET_LABEL[key](value), count: counts.get(value) ?? 0, checked: chosen.has(value) }));
+      if (key === "countries") options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      return [key, options];
+    }),
+  ) as Record<FacetKey, FacetOption[]>;
+}
+
+/** The public workshop directory. Everything about the search lives in the URL, so a search is a link. */
+export async function DirectoryPage({ searchParams }: { searchParams: Record<string, string | string[] | undefined> }) {
+  const params = parseDirectoryQuery(searchParams);
+  const result = await (await api()).directory.search(params);
+  const filters = activeFilters(params);
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
+      <h1 className="text-3xl font-semibold">Find a workshop</h1>
+      <p className="mt-2 max-w-2xl text-ink-muted">Made-to-order workshops with published profiles: what they make, in which metals, their minimums and typical lead times.</p>
+      <DirectoryForm formKey={directoryQueryString({ ...params, page: 1 })} params={params} facets={facetOptions(params, result)} total={result.total}>
+        {filters.length > 0 && (
+          <ul className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters">
+            {filters.map((f) => (
+              <li key={`${f.key}:${"value" in f ? f.value : ""}`}>
+                <Link
+                  href={directoryHref(withoutFilter(params, f))}
+                  className="inline-flex items-center gap-1 rounded-full border border-line-strong bg-surface py-1 pr-2 pl-3 text-sm hover:bg-sunken"
+                  aria-label={`Remove filter: ${filterLabel(params, f)}`}
+                  scroll={false}
+                >
+                  {filterLabel(params, f)}
+                  <X className="size-3.5 text-ink-subtle" aria-hidden />
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href={directoryHref({ ...parseDirectoryQuery({}), sort: params.sort })} className="text-sm font-medium text-brass-700 hover:underline" scroll={false}>
+                Clear all
+              </Link>
+            </li>
+          </ul>
+        )}
+        {result.items.length === 0 ? (
+          <EmptyResults params={params} result={result} />
+        ) : (
+          <>
+            <ul className="flex flex-col gap-3">
+              {result.items.map((w) => (
+                <li key={w.orgId}>
+                  <WorkshopCard workshop={w} />
+                </li>
+              ))}
+            </ul>
+            <Pagination page={result.page} pageCount={result.pageCount} href={(page) => directoryHref({ ...params, page })} />
+          </>
+        )}
+      </DirectoryForm>
+    </div>
+  );
+}

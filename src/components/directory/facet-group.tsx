@@ -1,0 +1,51 @@
+"use client";
+
+import { useState } from "react";
+import { cn } from "~/components/ui/cn";
+import type { FacetOption } from "./directory-form";
+
+const SHOWN = 6;
+
+/**
+ * One facet as checkboxes with counts. An option with no workshops is disabled (it could only empty the
+ * results) unless it is already ticked. Long lists show the first few, then the rest on request.
+ */
+export function FacetGroup({ name, title, options, anyOf }: { name: string; title: string; options: FacetOption[]; anyOf: boolean }) {
+  const [expanded, setExpanded] = useState(false);
+  if (options.length === 0) return null;
+  // Ticked options stay visible even when they sort below the fold.
+  const visible = expanded ? options : options.filter((o, i) => i < SHOWN || o.checked);
+  const hidden = options.length - visible.length;
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-semibold">
+        {title}
+        {anyOf && <span className="ml-1 font-normal text-ink-subtle">(any of)</span>}
+      </legend>
+      <ul className="flex flex-col gap-0.5">
+        {visible.map((o) => {
+          const disabled = o.count === 0 && !o.checked;
+          return (
+            <li key={o.value}>
+              <label className={cn("flex min-h-9 cursor-pointer items-center gap-2.5 rounded-md px-1.5 text-sm hover:bg-sunken lg:min-h-8", disabled && "cursor-default text-ink-subtle hover:bg-transparent")}>
+                <input type="checkbox" name={name} value={o.value} defaultChecked={o.checked} disabled={disabled} className="size-4 shrink-0 accent-brass-600" />
+                <span className="min-w-0 flex-1 truncate" title={o.label}>
+                  {o.label}
+                </span>
+                <span className="text-xs text-ink-subtle tabular-nums">
+                  {o.count.toLocaleString("en")}
+                  <span className="sr-only"> {o.count === 1 ? "workshop" : "workshops"}</span>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {(hidden > 0 || expanded) && options.length > SHOWN && (
+        <button type="button" className="mt-1 px-1.5 text-sm font-medium text-brass-700 hover:underline" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
+          {expanded ? "Show fewer" : `Show ${hidden} more`}
+        </button>
+      )}
+    </fieldset>
+  );
+}

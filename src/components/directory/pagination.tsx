@@ -1,0 +1,68 @@
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { cn } from "~/components/ui/cn";
+
+/** Page numbers around the current one, with the first and last always reachable. */
+export function pageWindow(page: number, pageCount: number): (number | "gap")[] {
+  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+  const sorted = [...pages].sort((a, b) => a - b);
+  const out: (number | "gap")[] = [];
+  for (const p of sorted) {
+    const prev = out.at(-1);
+    if (typeof prev === "number" && p - prev === 2) out.push(prev + 1);
+    else if (typeof prev === "number" && p - prev > 2) out.push("gap");
+    out.push(p);
+  }
+  return out;
+}
+
+const item = "inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md px-2.5 text-sm font-medium";
+
+export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label="Pages of results" className="mt-6 flex items-center justify-between gap-2">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className={cn(item, "border border-line-strong bg-surface hover:bg-sunken")} rel="prev">
+          <ChevronLeft className="size-4" aria-hidden /> Previous
+        </Link>
+      ) : (
+        <span className={cn(item, "border border-line text-ink-subtle")} aria-disabled="true">
+          <ChevronLeft className="size-4" aria-hidden /> Previous
+        </span>
+      )}
+      <p className="text-sm text-ink-muted sm:hidden">
+        Page {page} of {pageCount}
+      </p>
+      <ul className="hidden items-center gap-1 sm:flex">
+        {pageWindow(page, pageCount).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} className="px-1 text-ink-subtle" aria-hidden>
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              <Link
+                href={href(p)}
+                aria-label={`Page ${p}`}
+                aria-current={p === page ? "page" : undefined}
+                className={cn(item, p === page ? "bg-ink text-paper" : "text-ink-muted hover:bg-sunken hover:text-ink")}
+              >
+                {p}
+              </Link>
+            </li>
+          ),
+        )}
+      </ul>
+      {page < pageCount ? (
+        <Link href={href(page + 1)} className={cn(item, "border border-line-strong bg-surface hover:bg-sunken")} rel="next">
+          Next <ChevronRight className="size-4" aria-hidden />
+        </Link>
+      ) : (
+        <span className={cn(item, "border border-line text-ink-subtle")} aria-disabled="true">
+          Next <ChevronRight className="size-4" aria-hidden />
+        </span>
+      )}
+    </nav>
+  );
+}

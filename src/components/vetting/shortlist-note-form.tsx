@@ -1,0 +1,67 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { applyServerErrors } from "~/components/forms/server-errors";
+import { Button } from "~/components/ui/button";
+import { Field, FormError } from "~/components/ui/field";
+import { Input, Textarea } from "~/components/ui/input";
+import { SHORTLIST_NOTE_MAX, SHORTLIST_TAGS_MAX, shortlistNoteSchema, shortlistTagsSchema, splitTags } from "~/lib/vetting-schemas";
+import { useTRPC } from "~/trpc/react";
+
+// Tags are typed as one comma-separated line and checked with the same schema the server uses.
+const formSchema = z.object({
+  note: shortlistNoteSchema,
+  tags: z.string().superRefine((text, ctx) => {
+    const parsed = shortlistTagsSchema.safeParse(splitTags(text));
+    if (!parsed.success) ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "Check the tags." });
+  }),
+});
+type Values = z.infer<typeof formSchema>;
+
+export function ShortlistNoteForm({ orgId, entryId, note, tags, onDone }: { orgId: string; entryId: string; note: string; tags: string[]; onDone: () => void }) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const update = useMutation(trpc.shortlist.update.mutationOptions());
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({ resolver: zodResolver(formSchema), defaultValues: { note, tags: tags.join(", ") } });
+  const { errors, isSubmitting } = form.formState;
+  const noteLength = form.watch("note").length;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await update.mutateAsync({ orgId, entryId, note: values.note, tags: splitTags(values.tags) });
+      toast.success("Saved.");
+      onDone();
+      router.refresh();
+    } catch (err) {
+      setFormError(applyServerErrors(err, form.setError, ["note", "tags"]));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3">
+      <FormError message={formError} />
+      <Field label="Private note" error={errors.note?.message} hint={`Only your team sees this. ${noteLength} / ${SHORTLIST_NOTE_MAX}`}>
+        <Textarea rows={3} autoFocus {...form.register("note")} />
+      </Field>
+      <Field label="Tags" error={errors.tags?.message} hint={`Separate with commas, up to ${SHORTLIST_TAGS_MAX}: gold, small batch, fast replies`}>
+        <Input autoComplete="off" {...form.register("tags")} />
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" loading={isSubmitting}>
+          Save
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={onDone} disabled={isSubmitting}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

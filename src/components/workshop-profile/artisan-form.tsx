@@ -1,0 +1,89 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { applyServerErrors } from "~/components/forms/server-errors";
+import { Button } from "~/components/ui/button";
+import { Field, FormError } from "~/components/ui/field";
+import { ImageUpload } from "~/components/ui/image-upload";
+import { Input, Textarea } from "~/components/ui/input";
+import { artisanSchema, BIO_MAX, type ArtisanInput } from "~/lib/workshop-profile-schemas";
+import { useTRPC } from "~/trpc/react";
+
+export type ArtisanRow = ArtisanInput & { id: string };
+
+const FIELDS = ["name", "role", "bio", "photoFileId"];
+const EMPTY: ArtisanInput = { name: "", role: "", bio: "", photoFileId: null };
+
+/** Adds an artisan (no `artisan`) or edits one. */
+export function ArtisanForm({ orgId, artisan, onDone }: { orgId: string; artisan?: ArtisanRow; onDone: () => void }) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ArtisanInput>({
+    resolver: zodResolver(artisanSchema),
+    defaultValues: artisan ? { name: artisan.name, role: artisan.role, bio: artisan.bio, photoFileId: artisan.photoFileId } : EMPTY,
+  });
+  const create = useMutation(trpc.workshopProfile.artisans.create.mutationOptions());
+  const update = useMutation(trpc.workshopProfile.artisans.update.mutationOptions());
+  const { errors, isSubmitting } = form.formState;
+  const bio = form.watch("bio") ?? "";
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      if (artisan) await update.mutateAsync({ orgId, artisanId: artisan.id, ...values });
+      else await create.mutateAsync({ orgId, ...values });
+      toast.success(artisan ? `${values.name} saved.` : `${values.name} added.`);
+      router.refresh();
+      onDone();
+    } catch (err) {
+      setFormError(applyServerErrors(err, form.setError, FIELDS));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={artisan ? `Edit ${artisan.name}` : "Add an artisan"}>
+      <FormError message={formError} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Name" error={errors.name?.message}>
+          <Input autoFocus {...form.register("name")} />
+        </Field>
+        <Field label="Role" error={errors.role?.message} hint="For example Master setter, CAD designer.">
+          <Input {...form.register("role")} />
+        </Field>
+      </div>
+      <Field label="Short bio" error={errors.bio?.message} hint={`${bio.trim().length} / ${BIO_MAX}`}>
+        <Textarea rows={3} {...form.register("bio")} />
+      </Field>
+      <Controller
+        control={form.control}
+        name="photoFileId"
+        render={({ field }) => (
+          <ImageUpload
+            orgId={orgId}
+            purpose="artisan_photo"
+            subjectId={artisan?.id}
+            label="Photo"
+            hint="Optional. A portrait at the bench works best."
+            value={field.value}
+            onChange={field.onChange}
+            error={errors.photoFileId?.message}
+          />
+        )}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" loading={isSubmitting}>
+          {artisan ? "Save artisan" : "Add artisan"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone} disabled={isSubmitting}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { api } from "~/trpc/server";
+
+/**
+ * A published workshop's public profile, or the 404 page: an unknown address, an unpublished profile and
+ * a brand's address all look the same to a visitor.
+ */
+export const loadPublicProfile = cache(async (slug: string) => {
+  try {
+    return await (await api()).workshopProfile.public({ slug });
+  } catch (err) {
+    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
+    throw err;
+  }
+});
+
+export type PublicProfile = Awaited<ReturnType<typeof loadPublicProfile>>;

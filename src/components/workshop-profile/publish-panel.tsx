@@ -1,0 +1,121 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { CheckCircle2, Circle, ExternalLink } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { errorMessage } from "~/components/forms/server-errors";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
+import type { ChecklistEntry } from "~/server/services/workshop-profiles";
+import { useTRPC } from "~/trpc/react";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+
+/** Whether the profile is public, what is still missing before it can be, and the switch itself. */
+export function PublishPanel({
+  orgId,
+  checklist,
+  publishedAt,
+  publicHref,
+  sectionHref,
+  canPublish,
+}: {
+  orgId: string;
+  checklist: ChecklistEntry[];
+  publishedAt: Date | null;
+  publicHref: string;
+  sectionHref: Record<ChecklistEntry["section"], string>;
+  canPublish: boolean;
+}) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const publish = useMutation(trpc.workshopProfile.publish.mutationOptions());
+  const unpublish = useMutation(trpc.workshopProfile.unpublish.mutationOptions());
+  const missing = checklist.filter((i) => !i.done).length;
+
+  return (
+    <Card>
+      <CardHeader
+        title="Publishing"
+        action={publishedAt ? <Badge tone="success">Published</Badge> : <Badge tone="neutral">Draft</Badge>}
+        description={publishedAt ? `In the directory since ${dateFormat.format(publishedAt)}.` : "Only your team can see the profile until you publish it."}
+      />
+      <CardBody className="flex flex-col gap-4">
+        <div>
+          <p className="text-sm font-medium">{missing === 0 ? "Everything brands need is there." : `${missing} of ${checklist.length} still to do`}</p>
+          <ul className="mt-2 flex flex-col gap-1.5">
+            {checklist.map((item) => (
+              <li key={item.key} className="flex items-start gap-2 text-sm">
+                {item.done ? (
+                  <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" aria-label="Done" />
+                ) : (
+                  <Circle className="mt-0.5 size-4 shrink-0 text-line-strong" aria-label="Missing" />
+                )}
+                {item.done ? (
+                  <span className="text-ink-muted">{item.label}</span>
+                ) : (
+                  <Link href={sectionHref[item.section]} className="font-medium text-ink underline decoration-line-strong underline-offset-2 hover:decoration-brass-500">
+                    {item.label}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+
+        {publishedAt && (
+          <Button asChild variant="secondary">
+            <Link href={publicHref} target="_blank">
+              View public page <ExternalLink aria-hidden />
+            </Link>
+          </Button>
+        )}
+
+        {!canPublish ? (
+          <p className="text-sm text-ink-muted">Owners and admins publish and unpublish the profile.</p>
+        ) : publishedAt ? (
+          <ConfirmDialog
+            trigger={<Button variant="ghost">Unpublish</Button>}
+            title="Unpublish your profile?"
+            description="Your page and your place in the directory disappear at once. Brands who shortlisted you keep their notes. You can publish again at any time."
+            confirmLabel="Unpublish"
+            onConfirm={async () => {
+              try {
+                await unpublish.mutateAsync({ orgId });
+                toast.success("Your profile is no longer public.");
+                router.refresh();
+              } catch (err) {
+                toast.error(errorMessage(err));
+              }
+            }}
+          />
+        ) : (
+          <div className="flex flex-col gap-2">
+            <Button
+              variant="accent"
+              loading={publish.isPending}
+              disabled={missing > 0}
+              onClick={async () => {
+                try {
+                  await publish.mutateAsync({ orgId });
+                  toast.success("Your profile is published.");
+                  router.refresh();
+                } catch (err) {
+                  toast.error(errorMessage(err));
+                  router.refresh();
+                }
+              }}
+            >
+              Publish profile
+            </Button>
+            {missing > 0 && <p className="text-sm text-ink-subtle">Complete the list above to publish.</p>}
+          </div>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

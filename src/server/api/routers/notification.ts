@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from "../../services/notifications";
+import { createTRPCRouter, orgProcedure } from "../trpc";
+
+export const notificationRouter = createTRPCRouter({
+  list: orgProcedure
+    .meta({ permission: "notifications.view" })
+    .input(
+      z.object({
+        limit: z.number().int().min(1).max(50).default(10),
+        cursor: z.object({ createdAt: z.date(), id: z.uuid() }).nullish(),
+      }),
+    )
+    .query(({ ctx, input }) => listNotifications(ctx.db, ctx.org.id, input)),
+
+  unreadCount: orgProcedure.meta({ permission: "notifications.view" }).query(async ({ ctx }) => ({ count: await unreadNotificationCount(ctx.db, ctx.org.id) })),
+
+  markRead: orgProcedure
+    .meta({ permission: "notifications.view" })
+    .input(z.object({ notificationId: z.uuid("Unknown notification.") }))
+    .mutation(({ ctx, input }) => markNotificationRead(ctx.db, ctx.org.id, input.notificationId)),
+
+  markAllRead: orgProcedure.meta({ permission: "notifications.view" }).mutation(({ ctx }) => markAllNotificationsRead(ctx.db, ctx.org.id)),
+});

@@ -1,0 +1,214 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "../db/client";
+import {
+  DIRECTORY_PAGE_SIZE,
+  FACET_KEYS,
+  filterValue,
+  hasSearchText,
+  loosenableFilters,
+  type DirectoryFilter,
+  type DirectorySearchParams,
+  type FacetKey,
+} from "~/lib/directory-schemas";
+import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, METALS } from "~/lib/workshop-vocabulary";
+
+/**
+ * The public workshop directory: full-text search over published profiles, filters, facet counts and
+ * suggestions for loosening a search that finds nothing. Only published profiles exist here.
+ */
+
+export type DirectoryItem = {
+  orgId: string;
+  slug: string;
+  name: string;
+  headline: string;
+  city: string;
+  country: string;
+  capabilities: string[];
+  metals: string[];
+  gemstoneWork: string[];
+  certifications: string[];
+  moqPerDesign: number | null;
+  leadTimeMinDays: number | null;
+  leadTimeMaxDays: number | null;
+  /** The first photo of the workshop's first portfolio piece that has one. */
+  thumbFileId: string | null;
+};
+
+export type FacetCount = { value: string; count: number };
+export type DirectoryFacets = Record<FacetKey, FacetCount[]>;
+/** How many workshops a search would find without one of its filters. */
+export type Loosening = { filter: DirectoryFilter; count: number };
+
+export type DirectoryResult = {
+  items: DirectoryItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  facets: DirectoryFacets;
+  /** Only when nothing matched: each loosenable filter with the count found without it, most first. */
+  loosen: Loosening[];
+};
+
+type Condition = { filter: DirectoryFilter; sql: SQL };
+
+/** One text[] parameter (Drizzle would spread a JS array into a list of parameters). */
+const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[]`;
+
+function tsQuery(params: DirectorySearchParams): SQL | null {
+  return hasSearchText(params.q) ? sql`websearch_to_tsquery('english', ${params.q})` : null;
+}
+
+const VOCABULARY: Record<Exclude<FacetKey, "countries">, readonly string[]> = {
+  capabilities: CAPABILITIES.keys,
+  metals: METALS.keys,
+  gemstoneWork: GEMSTONE_WORK.keys,
+  certifications: CERTIFICATIONS.keys,
+};
+
+const COLUMN: Record<FacetKey, string> = {
+  capabilities: "capabilities",
+  metals: "metals",
+  gemstoneWork: "gemstone_work",
+  countries: "country",
+  certifications: "certifications",
+};
+
+/**
+ * One condition per removable filter, so the same list builds the search and each loosened variant. With
+ * `perValue`, each value of an all-of facet is its own condition (equivalent, but removable one by one).
+ * Cheap comparisons come first: PostgreSQL keeps this order among conditions of equal cost.
+ */
+function conditions(params: DirectorySearchParams, perValue = false): Condition[] {
+  const out: Condition[] = [];
+  if (params.countries.length) out.push({ filter: { key: "countries" }, sql: sql`wp.country = any(${textArray(params.countries)})` });
+  if (params.moqMax !== undefined) out.push({ filter: { key: "moqMax" }, sql: sql`wp.moq_per_design <= ${params.moqMax}` });
+  if (params.leadTimeMax !== undefined) out.push({ filter: { key: "leadTimeMax" }, sql: sql`wp.lead_time_max_days <= ${params.leadTimeMax}` });
+  if (params.gemstoneWork.length) out.push({ filter: { key: "gemstoneWork" }, sql: sql`wp.gemstone_work && ${textArray(params.gemstoneWork)}` });
+  for (const key of ["capabilities", "metals", "certifications"] as const) {
+    const values = params[key];
+    if (values.length === 0) continue;
+    const column = sql.raw(`wp.${COLUMN[key]}`);
+    if (perValue) for (const value of values) out.push({ filter: { key, value }, sql: sql`${column} @> ${textArray([value])}` });
+    else out.push({ filter: { key }, sql: sql`${column} @> ${textArray(values)}` });
+  }
+  const query = tsQuery(params);
+  if (query) out.push({ filter: { key: "q" }, sql: sql`wp.search @@ ${query}` });
+  return out;
+}
+
+const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
+const published = sql`wp.published_at is not null`;
+
+/** The result order over the columns of `alias`; org_id last makes it total, so pages never overlap. */
+function orderBy(params: DirectorySearchParams, alias: string): SQL {
+  const a = (column: string) => sql.raw(`${alias}.${column}`);
+  switch (params.sort) {
+    case "lead_time":
+      return sql`${a("lead_time_max_days")} asc nulls last, ${a("lead_time_min_days")} asc nulls last, ${a("org_id")}`;
+    case "moq":
+      return sql`${a("moq_per_design")} asc nulls last, ${a("lead_time_max_days")} asc nulls last, ${a("org_id")}`;
+    default:
+      // Without search text every row ranks the same; newest on the directory first reads naturally.
+      return sql`${a("rank")} desc, ${a("published_at")} desc, ${a("org_id")}`;
+  }
+}
+
+type Row = { items: DirectoryItem[] | null; counts: number[]; countries: Record<string, number> | null };
+
+/** The facet values counted in one aggregate, in a fixed order shared by the SQL and the reader. */
+const COUNTED: { key: FacetKey; value: string }[] = (["capabilities", "metals", "certifications", "gemstoneWork"] as const).flatMap((key) =>
+  VOCABULARY[key].map((value) => ({ key, value })),
+);
+
+/**
+ * The whole answer in one query and one pass over the matching profiles: `m` holds every profile that
+ * passes all filters but the any-of facets (gemstone work, country), flagged with whether it passes those
+ * too. The page, the total and every facet count are read from it.
+ *
+ * An all-of facet counts within the results (ticking a value narrows to exactly that count); an any-of
+ * facet counts with every filter but its own, so its other values show what choosing them would add.
+ * Counting each vocabulary value with `count(*) filter` is several times faster than unnesting the arrays
+ * and grouping when many profiles match (the directory's first page matches all of them).
+ */
+function searchSql(params: DirectorySearchParams): SQL {
+  const conds = conditions(params);
+  const isAnyOf = (c: Condition) => c.filter.key === "gemstoneWork" || c.filter.key === "countries";
+  const anyOf = (key: FacetKey) => conds.find((c) => c.filter.key === key)?.sql ?? sql`true`;
+  const query = tsQuery(params);
+  // Ranked only where it can matter: rows in the results, when sorting by relevance.
+  const rank =
+    query && params.sort === "relevance"
+      ? sql`case when (${anyOf("gemstoneWork")}) and (${anyOf("countries")}) then ts_rank_cd(wp.search, ${query}) else 0 end`
+      : sql`0`;
+  const counts = COUNTED.map(({ key, value }) => {
+    const within = key === "gemstoneWork" ? sql`m.ctry` : sql`m.gem and m.ctry`;
+    return sql`count(*) filter (where ${within} and ${value}::text = any(m.${sql.raw(COLUMN[key])}))::int`;
+  });
+  const thumb = sql`(select pp.photo_file_ids[1] from portfolio_pieces pp
+    where pp.org_id = p.org_id and cardinality(pp.photo_file_ids) > 0 order by pp.position, pp.created_at, pp.id limit 1)`;
+  return sql`
+    with m as materialized (
+      select wp.org_id, wp.capabilities, wp.metals, wp.gemstone_work, wp.certifications, wp.country, wp.published_at,
+        wp.moq_per_design, wp.lead_time_min_days, wp.lead_time_max_days, (${rank})::real as rank,
+        (${anyOf("gemstoneWork")}) as gem, (${anyOf("countries")}) as ctry
+      from workshop_profiles wp
+      where ${and([published, ...conds.filter((c) => !isAnyOf(c)).map((c) => c.sql)])}
+    ),
+    p as (
+      select * from m where m.gem and m.ctry order by ${orderBy(params, "m")}
+      limit ${DIRECTORY_PAGE_SIZE} offset ${(params.page - 1) * DIRECTORY_PAGE_SIZE}
+    )
+    select
+      (select json_agg(json_build_object('orgId', p.org_id, 'slug', o.slug, 'name', wp.name, 'headline', wp.headline,
+          'city', wp.city, 'country', p.country, 'capabilities', p.capabilities, 'metals', p.metals,
+          'gemstoneWork', p.gemstone_work, 'certifications', p.certifications, 'moqPerDesign', p.moq_per_design,
+          'leadTimeMinDays', p.lead_time_min_days, 'leadTimeMaxDays', p.lead_time_max_days, 'thumbFileId', ${thumb})
+          order by ${orderBy(params, "p")})
+        from p join workshop_profiles wp on wp.org_id = p.org_id join organizations o on o.id = p.org_id) as items,
+      (select array[count(*) filter (where m.gem and m.ctry)::int, ${sql.join(counts, sql`, `)}] from m) as counts,
+      (select json_object_agg(c.country, c.n) from (select m.country, count(*) as n from m where m.gem group by m.country) c) as countries`;
+}
+
+export async function searchWorkshops(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
+  const { rows } = await db.execute<Row>(searchSql(params));
+  const row = rows[0]!;
+  const [total = 0, ...counts] = row.counts.map(Number);
+  const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, [] as FacetCount[]])) as DirectoryFacets;
+  COUNTED.forEach(({ key, value }, i) => {
+    if (counts[i]) facets[key].push({ value, count: counts[i] });
+  });
+  facets.countries = Object.entries(row.countries ?? {}).map(([value, count]) => ({ value, count: Number(count) }));
+  for (const k of FACET_KEYS) facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return {
+    items: row.items ?? [],
+    total,
+    page: params.page,
+    pageSize: DIRECTORY_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
+    facets,
+    loosen: total === 0 ? await loosenings(db, params) : [],
+  };
+}
+
+/** For an empty result: the count without each loosenable filter, all in one scan. */
+async function loosenings(db: Queryable, params: DirectorySearchParams): Promise<Loosening[]> {
+  const candidates = loosenableFilters(params);
+  if (candidates.length === 0) return [];
+  const parts = conditions(params, true);
+  const columns = candidates.map((f, i) => {
+    const kept = parts.filter((p) => !covers(f, p.filter)).map((p) => p.sql);
+    return sql`count(*) filter (where ${and(kept)})::int as ${sql.identifier(`c${i}`)}`;
+  });
+  const result = await db.execute<Record<string, number>>(sql`select ${sql.join(columns, sql`, `)} from workshop_profiles wp where ${published}`);
+  const row = result.rows[0] ?? {};
+  return candidates.map((filter, i) => ({ filter, count: Number(row[`c${i}`] ?? 0) })).sort((a, b) => b.count - a.count);
+}
+
+/** Whether removing `removed` takes away the condition made for `filter`. */
+function covers(removed: DirectoryFilter, filter: DirectoryFilter): boolean {
+  if (filter.key !== removed.key) return false;
+  const value = filterValue(removed);
+  return value === undefined || filterValue(filter) === value;
+}

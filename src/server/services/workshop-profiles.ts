@@ -1,0 +1,221 @@
+import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
+import type { Db, Queryable, Tx } from "../db/client";
+import { withOrg } from "../db/tenant";
+import { organizations, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
+import { AppError, notFound } from "../errors";
+import { STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
+import { recordEvent } from "./events";
+import type { Actor } from "./members";
+import { getWorkshopRecord } from "./workshop-record";
+
+// Completeness --------------------------------------------------------------------------------------
+
+export type ProfileCounts = { portfolioPiecesWithPhoto: number };
+/** Where in the editor an item is filled in. */
+export type ProfileSection = "details" | "portfolio";
+export type ChecklistEntry = { key: string; label: string; section: ProfileSection; done: boolean };
+export type MissingItem = Omit<ChecklistEntry, "done">;
+
+type CompletenessInput = Pick<WorkshopProfile, "headline" | "story" | "city" | "capabilities" | "metals" | "gemstoneWork" | "moqPerDesign" | "leadTimeMinDays" | "leadTimeMaxDays">;
+
+/** Everything a brand needs before a profile may be published, each with whether it is there. */
+export function profileChecklist(p: CompletenessInput, counts: ProfileCounts): ChecklistEntry[] {
+  return [
+    { key: "headline", label: "A headline", section: "details", done: p.headline.trim().length > 0 },
+    { key: "story", label: `A story of at least ${STORY_MIN_TO_PUBLISH} characters`, section: "details", done: p.story.trim().length >= STORY_MIN_TO_PUBLISH },
+    { key: "city", label: "Your city", section: "details", done: p.city.trim().length > 0 },
+    { key: "capabilities", label: "At least one capability", section: "details", done: p.capabilities.length > 0 },
+    { key: "metals", label: "At least one metal", section: "details", done: p.metals.length > 0 },
+    { key: "gemstoneWork", label: "Gemstone work (natural, lab-grown or none)", section: "details", done: p.gemstoneWork.length > 0 },
+    { key: "moqPerDesign", label: "Minimum order quantity per design", section: "details", done: p.moqPerDesign !== null },
+    { key: "leadTime", label: "Typical lead time", section: "details", done: p.leadTimeMinDays !== null && p.leadTimeMaxDays !== null },
+    { key: "portfolio", label: "At least one portfolio piece with a photo", section: "portfolio", done: counts.portfolioPiecesWithPhoto > 0 },
+  ];
+}
+
+/** What is still missing before the profile can be published, with labels for people. Empty = complete. */
+export function completeness(p: CompletenessInput, counts: ProfileCounts): MissingItem[] {
+  return profileChecklist(p, counts)
+    .filter((i) => !i.done)
+    .map(({ done: _done, ...item }) => item);
+}
+
+function missingMessage(missing: MissingItem[], prefix: string): string {
+  return `${prefix} ${missing.map((m) => m.label.charAt(0).toLowerCase() + m.label.slice(1)).join("; ")}.`;
+}
+
+// Reads ---------------------------------------------------------------------------------------------
+
+/**
+ * The organization's profile row, created on first use: a workshop organization always has exactly one,
+ * named after the organization and based in its country until the workshop says otherwise.
+ */
+export async function ensureProfile(tx: Queryable, orgId: string): Promise<WorkshopProfile> {
+  const [existing] = await tx.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId));
+  if (existing) return existing;
+  const [org] = await tx
+    .select({ name: organizations.name, country: organizations.country })
+    .from(organizations)
+    .where(and(eq(organizations.id, orgId), eq(organizations.kind, "workshop")));
+  if (!org) throw notFound("Workshop");
+  await tx.insert(workshopProfiles).values({ orgId, name: org.name, country: org.country }).onConflictDoNothing();
+  const [created] = await tx.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId));
+  return created!;
+}
+
+export async function profileCounts(tx: Queryable, orgId: string): Promise<ProfileCounts> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(portfolioPieces)
+    .where(and(eq(portfolioPieces.orgId, orgId), sql`cardinality(${portfolioPieces.photoFileIds}) > 0`));
+  return { portfolioPiecesWithPhoto: row?.n ?? 0 };
+}
+
+export const listArtisans = (tx: Queryable, orgId: string) =>
+  tx.select().from(workshopArtisans).where(eq(workshopArtisans.orgId, orgId)).orderBy(asc(workshopArtisans.position), asc(workshopArtisans.createdAt));
+
+export const listPortfolioPieces = (tx: Queryable, orgId: string) =>
+  tx.select().from(portfolioPieces).where(eq(portfolioPieces.orgId, orgId)).orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt));
+
+function editorProfile(p: WorkshopProfile) {
+  const { search: _search, ...rest } = p;
+  return rest;
+}
+
+/** Everything the editor shows: the profile, artisans, portfolio and the publishing checklist. */
+export async function getProfileForEditor(db: Db, orgId: string) {
+  return withOrg(db, orgId, async (tx) => {
+    const profile = await ensureProfile(tx, orgId);
+    const artisans = await listArtisans(tx, orgId);
+    const portfolio = await listPortfolioPieces(tx, orgId);
+    const checklist = profileChecklist(profile, await profileCounts(tx, orgId));
+    return { profile: editorProfile(profile), artisans, portfolio, checklist };
+  });
+}
+
+// Changes -------------------------------------------------------------------------------------------
+
+/**
+ * A published profile is in the directory, so a change may not leave it incomplete. Run at the end of
+ * the change's transaction: throwing rolls the change back.
+ */
+export async function assertPublishedStaysComplete(tx: Tx, orgId: string): Promise<void> {
+  const [profile] = await tx.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId));
+  if (!profile?.publishedAt) return;
+  const missing = completeness(profile, await profileCounts(tx, orgId));
+  if (missing.length > 0) {
+    throw new AppError("BAD_REQUEST", missingMessage(missing, "Your profile is published, so it has to stay complete. Unpublish it first, or keep:"));
+  }
+}
+
+const DETAIL_KEYS = [
+  "headline",
+  "story",
+  "city",
+  "country",
+  "capabilities",
+  "metals",
+  "gemstoneWork",
+  "certifications",
+  "languages",
+  "workingDays",
+  "moqPerDesign",
+  "leadTimeMinDays",
+  "leadTimeMaxDays",
+  "monthlyCapacity",
+] as const satisfies readonly (keyof ProfileDetailsInput)[];
+
+export async function updateProfileDetails(db: Db, actor: Actor, input: ProfileDetailsInput) {
+  return withOrg(db, actor.orgId, async (tx) => {
+    const before = await ensureProfile(tx, actor.orgId);
+    const values = { ...input, workingDays: [...input.workingDays].sort((a, b) => a - b) };
+    const [after] = await tx
+      .update(workshopProfiles)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(workshopProfiles.orgId, actor.orgId))
+      .returning();
+    const changed = DETAIL_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after![k]));
+    if (changed.length > 0) {
+      await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "workshop_profile.updated", subjectType: "workshop_profile", subjectId: actor.orgId, data: { changed } });
+    }
+    await assertPublishedStaysComplete(tx, actor.orgId);
+    return editorProfile(after!);
+  });
+}
+
+/** Puts the profile in the directory; refused with the list of what is missing when incomplete. */
+export async function publishProfile(db: Db, actor: Actor) {
+  return withOrg(db, actor.orgId, async (tx) => {
+    const profile = await ensureProfile(tx, actor.orgId);
+    const missing = completeness(profile, await profileCounts(tx, actor.orgId));
+    if (missing.length > 0) throw new AppError("BAD_REQUEST", missingMessage(missing, "Before publishing, add:"));
+    if (profile.publishedAt) return editorProfile(profile);
+    const [after] = await tx
+      .update(workshopProfiles)
+      .set({ publishedAt: new Date(), updatedAt: new Date() })
+      .where(eq(workshopProfiles.orgId, actor.orgId))
+      .returning();
+    await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "workshop_profile.published", subjectType: "workshop_profile", subjectId: actor.orgId });
+    return editorProfile(after!);
+  });
+}
+
+/** Takes the profile out of the directory and off its public page at once (every public read checks it). */
+export async function unpublishProfile(db: Db, actor: Actor) {
+  return withOrg(db, actor.orgId, async (tx) => {
+    const profile = await ensureProfile(tx, actor.orgId);
+    if (!profile.publishedAt) return editorProfile(profile);
+    const [after] = await tx
+      .update(workshopProfiles)
+      .set({ publishedAt: null, updatedAt: new Date() })
+      .where(eq(workshopProfiles.orgId, actor.orgId))
+      .returning();
+    await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "workshop_profile.unpublished", subjectType: "workshop_profile", subjectId: actor.orgId });
+    return editorProfile(after!);
+  });
+}
+
+// The public page --------------------------------------------------------------------------------------
+
+/**
+ * A published workshop's profile by its organization's address, with only what the public may see.
+ * Unknown, unpublished and non-workshop addresses all answer NOT_FOUND alike.
+ */
+export async function getPublicProfile(db: Db, slug: string) {
+  const [row] = await db
+    .select({ slug: organizations.slug, profile: workshopProfiles })
+    .from(workshopProfiles)
+    .innerJoin(organizations, eq(organizations.id, workshopProfiles.orgId))
+    .where(and(eq(organizations.slug, slug.trim().toLowerCase()), eq(organizations.kind, "workshop"), isNotNull(workshopProfiles.publishedAt)));
+  if (!row) throw notFound("Workshop");
+  const p = row.profile;
+  return withOrg(db, p.orgId, async (tx) => {
+    const artisans = await listArtisans(tx, p.orgId);
+    const portfolio = await listPortfolioPieces(tx, p.orgId);
+    return {
+      orgId: p.orgId,
+      slug: row.slug,
+      name: p.name,
+      headline: p.headline,
+      story: p.story,
+      city: p.city,
+      country: p.country,
+      capabilities: p.capabilities,
+      metals: p.metals,
+      gemstoneWork: p.gemstoneWork,
+      certifications: p.certifications,
+      languages: p.languages,
+      workingDays: p.workingDays,
+      moqPerDesign: p.moqPerDesign,
+      leadTimeMinDays: p.leadTimeMinDays,
+      leadTimeMaxDays: p.leadTimeMaxDays,
+      monthlyCapacity: p.monthlyCapacity,
+      publishedAt: p.publishedAt!,
+      artisans: artisans.map((a) => ({ id: a.id, name: a.name, role: a.role, bio: a.bio, photoFileId: a.photoFileId })),
+      portfolio: portfolio.map((x) => ({ id: x.id, title: x.title, description: x.description, metals: x.metals, techniques: x.techniques, photoFileIds: x.photoFileIds })),
+      record: await getWorkshopRecord(tx, p.orgId),
+    };
+  });
+}
+
+export type PublicWorkshopProfile = Awaited<ReturnType<typeof getPublicProfile>>;
