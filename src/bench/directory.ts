@@ -155,7 +155,7 @@ async function waitUntilServing(base: string, child: ChildProcess, output: strin
   throw new Error(`The server did not answer within 60 s:\n${output.join("")}`);
 }
 
-async function drive(base: string, connections: number, duration: number) {
+async function drive(base: string, connections: number, duration: number, pathFor = (i: number) => searchPath(searches[i % searches.length]!)) {
   let i = 0;
   const latencies: number[] = [];
   const instance = autocannon({
@@ -163,7 +163,7 @@ async function drive(base: string, connections: number, duration: number) {
     connections,
     duration,
     timeout: 10,
-    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: searchPath(searches[i++ % searches.length]!) }) }],
+    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: pathFor(i++) }) }],
   });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
@@ -204,6 +204,10 @@ async function main() {
   try {
     await waitUntilServing(base, child, output);
     await drive(base, 10, 3);
+    // The floor: the same HTTP + Next.js + tRPC path with a procedure that does nothing.
+    const floor = await drive(base, CONNECTIONS, 5, () => "/api/trpc/health.ping");
+    const floorRps = floor.result.requests.total / floor.result.duration;
+    console.log(`HTTP GET health.ping, no-op floor (${CONNECTIONS} conn., 5 s) ${ms(floor.p50)} ${ms(floor.p95)} ${ms(floor.p99)} ${floorRps.toFixed(0).padStart(9)}`);
     const http = await drive(base, CONNECTIONS, DURATION_S);
     const failed = http.result.errors + http.result.timeouts + http.result.non2xx;
     const rps = http.result.requests.total / http.result.duration;
@@ -216,6 +220,7 @@ async function main() {
     if (direct.concurrent) {
       console.log(`HTTP p95 / direct p95, same concurrency: ${(http.p95 / direct.concurrent.p95).toFixed(2)}× (target ≤ 1.5×: ${verdict(http.p95 <= 1.5 * direct.concurrent.p95)}).`);
     }
+    console.log(`HTTP p95 of directory.search / HTTP p95 of the no-op floor: ${(http.p95 / floor.p95).toFixed(2)}×.`);
     if (failed) process.exitCode = 1;
   } finally {
     process.removeListener("SIGINT", stop);

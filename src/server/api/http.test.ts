@@ -18,6 +18,19 @@ async function post(path: string, input: unknown) {
   return { status: res.status, error: body.error?.json };
 }
 
+describe("health", () => {
+  it("health.ping answers without a session or the database", async () => {
+    const res = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request("http://test/api/trpc/health.ping"),
+      router: appRouter,
+      createContext: async () => ({ db: undefined as never, userId: null, ip: "203.0.113.1" }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ result: { data: { json: { ok: true } } } });
+  });
+});
+
 describe("errors over HTTP", () => {
   it("invalid input: 400 with a readable message and the field it belongs to", async () => {
     const { status, error } = await post("auth.signUp", { name: "", email: "not-an-email", password: "short" });

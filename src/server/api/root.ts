@@ -8,9 +8,11 @@ import { notificationRouter } from "./routers/notification";
 import { sampleRouter } from "./routers/sample";
 import { shortlistRouter } from "./routers/shortlist";
 import { workshopProfileRouter } from "./routers/workshopProfile";
+import { healthRouter } from "./routers/health";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  health: healthRouter,
   auth: authRouter,
   organization: organizationRouter,
   member: memberRouter,

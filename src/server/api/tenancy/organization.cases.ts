@@ -69,7 +69,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
 
 
 /** Procedures open to anyone, and procedures for any signed-in user that touch no organization's data. */
-export const publicProcedures = ["auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "invitation.byToken"];
+export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "invitation.byToken"];
 export const signedInProcedures = ["auth.me", "organization.create", "organization.mine", "invitation.accept"];
 export const signedInInputs: Record<string, unknown> = {
   "invitation.accept": { token: "x".repeat(43) },
