@@ -23,7 +23,7 @@ export const signUpSchema = z.object({ name: personNameSchema, email: emailSchem
 export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password.").max(200) });
 export const requestPasswordResetSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({
-  token: z.string().min(10).max(200),
+  token: z.string().min(10, "This reset link is not valid.").max(200, "This reset link is not valid."),
   password: passwordSchema,
 });
 

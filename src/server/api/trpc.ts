@@ -77,9 +77,35 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** The top-level input key of the first text holding U+0000, "" when at the top; null when there is none. */
+function nulField(input: unknown): string | null {
+  // A loop rather than recursion: the input is whatever a client sent, nested as deep as it likes.
+  const stack: [unknown, string][] = [[input, ""]];
+  while (stack.length > 0) {
+    const [value, field] = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return field;
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, field]);
+    } else if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+      for (const [key, item] of Object.entries(value)) stack.push([item, field || key]);
+    }
+  }
+  return null;
+}
+
+/** PostgreSQL text cannot hold U+0000: refuse it up front instead of failing the query with a 500. */
+const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const field = nulField(await getRawInput());
+  if (field !== null) {
+    throw new AppError("BAD_REQUEST", "This text contains an invisible control character that cannot be saved. Retype it and try again.", field || undefined);
+  }
+  return next();
+});
+
 // 3. Procedures ---------------------------------------------------------------------------------------
 
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(appErrors).use(noNulCharacters);
 
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = ctx.userId ? await getUser(ctx.db, ctx.userId) : null;

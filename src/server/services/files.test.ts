@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb } from "~/test/db";
 import { createFixture, type Fixture } from "~/test/fixtures";
-import { events, files, sampleRequests, workshopProfiles } from "~/server/db/schema";
+import { events, files, portfolioPieces, sampleRequests, workshopArtisans, workshopProfiles } from "~/server/db/schema";
 import { AppError } from "~/server/errors";
 import { getStorage, isSafeKey } from "~/server/storage";
 import { LocalStorage } from "~/server/storage/local";
@@ -147,6 +147,7 @@ describe("storeUpload stores an image", () => {
 describe("canReadFile", () => {
   it("lets members read, keeps outsiders out, and makes workshop photos public only once published", async () => {
     const photo = await upload({ purpose: "artisan_photo", bytes: await png(40, 40) });
+    await db.insert(workshopArtisans).values({ orgId: f.workshop.org.id, name: "Giulia", role: "Setter", photoFileId: photo.id });
     expect(await canReadFile(db, f.workshop.member.id, photo.id)).toBe(true);
     expect(await canReadFile(db, f.outsider.workshop.owner.id, photo.id)).toBe(false);
     expect(await canReadFile(db, f.brand.owner.id, photo.id)).toBe(false);
@@ -162,6 +163,27 @@ describe("canReadFile", () => {
     expect(await canReadFile(db, null, photo.id)).toBe(false);
     expect(await canReadFile(db, null, "not-a-uuid")).toBe(false);
     expect(await canReadFile(db, null, crypto.randomUUID())).toBe(false);
+  });
+
+  it("keeps a photo of a published workshop private while no artisan or piece shows it", async () => {
+    await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
+    const loose = await upload({ purpose: "portfolio_photo", bytes: await png(30, 30) });
+    const shown = await upload({ purpose: "portfolio_photo", bytes: await png(30, 30) });
+    const [piece] = await db.insert(portfolioPieces).values({ orgId: f.workshop.org.id, title: "Ring", photoFileIds: [shown.id, loose.id] }).returning();
+    expect(await canReadFile(db, null, shown.id)).toBe(true);
+    expect(await canReadFile(db, null, loose.id)).toBe(true);
+
+    // Taken off the piece (a client's design shown by mistake): no longer public, still the workshop's.
+    await db.update(portfolioPieces).set({ photoFileIds: [shown.id] }).where(eq(portfolioPieces.id, piece!.id));
+    expect(await canReadFile(db, null, loose.id)).toBe(false);
+    expect(await canReadFile(db, f.outsider.brand.member.id, loose.id)).toBe(false);
+    expect(await canReadFile(db, f.workshop.member.id, loose.id)).toBe(true);
+    expect(await canReadFile(db, null, shown.id)).toBe(true);
+
+    // Another workshop listing this file on its own piece does not make it public either.
+    await db.insert(portfolioPieces).values({ orgId: f.outsider.workshop.org.id, title: "Borrowed", photoFileIds: [loose.id] });
+    await db.insert(workshopProfiles).values({ orgId: f.outsider.workshop.org.id, name: "Outsider Workshop", country: "IT", publishedAt: new Date() });
+    expect(await canReadFile(db, null, loose.id)).toBe(false);
   });
 
   it("shows a sample request attachment to the two parties only, never public", async () => {

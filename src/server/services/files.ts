@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, or, sql } from "drizzle-orm";
+import { and, eq, exists, isNotNull, or, sql } from "drizzle-orm";
 import sharp, { type Metadata } from "sharp";
 import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
@@ -213,10 +213,16 @@ export async function readableFile(db: Db, userId: string | null, fileId: string
   if (!file) return null;
 
   if (PUBLIC_PURPOSES.includes(file.purpose as FilePurpose)) {
+    // Public only while the published profile shows it: a photo never used, or taken off its piece, stays
+    // private to the workshop (and a member without the edit permission cannot publish by uploading).
+    const shownBy =
+      file.purpose === "artisan_photo"
+        ? db.select({ id: workshopArtisans.id }).from(workshopArtisans).where(and(eq(workshopArtisans.orgId, file.orgId), eq(workshopArtisans.photoFileId, file.id)))
+        : db.select({ id: portfolioPieces.id }).from(portfolioPieces).where(and(eq(portfolioPieces.orgId, file.orgId), sql`${file.id}::uuid = any(${portfolioPieces.photoFileIds})`));
     const [published] = await db
       .select({ orgId: workshopProfiles.orgId })
       .from(workshopProfiles)
-      .where(and(eq(workshopProfiles.orgId, file.orgId), isNotNull(workshopProfiles.publishedAt)));
+      .where(and(eq(workshopProfiles.orgId, file.orgId), isNotNull(workshopProfiles.publishedAt), exists(shownBy)));
     if (published) return { file, isPublic: true };
   }
   if (!userId) return null;

@@ -115,6 +115,24 @@ describe("updateOrganization", () => {
     expect(await db.select().from(organizations).where(eq(organizations.id, mine.org.id))).toEqual(before);
     expect(await db.select().from(events).where(eq(events.orgId, mine.org.id))).toEqual([]);
   });
+
+  // Needs two connections at once, which only a PostgreSQL server gives (PGlite runs one at a time).
+  it.skipIf(!process.env.DATABASE_URL)("answers CONFLICT on slug, not a 500, when another organization takes the slug at the same moment", async () => {
+    const mine = await createOrg(db, "brand", "Racer");
+    const theirs = await createOrg(db, "brand", "Other Racer");
+    const slug = `contested-${mine.org.slug}`;
+    let attempt: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      // Their rename is not committed yet, so the check before the update sees the slug free.
+      await tx.update(organizations).set({ slug }).where(eq(organizations.id, theirs.org.id));
+      attempt = updateOrganization(db, { orgId: mine.org.id, actorId: mine.owner.id }, { ...profile, slug }).catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    const err = await attempt;
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: "CONFLICT", field: "slug" });
+    expect((await db.select().from(organizations).where(eq(organizations.id, mine.org.id)))[0]!.slug).toBe(mine.org.slug);
+  });
 });
 
 describe("homePathFor", () => {

@@ -57,6 +57,8 @@ export async function createOrganization(db: Db, userId: string, input: CreateOr
 
 /** The user's membership in an organization, read fresh from the database; null when there is none. */
 export async function getMembership(db: Db, userId: string, where: { orgId: string } | { slug: string }): Promise<MembershipContext | null> {
+  // A portal address comes from the URL; U+0000 cannot be compared in PostgreSQL and matches no slug anyway.
+  if ("slug" in where && where.slug.includes("\u0000")) return null;
   const [row] = await db
     .select({ org: organizations, membership: { id: memberships.id, role: memberships.role, userId: memberships.userId } })
     .from(memberships)
@@ -94,13 +96,34 @@ export async function rememberLastOrganization(db: Db, userId: string, orgId: st
     .where(and(eq(users.id, userId), sql`${users.lastOrgId} is distinct from ${orgId}`));
 }
 
+const slugTaken = () => new AppError("CONFLICT", "Another organization already uses this address.", "slug");
+
+/** Whether a failed query broke the slug's unique index (the driver error sits in the cause chain). */
+function isSlugUniqueViolation(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = e.cause) {
+    const pg = e as Error & { code?: string; constraint?: string };
+    if (pg.code === "23505" && pg.constraint === "organizations_slug_key") return true;
+  }
+  return false;
+}
+
 export async function updateOrganization(db: Db, ctx: { orgId: string; actorId: string }, input: UpdateOrganizationInput) {
+  try {
+    return await updateOrganizationTx(db, ctx, input);
+  } catch (err) {
+    // Another organization can take the slug between the check below and the update.
+    if (isSlugUniqueViolation(err)) throw slugTaken();
+    throw err;
+  }
+}
+
+async function updateOrganizationTx(db: Db, ctx: { orgId: string; actorId: string }, input: UpdateOrganizationInput) {
   return withOrg(db, ctx.orgId, async (tx) => {
     const [clash] = await tx
       .select({ id: organizations.id })
       .from(organizations)
       .where(and(eq(organizations.slug, input.slug), ne(organizations.id, ctx.orgId)));
-    if (clash) throw new AppError("CONFLICT", "Another organization already uses this address.", "slug");
+    if (clash) throw slugTaken();
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, ctx.orgId));
     const [org] = await tx.update(organizations).set(input).where(eq(organizations.id, ctx.orgId)).returning();
     if (!before || !org) throw new AppError("NOT_FOUND", "Organization was not found.");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb } from "~/test/db";
 import { createFixture, type Fixture } from "~/test/fixtures";
 import type { Db } from "~/server/db/client";
-import { files, workshopProfiles } from "~/server/db/schema";
+import { files, portfolioPieces, workshopProfiles } from "~/server/db/schema";
 import type { UploadResult } from "~/lib/files";
 import { POST } from "./route";
 import { GET } from "../files/[id]/route";
@@ -99,10 +99,12 @@ describe("POST /api/uploads", () => {
     expect((await get(body.id)).status).toBe(404);
 
     await db.insert(workshopProfiles).values({ orgId: f.workshop.org.id, name: f.workshop.org.name, country: "IT", publishedAt: new Date() });
+    expect((await get(body.id)).status).toBe(404); // published, but not on the profile yet
+    await db.insert(portfolioPieces).values({ orgId: f.workshop.org.id, title: "Bracelet", photoFileIds: [body.id] });
     const original = await get(body.id);
     expect(original.status).toBe(200);
     expect(original.headers.get("content-type")).toBe("image/png");
-    expect(original.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(original.headers.get("cache-control")).toBe("public, max-age=600");
     expect(original.headers.get("content-disposition")).toContain('inline; filename="bracelet.png"');
     await db.update(workshopProfiles).set({ publishedAt: null }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
   });

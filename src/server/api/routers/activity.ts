@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withOrg } from "../../db/tenant";
 import { listEvents } from "../../services/events";
+import { listCursorSchema } from "../list-cursor";
 import { createTRPCRouter, orgProcedure } from "../trpc";
 
 export const activityRouter = createTRPCRouter({
@@ -9,7 +10,7 @@ export const activityRouter = createTRPCRouter({
     .input(
       z.object({
         limit: z.number().int().min(1).max(100).default(25),
-        cursor: z.object({ createdAt: z.date(), id: z.uuid() }).nullish(),
+        cursor: listCursorSchema.nullish(),
       }),
     )
     .query(({ ctx, input }) => withOrg(ctx.db, ctx.org.id, (tx) => listEvents(tx, ctx.org.id, input))),

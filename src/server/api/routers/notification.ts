@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from "../../services/notifications";
+import { listCursorSchema } from "../list-cursor";
 import { createTRPCRouter, orgProcedure } from "../trpc";
 
 export const notificationRouter = createTRPCRouter({
@@ -8,7 +9,7 @@ export const notificationRouter = createTRPCRouter({
     .input(
       z.object({
         limit: z.number().int().min(1).max(50).default(10),
-        cursor: z.object({ createdAt: z.date(), id: z.uuid() }).nullish(),
+        cursor: listCursorSchema.nullish(),
       }),
     )
     .query(({ ctx, input }) => listNotifications(ctx.db, ctx.org.id, input)),

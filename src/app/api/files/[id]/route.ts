@@ -41,7 +41,9 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   const etag = `"${file.id}-${chosen ? variant : "original"}"`;
   const headers = new Headers({
     "Content-Type": contentType,
-    "Cache-Control": isPublic ? "public, max-age=31536000, immutable" : "private, no-store",
+    // A file's bytes never change, but whether it is public does (unpublishing, removing a photo from a
+    // piece): shared caches may keep a public file for ten minutes, not for a year.
+    "Cache-Control": isPublic ? "public, max-age=600" : "private, no-store",
     "X-Content-Type-Options": "nosniff",
     ETag: etag,
     "Content-Disposition": disposition(search.get("download") ? "attachment" : "inline", file.originalName),
