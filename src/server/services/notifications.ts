@@ -1,5 +1,5 @@
-import { and, count, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { afterCursor, pageOf, type ListCursor } from "../db/keyset";
 import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
 import { notifications } from "../db/schema";
@@ -12,37 +12,23 @@ export async function notify(tx: Queryable, n: NotificationInput): Promise<void>
   await tx.insert(notifications).values({ orgId: n.orgId, title: n.title.slice(0, 200), body: (n.body ?? "").slice(0, 500), href: n.href });
 }
 
-export type NotificationCursor = { createdAt: Date; id: string };
-
-const cursorRow = alias(notifications, "cursor_row");
+export type NotificationCursor = ListCursor;
 
 /** Newest first, keyset-paginated (the same shape as the activity log) so pages hold while new ones arrive. */
 export async function listNotifications(db: Db, orgId: string, opts: { limit: number; cursor?: NotificationCursor | null }) {
   return withOrg(db, orgId, async (tx) => {
-    // Compare with the cursor row's stored microseconds, not the millisecond Date the client sent back.
-    const cursorAt = opts.cursor
-      ? sql`coalesce((${tx
-          .select({ createdAt: cursorRow.createdAt })
-          .from(cursorRow)
-          .where(and(eq(cursorRow.id, opts.cursor.id), eq(cursorRow.orgId, orgId)))}), ${opts.cursor.createdAt.toISOString()}::timestamptz)`
-      : null;
     const rows = await tx
       .select({ id: notifications.id, title: notifications.title, body: notifications.body, href: notifications.href, readAt: notifications.readAt, createdAt: notifications.createdAt })
       .from(notifications)
       .where(
         and(
           eq(notifications.orgId, orgId),
-          opts.cursor && cursorAt
-            ? or(lt(notifications.createdAt, cursorAt), and(eq(notifications.createdAt, cursorAt), lt(notifications.id, opts.cursor.id)))
-            : undefined,
+          afterCursor(notifications, orgId, opts.cursor),
         ),
       )
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(opts.limit + 1);
-    const items = rows.slice(0, opts.limit);
-    const last = items.at(-1);
-    const nextCursor = rows.length > opts.limit && last ? { createdAt: last.createdAt, id: last.id } : null;
-    return { items, nextCursor };
+    return pageOf(rows, opts.limit);
   });
 }
 
