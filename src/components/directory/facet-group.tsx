@@ -17,7 +17,7 @@ export function FacetGroup({ name, title, options, anyOf }: { name: string; titl
   const visible = expanded ? options : options.filter((o, i) => i < SHOWN || o.checked);
   const hidden = options.length - visible.length;
   return (
-    <fieldset>
+    <fieldset className="min-w-0">
       <legend className="mb-2 text-sm font-semibold">
         {title}
         {anyOf && <span className="ml-1 font-normal text-ink-subtle">(any of)</span>}
