@@ -29,7 +29,8 @@ export async function BrandSamplePage({ slug, numberParam }: { slug: string; num
   const number = parseSampleNumber(numberParam);
   if (number === null) notFound();
   const sample = await (await api()).sample.get({ orgId: org.id, number }).catch((err: unknown) => {
-    if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
+    // A malformed id in the address is a page that does not exist, not a server error.
+    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
     throw err;
   });
   const canRequest = can(role, "samples.request");

@@ -27,7 +27,8 @@ export async function WorkshopSamplePage({ slug, requestId }: { slug: string; re
   const { org, role } = await loadPortal("workshop", slug);
   if (!UUID.test(requestId)) notFound();
   const sample = await (await api()).sample.inboxGet({ orgId: org.id, requestId }).catch((err: unknown) => {
-    if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
+    // A malformed id in the address is a page that does not exist, not a server error.
+    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
     throw err;
   });
   const canRespond = can(role, "samples.respond");
