@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Plus, UserRound } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useOptimistic, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { errorMessage } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
@@ -12,7 +12,7 @@ import { ARTISANS_MAX } from "~/lib/workshop-profile-schemas";
 import { useTRPC } from "~/trpc/react";
 import { ArtisanForm, type ArtisanRow } from "./artisan-form";
 import { ArtisanPhoto } from "./artisan-photo";
-import { ItemControls, moved } from "./item-controls";
+import { ItemControls, useOptimisticOrder } from "./item-controls";
 
 /** The artisans of the profile: list in display order, add, edit in place, reorder, remove. */
 export function ArtisansManager({ orgId, artisans, canEdit }: { orgId: string; artisans: ArtisanRow[]; canEdit: boolean }) {
@@ -22,20 +22,7 @@ export function ArtisansManager({ orgId, artisans, canEdit }: { orgId: string; a
   const reorder = useMutation(trpc.workshopProfile.artisans.reorder.mutationOptions());
   const remove = useMutation(trpc.workshopProfile.artisans.remove.mutationOptions());
 
-  // The new order shows at once and stays until the refreshed list arrives (or reverts on failure).
-  const [shown, setShown] = useOptimistic(artisans);
-  const [moving, startMoving] = useTransition();
-  const move = (from: number, to: number) =>
-    startMoving(async () => {
-      const ids = moved(shown, from, to);
-      setShown(ids.map((id) => shown.find((x) => x.id === id)!));
-      try {
-        await reorder.mutateAsync({ orgId, artisanIds: ids });
-        router.refresh();
-      } catch (err) {
-        toast.error(errorMessage(err));
-      }
-    });
+  const { shown, moving, move } = useOptimisticOrder(artisans, (ids) => reorder.mutateAsync({ orgId, artisanIds: ids }));
 
   const full = artisans.length >= ARTISANS_MAX;
   return (

@@ -1,6 +1,10 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Pencil, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useOptimistic, useTransition } from "react";
+import { toast } from "sonner";
+import { errorMessage } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 
@@ -67,4 +71,26 @@ export function moved<T extends { id: string }>(items: T[], from: number, to: nu
   const [id] = ids.splice(from, 1);
   ids.splice(to, 0, id!);
   return ids;
+}
+
+/**
+ * An ordered list whose new order shows at once and stays until the refreshed list arrives (or reverts
+ * when saving fails). `save` receives the ids in their new order.
+ */
+export function useOptimisticOrder<T extends { id: string }>(items: T[], save: (ids: string[]) => Promise<unknown>) {
+  const router = useRouter();
+  const [shown, setShown] = useOptimistic(items);
+  const [moving, startMoving] = useTransition();
+  const move = (from: number, to: number) =>
+    startMoving(async () => {
+      const ids = moved(shown, from, to);
+      setShown(ids.map((id) => shown.find((x) => x.id === id)!));
+      try {
+        await save(ids);
+        router.refresh();
+      } catch (err) {
+        toast.error(errorMessage(err));
+      }
+    });
+  return { shown, moving, move };
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Gem, ImageOff, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useOptimistic, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { errorMessage } from "~/components/forms/server-errors";
 import { Badge } from "~/components/ui/badge";
@@ -13,7 +13,7 @@ import { fileUrl } from "~/lib/files";
 import { METALS } from "~/lib/workshop-vocabulary";
 import { PORTFOLIO_PIECES_MAX } from "~/lib/workshop-profile-schemas";
 import { useTRPC } from "~/trpc/react";
-import { ItemControls, moved } from "./item-controls";
+import { ItemControls, useOptimisticOrder } from "./item-controls";
 import { PieceForm, type PieceRow } from "./piece-form";
 
 /** The portfolio: pieces in display order, add, edit in place, reorder, remove. */
@@ -24,20 +24,7 @@ export function PortfolioManager({ orgId, pieces, canEdit }: { orgId: string; pi
   const reorder = useMutation(trpc.workshopProfile.portfolio.reorder.mutationOptions());
   const remove = useMutation(trpc.workshopProfile.portfolio.remove.mutationOptions());
 
-  // The new order shows at once and stays until the refreshed list arrives (or reverts on failure).
-  const [shown, setShown] = useOptimistic(pieces);
-  const [moving, startMoving] = useTransition();
-  const move = (from: number, to: number) =>
-    startMoving(async () => {
-      const ids = moved(shown, from, to);
-      setShown(ids.map((id) => shown.find((x) => x.id === id)!));
-      try {
-        await reorder.mutateAsync({ orgId, pieceIds: ids });
-        router.refresh();
-      } catch (err) {
-        toast.error(errorMessage(err));
-      }
-    });
+  const { shown, moving, move } = useOptimisticOrder(pieces, (ids) => reorder.mutateAsync({ orgId, pieceIds: ids }));
 
   const full = pieces.length >= PORTFOLIO_PIECES_MAX;
   if (pieces.length === 0 && editing !== "new") {
