@@ -13,7 +13,9 @@ RUN NEXTAUTH_SECRET=build-time-placeholder-secret-0000 npm run build && npm prun
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
-COPY --from=build /app ./
+COPY --from=build --chown=node:node /app ./
+# Uploads go to .data/uploads unless S3_BUCKET is set; the volume in docker-compose keeps them.
+RUN mkdir -p /app/.data/uploads && chown -R node:node /app/.data
 USER node
 EXPOSE 3000
 CMD ["npm", "run", "start:prod"]
