@@ -212,3 +212,27 @@ function covers(removed: DirectoryFilter, filter: DirectoryFilter): boolean {
   const value = filterValue(removed);
   return value === undefined || filterValue(filter) === value;
 }
+
+/**
+ * Search results cached per process, keyed by the directory version (a counter bumped at the commit of any
+ * change to profiles, portfolio pieces or organizations — see drizzle/0003_directory_version.sql). Every
+ * call reads the version, so no instance ever serves results older than the last commit it can see.
+ */
+const CACHE_SIZE = 500;
+const cache = new Map<string, DirectoryResult>();
+
+export async function searchWorkshopsCached(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
+  const { rows } = await db.execute<{ version: string | number }>(sql`select version from directory_version`);
+  const key = `${rows[0]?.version ?? "none"}:${JSON.stringify(params)}`;
+  const hit = cache.get(key);
+  if (hit) {
+    // Map keeps insertion order: re-inserting marks the entry as recently used.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const result = await searchWorkshops(db, params);
+  cache.set(key, result);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return result;
+}
