@@ -1,5 +1,6 @@
 import { createCaller } from "~/server/api/root";
 import type { Db } from "~/server/db/client";
+import { appDbOf } from "./db";
 import { memberships, organizations, users, type Organization, type OrganizationKind } from "~/server/db/schema";
 import { hashPassword } from "~/server/services/users";
 import type { Role } from "~/lib/permissions";
@@ -50,7 +51,10 @@ export async function createFixture(db: Db): Promise<Fixture> {
   };
 }
 
-/** A tRPC caller acting as `user` (or signed out), in-process, against the test database. */
+/**
+ * A tRPC caller acting as `user` (or signed out), in-process, against the test database — connected as
+ * the app is, through the tenant role, so row-level security applies.
+ */
 export function callerFor(db: Db, user: { id: string } | null) {
-  return createCaller({ db, userId: user?.id ?? null, ip: "203.0.113.7" });
+  return createCaller({ db: appDbOf(db), userId: user?.id ?? null, ip: "203.0.113.7" });
 }

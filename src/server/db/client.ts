@@ -16,13 +16,48 @@ export type Queryable = Db | Tx;
 
 export const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
 
-export function createPgDb(connectionString: string, max = 10): { db: Db; close: () => Promise<void> } {
-  const pool = new Pool({ connectionString, max });
+/**
+ * `role`: the role every connection switches to once connected. The app's own connections use the
+ * non-owner tenant role, so a query outside `withOrg` sees only public rows; migrations and the seed
+ * connect without it, as the owner.
+ */
+export function createPgDb(connectionString: string, max = 10, opts: { role?: string } = {}): { db: Db; close: () => Promise<void> } {
+  // A startup option: each connection is in the role from its first statement.
+  const options = opts.role ? `-c role=${opts.role}` : undefined;
+  const pool = new Pool({ connectionString, max, options });
   return { db: drizzlePg(pool, DRIZZLE_OPTIONS), close: () => pool.end() };
 }
 
-export function createPgliteDb(client: PGlite): Db {
-  return drizzlePglite(client, DRIZZLE_OPTIONS) as unknown as Db;
+/**
+ * `role`: as for `createPgDb`. PGlite has one session, shared with the owner's work in the same process
+ * (tests, jobs), so instead of switching the session the role is set locally in each transaction; a
+ * query outside a transaction runs in one of its own. PGlite runs one transaction at a time, so nothing
+ * else can interleave.
+ */
+export function createPgliteDb(client: PGlite, opts: { role?: string } = {}): Db {
+  const target = opts.role ? withLocalRole(client, opts.role) : client;
+  return drizzlePglite(target, DRIZZLE_OPTIONS) as unknown as Db;
+}
+
+function withLocalRole(client: PGlite, role: string): PGlite {
+  const setRole = `set local role ${quoteIdent(role)}`;
+  const proxy = {
+    query: (query: string, params?: unknown[], options?: object) =>
+      client.transaction(async (tx) => {
+        await tx.exec(setRole);
+        return tx.query(query, params, options);
+      }),
+    transaction: <T>(fn: (tx: Parameters<Parameters<PGlite["transaction"]>[0]>[0]) => Promise<T>) =>
+      client.transaction(async (tx) => {
+        await tx.exec(setRole);
+        return fn(tx);
+      }),
+  };
+  return proxy as unknown as PGlite;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {

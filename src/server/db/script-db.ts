@@ -3,11 +3,15 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { createPgDb, createPgliteDb, openPglite, type Db } from "./client";
+import { APP_ROLE } from "./tenant";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 export type ScriptDb = {
+  /** As the owner: migrations, the seed, test fixtures. Row-level security does not apply. */
   db: Db;
+  /** The same database as the app's tenant role, opened on first use (tests call the app through it). */
+  appDb: () => Db;
   driver: "pg" | "pglite";
   migrate: () => Promise<void>;
   close: () => Promise<void>;
@@ -18,18 +22,26 @@ export type ScriptDb = {
 /** A database handle for scripts and tests: real PostgreSQL when a URL is given, else PGlite. */
 export async function openScriptDb(opts: { url?: string; pgliteDir?: string; loadDataDir?: Blob }): Promise<ScriptDb> {
   if (opts.url) {
-    const { db, close } = createPgDb(opts.url, 4);
+    const url = opts.url;
+    const { db, close } = createPgDb(url, 4);
+    let app: ReturnType<typeof createPgDb> | undefined;
     return {
       db,
+      appDb: () => (app ??= createPgDb(url, 4, { role: APP_ROLE })).db,
       driver: "pg",
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-      close,
+      close: async () => {
+        await app?.close();
+        await close();
+      },
     };
   }
   const client = await openPglite(opts.pgliteDir, opts.loadDataDir);
   const db = createPgliteDb(client);
+  let app: Db | undefined;
   return {
     db,
+    appDb: () => (app ??= createPgliteDb(client, { role: APP_ROLE })),
     driver: "pglite",
     migrate: () => migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),

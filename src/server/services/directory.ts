@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Queryable } from "../db/client";
+import type { Db, Queryable } from "../db/client";
+import { withPublic } from "../db/tenant";
 import {
   DIRECTORY_PAGE_SIZE,
   FACET_KEYS,
@@ -171,7 +172,12 @@ function searchSql(params: DirectorySearchParams): SQL {
       (select json_object_agg(c.country, c.n) from (select m.country, count(*) as n from m where m.gem group by m.country) c) as countries`;
 }
 
-export async function searchWorkshops(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
+/** Reads as the public does (no organization set), so row-level security shows published profiles only. */
+export async function searchWorkshops(db: Db, params: DirectorySearchParams): Promise<DirectoryResult> {
+  return withPublic(db, (tx) => searchPublished(tx, params));
+}
+
+async function searchPublished(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
   const { rows } = await db.execute<Row>(searchSql(params));
   const row = rows[0]!;
   const [total = 0, ...counts] = row.counts.map(Number);
@@ -221,7 +227,7 @@ function covers(removed: DirectoryFilter, filter: DirectoryFilter): boolean {
 const CACHE_SIZE = 500;
 const cache = new Map<string, DirectoryResult>();
 
-export async function searchWorkshopsCached(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
+export async function searchWorkshopsCached(db: Db, params: DirectorySearchParams): Promise<DirectoryResult> {
   const { rows } = await db.execute<{ version: string | number }>(sql`select version from directory_version`);
   const key = `${rows[0]?.version ?? "none"}:${JSON.stringify(params)}`;
   const hit = cache.get(key);

@@ -1,12 +1,13 @@
-import { and, eq, exists, isNotNull, or, sql } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import sharp, { type Metadata } from "sharp";
 import type { Db, Queryable } from "../db/client";
-import { withOrg } from "../db/tenant";
-import { files, memberships, organizations, portfolioPieces, sampleRequests, workshopArtisans, workshopProfiles, type FileVariant, type StoredFile } from "../db/schema";
+import { withOrg, withPublic } from "../db/tenant";
+import { files, organizations, portfolioPieces, sampleRequests, workshopArtisans, type FileVariant, type StoredFile } from "../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage";
 import { acceptsPdf, FILE_PURPOSES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, VARIANT_WIDTHS, type FilePurpose } from "~/lib/files";
 import { recordEvent } from "./events";
+import { listMyOrganizations } from "./organizations";
 
 export { MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES } from "~/lib/files";
 
@@ -14,7 +15,6 @@ export { MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES } from "~/lib/files";
 export const MAX_IMAGE_PIXELS = 64_000_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PUBLIC_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
 const WORKSHOP_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
 
 /** A file the size check refused; the upload route answers it with 413. */
@@ -146,12 +146,15 @@ export async function storeUpload(db: Db, input: StoreUploadInput, storage: Stor
   if (input.bytes.length === 0) throw new AppError("BAD_REQUEST", `${quote(name)} is empty.`, "file");
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw new FileTooLargeError(name);
 
-  const [org] = UUID.test(orgId) ? await db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId)) : [];
-  if (!org) throw new AppError("NOT_FOUND", "Organization was not found.");
-  if (WORKSHOP_PURPOSES.includes(input.purpose) && org.kind !== "workshop") {
-    throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos.", "purpose");
-  }
-  if (input.subjectId) await assertSubject(db, orgId, input.purpose, input.subjectId);
+  if (!UUID.test(orgId)) throw new AppError("NOT_FOUND", "Organization was not found.");
+  await withOrg(db, orgId, async (tx) => {
+    const [org] = await tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId));
+    if (!org) throw new AppError("NOT_FOUND", "Organization was not found.");
+    if (WORKSHOP_PURPOSES.includes(input.purpose) && org.kind !== "workshop") {
+      throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos.", "purpose");
+    }
+    if (input.subjectId) await assertSubject(tx, orgId, input.purpose, input.subjectId);
+  });
 
   const found = sniffContent(input.bytes);
   let prepared: Prepared;
@@ -205,52 +208,19 @@ export type ReadableFile = { file: StoredFile; isPublic: boolean };
 
 /**
  * The file and whether it is public, if `userId` (null when signed out) may read it; otherwise null, so
- * a file someone may not see looks exactly like one that does not exist.
+ * a file someone may not see looks exactly like one that does not exist. Row-level security decides:
+ * first as the public (a photo a published profile shows), then as each of the user's organizations (its
+ * own files, and the attachments of sample requests it is a party to).
  */
 export async function readableFile(db: Db, userId: string | null, fileId: string): Promise<ReadableFile | null> {
   if (!UUID.test(fileId)) return null;
-  const [file] = await db.select().from(files).where(eq(files.id, fileId));
-  if (!file) return null;
-
-  if (PUBLIC_PURPOSES.includes(file.purpose as FilePurpose)) {
-    // Public only while the published profile shows it: a photo never used, or taken off its piece, stays
-    // private to the workshop (and a member without the edit permission cannot publish by uploading).
-    const shownBy =
-      file.purpose === "artisan_photo"
-        ? db.select({ id: workshopArtisans.id }).from(workshopArtisans).where(and(eq(workshopArtisans.orgId, file.orgId), eq(workshopArtisans.photoFileId, file.id)))
-        : db.select({ id: portfolioPieces.id }).from(portfolioPieces).where(and(eq(portfolioPieces.orgId, file.orgId), sql`${file.id}::uuid = any(${portfolioPieces.photoFileIds})`));
-    const [published] = await db
-      .select({ orgId: workshopProfiles.orgId })
-      .from(workshopProfiles)
-      .where(and(eq(workshopProfiles.orgId, file.orgId), isNotNull(workshopProfiles.publishedAt), exists(shownBy)));
-    if (published) return { file, isPublic: true };
-  }
+  const byId = (tx: Queryable) => tx.select().from(files).where(eq(files.id, fileId));
+  const [shown] = await withPublic(db, byId);
+  if (shown) return { file: shown, isPublic: true };
   if (!userId) return null;
-
-  const [member] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, file.orgId), eq(memberships.userId, userId)));
-  if (member) return { file, isPublic: false };
-
-  if (file.purpose === "sample_request_attachment") {
-    // Both parties of a request that carries the file, and only when the file belongs to one of them:
-    // listing another organization's file id on a request must not open it up.
-    const [party] = await db
-      .select({ id: sampleRequests.id })
-      .from(sampleRequests)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.userId, userId), or(eq(memberships.orgId, sampleRequests.brandOrgId), eq(memberships.orgId, sampleRequests.workshopOrgId))),
-      )
-      .where(
-        and(
-          sql`${file.id}::uuid = any(${sampleRequests.attachmentFileIds})`,
-          or(eq(sampleRequests.brandOrgId, file.orgId), eq(sampleRequests.workshopOrgId, file.orgId)),
-        ),
-      )
-      .limit(1);
-    if (party) return { file, isPublic: false };
+  for (const org of await listMyOrganizations(db, userId)) {
+    const [file] = await withOrg(db, org.id, byId);
+    if (file) return { file, isPublic: false };
   }
   return null;
 }

@@ -86,23 +86,37 @@ function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expire
   return "pending";
 }
 
+/**
+ * The organization of the invitation whose link carries `token`, or null. Whoever holds the link is not
+ * yet a member, so the lookup goes through a database function that returns the organization id only.
+ */
+async function invitationOrgId(db: Db, tokenHash: string): Promise<string | null> {
+  const { rows } = await db.execute<{ org_id: string | null }>(sql`select invitation_org_id(${tokenHash}) as org_id`);
+  return rows[0]?.org_id ?? null;
+}
+
 /** What the invitation page shows to whoever holds the link. */
 export async function getInvitationByToken(db: Db, token: string) {
-  const [row] = await db
-    .select({
-      email: invitations.email,
-      role: invitations.role,
-      acceptedAt: invitations.acceptedAt,
-      revokedAt: invitations.revokedAt,
-      expiresAt: invitations.expiresAt,
-      orgName: organizations.name,
-      orgKind: organizations.kind,
-      inviterName: users.name,
-    })
-    .from(invitations)
-    .innerJoin(organizations, eq(organizations.id, invitations.orgId))
-    .leftJoin(users, eq(users.id, invitations.invitedById))
-    .where(eq(invitations.tokenHash, hashToken(token)));
+  const tokenHash = hashToken(token);
+  const orgId = await invitationOrgId(db, tokenHash);
+  if (!orgId) return null;
+  const [row] = await withOrg(db, orgId, (tx) =>
+    tx
+      .select({
+        email: invitations.email,
+        role: invitations.role,
+        acceptedAt: invitations.acceptedAt,
+        revokedAt: invitations.revokedAt,
+        expiresAt: invitations.expiresAt,
+        orgName: organizations.name,
+        orgKind: organizations.kind,
+        inviterName: users.name,
+      })
+      .from(invitations)
+      .innerJoin(organizations, eq(organizations.id, invitations.orgId))
+      .leftJoin(users, eq(users.id, invitations.invitedById))
+      .where(and(eq(invitations.tokenHash, tokenHash), eq(invitations.orgId, orgId))),
+  );
   if (!row) return null;
   return { email: row.email, role: row.role as Role, orgName: row.orgName, orgKind: row.orgKind, inviterName: row.inviterName, status: statusOf(row) };
 }
@@ -114,8 +128,15 @@ const STATUS_MESSAGES: Record<Exclude<InvitationStatus, "pending">, string> = {
 };
 
 export async function acceptInvitation(db: Db, userId: string, token: string) {
-  return db.transaction(async (tx) => {
-    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+  const tokenHash = hashToken(token);
+  const orgId = await invitationOrgId(db, tokenHash);
+  if (!orgId) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
+  return withOrg(db, orgId, async (tx) => {
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.tokenHash, tokenHash), eq(invitations.orgId, orgId)))
+      .for("update");
     if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
     const status = statusOf(inv);
     if (status !== "pending") throw new AppError("BAD_REQUEST", STATUS_MESSAGES[status]);
@@ -127,7 +148,6 @@ export async function acceptInvitation(db: Db, userId: string, token: string) {
     await tx.insert(memberships).values({ orgId: inv.orgId, userId, role: inv.role }).onConflictDoNothing();
     await tx.update(invitations).set({ acceptedAt: new Date(), acceptedById: userId }).where(eq(invitations.id, inv.id));
     await tx.update(users).set({ lastOrgId: inv.orgId }).where(eq(users.id, userId));
-    await tx.execute(sql`select set_config('app.org_id', ${inv.orgId}, true)`);
     await recordEvent(tx, { orgId: inv.orgId, actorId: userId, action: "member.joined", subjectType: "invitation", subjectId: inv.id, data: { name: user.name, role: inv.role } });
     const [org] = await tx.select({ kind: organizations.kind, slug: organizations.slug }).from(organizations).where(eq(organizations.id, inv.orgId));
     if (!org) throw new AppError("NOT_FOUND", "This invitation link is not valid.");

@@ -1,6 +1,6 @@
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
-import { withOrg } from "../db/tenant";
+import { withOrg, withUser } from "../db/tenant";
 import { memberships, organizations, users, workshopProfiles, type Organization, type OrganizationKind } from "../db/schema";
 import { AppError } from "../errors";
 import type { CreateOrganizationInput, UpdateOrganizationInput } from "~/lib/schemas";
@@ -24,26 +24,36 @@ export function slugify(name: string): string {
   return base.length >= 3 ? base : `org-${base || "new"}`;
 }
 
+/**
+ * Whether any organization uses this address. Other organizations' rows are invisible to tenant work, so
+ * this asks through a database function that answers yes or no and returns nothing else.
+ */
+async function slugTaken(db: Queryable, slug: string): Promise<boolean> {
+  const { rows } = await db.execute<{ taken: boolean }>(sql`select organization_slug_taken(${slug}) as taken`);
+  return rows[0]?.taken === true;
+}
+
 async function freeSlug(db: Queryable, name: string): Promise<string> {
   const base = slugify(name);
   for (let i = 0; i < 50; i++) {
     const candidate = i === 0 ? base : `${base}-${i + 1}`;
-    const [taken] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, candidate));
-    if (!taken) return candidate;
+    if (!(await slugTaken(db, candidate))) return candidate;
   }
   return `${base}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
 /** Creates the organization with its creator as owner, and makes it the creator's current one. */
 export async function createOrganization(db: Db, userId: string, input: CreateOrganizationInput) {
-  return db.transaction(async (tx) => {
+  // The id is chosen first so the new organization's rows are written as that organization.
+  const id = crypto.randomUUID();
+  return withOrg(db, id, async (tx) => {
     let org: Organization | undefined;
     // A concurrent request can take the free slug between the check and the insert; then look again.
     for (let attempt = 0; !org && attempt < 5; attempt++) {
       const slug = await freeSlug(tx, input.name);
       [org] = await tx
         .insert(organizations)
-        .values({ ...input, name: input.name.trim(), slug })
+        .values({ ...input, id, name: input.name.trim(), slug })
         .onConflictDoNothing({ target: organizations.slug })
         .returning();
     }
@@ -59,21 +69,25 @@ export async function createOrganization(db: Db, userId: string, input: CreateOr
 export async function getMembership(db: Db, userId: string, where: { orgId: string } | { slug: string }): Promise<MembershipContext | null> {
   // A portal address comes from the URL; U+0000 cannot be compared in PostgreSQL and matches no slug anyway.
   if ("slug" in where && where.slug.includes("\u0000")) return null;
-  const [row] = await db
-    .select({ org: organizations, membership: { id: memberships.id, role: memberships.role, userId: memberships.userId } })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(and(eq(memberships.userId, userId), "orgId" in where ? eq(organizations.id, where.orgId) : eq(organizations.slug, where.slug)));
-  return row ?? null;
+  return withUser(db, userId, async (tx) => {
+    const [row] = await tx
+      .select({ org: organizations, membership: { id: memberships.id, role: memberships.role, userId: memberships.userId } })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+      .where(and(eq(memberships.userId, userId), "orgId" in where ? eq(organizations.id, where.orgId) : eq(organizations.slug, where.slug)));
+    return row ?? null;
+  });
 }
 
 export async function listMyOrganizations(db: Db, userId: string) {
-  return db
-    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, kind: organizations.kind, role: memberships.role })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organizations.name));
+  return withUser(db, userId, (tx) =>
+    tx
+      .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, kind: organizations.kind, role: memberships.role })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(organizations.name)),
+  );
 }
 
 export function portalPath(org: { kind: OrganizationKind; slug: string }, rest = ""): string {
@@ -96,7 +110,7 @@ export async function rememberLastOrganization(db: Db, userId: string, orgId: st
     .where(and(eq(users.id, userId), sql`${users.lastOrgId} is distinct from ${orgId}`));
 }
 
-const slugTaken = () => new AppError("CONFLICT", "Another organization already uses this address.", "slug");
+const slugTakenError = () => new AppError("CONFLICT", "Another organization already uses this address.", "slug");
 
 /** Whether a failed query broke the slug's unique index (the driver error sits in the cause chain). */
 function isSlugUniqueViolation(err: unknown): boolean {
@@ -112,19 +126,15 @@ export async function updateOrganization(db: Db, ctx: { orgId: string; actorId: 
     return await updateOrganizationTx(db, ctx, input);
   } catch (err) {
     // Another organization can take the slug between the check below and the update.
-    if (isSlugUniqueViolation(err)) throw slugTaken();
+    if (isSlugUniqueViolation(err)) throw slugTakenError();
     throw err;
   }
 }
 
 async function updateOrganizationTx(db: Db, ctx: { orgId: string; actorId: string }, input: UpdateOrganizationInput) {
   return withOrg(db, ctx.orgId, async (tx) => {
-    const [clash] = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(and(eq(organizations.slug, input.slug), ne(organizations.id, ctx.orgId)));
-    if (clash) throw slugTaken();
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, ctx.orgId));
+    if (before && before.slug !== input.slug && (await slugTaken(tx, input.slug))) throw slugTakenError();
     const [org] = await tx.update(organizations).set(input).where(eq(organizations.id, ctx.orgId)).returning();
     if (!before || !org) throw new AppError("NOT_FOUND", "Organization was not found.");
     // The workshop profile keeps a copy of the name for its search vector; keep the two in step.

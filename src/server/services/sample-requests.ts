@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
-import { withOrg } from "../db/tenant";
+import { asCounterparty, withOrg } from "../db/tenant";
 import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
 import { AppError } from "../errors";
 import { formatMoney, type Money } from "~/lib/money";
@@ -58,15 +58,19 @@ type Parties = Awaited<ReturnType<typeof partiesOf>>;
 async function recordChange(tx: Tx, actor: Actor, side: SampleSide, req: SampleRequest, parties: Parties, change: { status: SampleStatus; message: string; title: string; body: string }) {
   await tx.insert(sampleRequestUpdates).values({ sampleRequestId: req.id, actorOrgId: actor.orgId, actorId: actor.userId, status: change.status, message: change.message });
   const data = { number: req.number, brand: parties.brand.name, workshop: parties.workshop.name };
-  for (const orgId of [req.brandOrgId, req.workshopOrgId]) {
-    await recordEvent(tx, { orgId, actorId: actor.userId, action: `sample_request.${change.status}`, subjectType: "sample_request", subjectId: req.id, data });
-  }
-  await notify(
-    tx,
-    side === "brand"
-      ? { orgId: req.workshopOrgId, title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id) }
-      : { orgId: req.brandOrgId, title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number) },
-  );
+  const event = (orgId: string) => ({ orgId, actorId: actor.userId, action: `sample_request.${change.status}`, subjectType: "sample_request", subjectId: req.id, data });
+  await recordEvent(tx, event(actor.orgId));
+  const otherOrgId = side === "brand" ? req.workshopOrgId : req.brandOrgId;
+  // The other party's log entry and notification are its own rows, written as that party.
+  await asCounterparty(tx, actor.orgId, otherOrgId, async () => {
+    await recordEvent(tx, event(otherOrgId));
+    await notify(
+      tx,
+      side === "brand"
+        ? { orgId: otherOrgId, title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id) }
+        : { orgId: otherOrgId, title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number) },
+    );
+  });
 }
 
 /** Allocates the brand's next number. The row lock on the brand serializes concurrent requests. */

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
-import { withOrg } from "../db/tenant";
+import { withOrg, withPublic } from "../db/tenant";
 import { organizations, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
@@ -182,14 +182,15 @@ export async function unpublishProfile(db: Db, actor: Actor) {
  * Unknown, unpublished and non-workshop addresses all answer NOT_FOUND alike.
  */
 export async function getPublicProfile(db: Db, slug: string) {
-  const [row] = await db
-    .select({ slug: organizations.slug, profile: workshopProfiles })
-    .from(workshopProfiles)
-    .innerJoin(organizations, eq(organizations.id, workshopProfiles.orgId))
-    .where(and(eq(organizations.slug, slug.trim().toLowerCase()), eq(organizations.kind, "workshop"), isNotNull(workshopProfiles.publishedAt)));
-  if (!row) throw notFound("Workshop");
-  const p = row.profile;
-  return withOrg(db, p.orgId, async (tx) => {
+  // As the public: row-level security shows a published profile and what it shows, nothing else.
+  return withPublic(db, async (tx) => {
+    const [row] = await tx
+      .select({ slug: organizations.slug, profile: workshopProfiles })
+      .from(workshopProfiles)
+      .innerJoin(organizations, eq(organizations.id, workshopProfiles.orgId))
+      .where(and(eq(organizations.slug, slug.trim().toLowerCase()), eq(organizations.kind, "workshop"), isNotNull(workshopProfiles.publishedAt)));
+    if (!row) throw notFound("Workshop");
+    const p = row.profile;
     const artisans = await listArtisans(tx, p.orgId);
     const portfolio = await listPortfolioPieces(tx, p.orgId);
     return {

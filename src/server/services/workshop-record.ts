@@ -1,6 +1,5 @@
-import { and, count, inArray, isNotNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Queryable } from "../db/client";
-import { sampleRequests } from "../db/schema";
 
 /**
  * A workshop's record on Bezel, computed from what happened here and never typed in. On-time delivery and
@@ -20,30 +19,24 @@ export type WorkshopRecord = {
 
 const EMPTY: WorkshopRecord = { medianResponseHours: null, responsesCounted: 0, samplesSent: 0, onTimeRate: null, reviewCount: 0 };
 
-/** Records for many workshops in two queries (for directory cards and side-by-side comparison). */
+/**
+ * Records for many workshops in one query (for directory cards and side-by-side comparison). Sample
+ * requests belong to the two parties, so the counts come from a database function that reads across all
+ * brands and returns aggregates only.
+ */
 export async function getWorkshopRecords(db: Queryable, workshopOrgIds: string[]): Promise<Map<string, WorkshopRecord>> {
   const result = new Map<string, WorkshopRecord>(workshopOrgIds.map((id) => [id, { ...EMPTY }]));
   if (workshopOrgIds.length === 0) return result;
-  const responses = await db
-    .select({
-      orgId: sampleRequests.workshopOrgId,
-      n: count(),
-      medianSeconds: sql<string | null>`percentile_cont(0.5) within group (order by extract(epoch from ${sampleRequests.respondedAt} - ${sampleRequests.createdAt}))`,
-    })
-    .from(sampleRequests)
-    .where(and(inArray(sampleRequests.workshopOrgId, workshopOrgIds), isNotNull(sampleRequests.respondedAt)))
-    .groupBy(sampleRequests.workshopOrgId);
-  const shipped = await db
-    .select({ orgId: sampleRequests.workshopOrgId, n: count() })
-    .from(sampleRequests)
-    .where(and(inArray(sampleRequests.workshopOrgId, workshopOrgIds), isNotNull(sampleRequests.shippedAt)))
-    .groupBy(sampleRequests.workshopOrgId);
-  for (const r of responses) {
-    const rec = result.get(r.orgId)!;
-    rec.responsesCounted = r.n;
-    rec.medianResponseHours = r.medianSeconds === null ? null : Math.round((Number(r.medianSeconds) / 3600) * 10) / 10;
+  const { rows } = await db.execute<{ workshop_org_id: string; responses: string | number; median_response_seconds: string | number | null; samples_sent: string | number }>(
+    sql`select * from workshop_record_stats(${`{${workshopOrgIds.join(",")}}`}::uuid[])`,
+  );
+  for (const r of rows) {
+    const rec = result.get(r.workshop_org_id);
+    if (!rec) continue;
+    rec.responsesCounted = Number(r.responses);
+    rec.medianResponseHours = r.median_response_seconds === null ? null : Math.round((Number(r.median_response_seconds) / 3600) * 10) / 10;
+    rec.samplesSent = Number(r.samples_sent);
   }
-  for (const s of shipped) result.get(s.orgId)!.samplesSent = s.n;
   return result;
 }
 
