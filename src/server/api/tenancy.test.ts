@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
-import { allProcedurePaths, callProcedure, describeTenancy, expectCode, procedureOf, type TenancyCase, type TenancyCaseContext } from "~/test/tenancy";
+import {
+  allProcedurePaths,
+  callProcedure,
+  describeTenancy,
+  disableRowLevelSecurity,
+  expectCode,
+  idFieldsOf,
+  procedureOf,
+  type Expectation,
+  type TenancyCase,
+  type TenancyCaseContext,
+} from "~/test/tenancy";
+import { lowestRoleWith } from "~/lib/permissions";
 import { organizations } from "../db/schema";
 
 /**
@@ -17,19 +29,104 @@ type CasesModule = {
 };
 const modules = Object.values(import.meta.glob<CasesModule>("./tenancy/*.cases.ts", { eager: true }));
 
+/**
+ * Who may call what, written out: the lowest role allowed and the kind of organization served. A change
+ * to a permission in the code, or to this table, fails the agreement test until both say the same.
+ */
+const EXPECTED: Record<string, Expectation> = {
+  "organization.get": { role: "member", kind: "any" },
+  "organization.update": { role: "admin", kind: "any" },
+  "organization.leave": { role: "member", kind: "any" },
+  "member.list": { role: "member", kind: "any" },
+  "member.invite": { role: "admin", kind: "any" },
+  "member.revokeInvitation": { role: "admin", kind: "any" },
+  "member.changeRole": { role: "admin", kind: "any" },
+  "member.remove": { role: "admin", kind: "any" },
+  "activity.list": { role: "member", kind: "any" },
+  "shortlist.list": { role: "member", kind: "brand" },
+  "shortlist.entryFor": { role: "member", kind: "brand" },
+  "shortlist.add": { role: "member", kind: "brand" },
+  "shortlist.remove": { role: "member", kind: "brand" },
+  "shortlist.update": { role: "member", kind: "brand" },
+  "shortlist.compare": { role: "member", kind: "brand" },
+  "sample.requestOptions": { role: "member", kind: "brand" },
+  "sample.create": { role: "member", kind: "brand" },
+  "sample.list": { role: "member", kind: "brand" },
+  "sample.get": { role: "member", kind: "brand" },
+  "sample.cancel": { role: "member", kind: "brand" },
+  "sample.markReceived": { role: "member", kind: "brand" },
+  "sample.evaluate": { role: "member", kind: "brand" },
+  "sample.inbox": { role: "member", kind: "workshop" },
+  "sample.inboxGet": { role: "member", kind: "workshop" },
+  "sample.accept": { role: "member", kind: "workshop" },
+  "sample.decline": { role: "member", kind: "workshop" },
+  "sample.ship": { role: "member", kind: "workshop" },
+  "notification.list": { role: "member", kind: "any" },
+  "notification.unreadCount": { role: "member", kind: "any" },
+  "notification.markRead": { role: "member", kind: "any" },
+  "notification.markAllRead": { role: "member", kind: "any" },
+  "workshopProfile.get": { role: "member", kind: "workshop" },
+  "workshopProfile.update": { role: "admin", kind: "workshop" },
+  "workshopProfile.publish": { role: "admin", kind: "workshop" },
+  "workshopProfile.unpublish": { role: "admin", kind: "workshop" },
+  "workshopProfile.artisans.create": { role: "admin", kind: "workshop" },
+  "workshopProfile.artisans.update": { role: "admin", kind: "workshop" },
+  "workshopProfile.artisans.remove": { role: "admin", kind: "workshop" },
+  "workshopProfile.artisans.reorder": { role: "admin", kind: "workshop" },
+  "workshopProfile.portfolio.create": { role: "admin", kind: "workshop" },
+  "workshopProfile.portfolio.update": { role: "admin", kind: "workshop" },
+  "workshopProfile.portfolio.remove": { role: "admin", kind: "workshop" },
+  "workshopProfile.portfolio.reorder": { role: "admin", kind: "workshop" },
+};
+
 const db = await testDb();
 const cases = modules.flatMap((m) => m.cases?.({ db }) ?? []);
 const PUBLIC = modules.flatMap((m) => m.publicProcedures ?? []);
 const SIGNED_IN = modules.flatMap((m) => m.signedInProcedures ?? []);
 const SIGNED_IN_INPUTS = Object.assign({}, ...modules.map((m) => m.signedInInputs ?? {})) as Record<string, unknown>;
 
-describeTenancy(db, cases);
+// Both layers, each on its own: the app's filters and the database's policies together, then the app's
+// filters alone on a database whose row-level security is switched off (as if a policy were missing).
+// The database alone is proven against deliberately unfiltered queries in src/server/db/rls.test.ts.
+describeTenancy(db, cases, EXPECTED);
+
+const bare = await testDb();
+const switchedOff = await disableRowLevelSecurity(bare);
+describeTenancy(
+  bare,
+  modules.flatMap((m) => m.cases?.({ db: bare }) ?? []),
+  EXPECTED,
+  " [app filters alone]",
+);
 
 describe("tenancy coverage", () => {
   it("every procedure is either public, signed-in only, or in the tenancy harness", () => {
     const covered = new Set([...PUBLIC, ...SIGNED_IN, ...cases.map((c) => c.procedure)]);
     expect(allProcedurePaths().filter((p) => !covered.has(p))).toEqual([]);
     expect(allProcedurePaths().length).toBeGreaterThan(10);
+  });
+
+  it("the written-out table and the declared permissions and kinds agree, procedure by procedure", () => {
+    const declared = Object.fromEntries(
+      cases.map((c) => {
+        const permission = procedureOf(c.procedure)._def.meta?.permission;
+        return [c.procedure, { role: permission ? lowestRoleWith(permission) : "none", kind: c.kind }];
+      }),
+    );
+    expect(declared).toEqual(EXPECTED);
+  });
+
+  it("every procedure whose input names a row has a row-id case or says why its ids are public", () => {
+    const missing = cases
+      .map((c) => ({ procedure: c.procedure, ids: idFieldsOf(c.procedure), declared: [...(c.rowIds ?? []), ...(c.publicIds?.fields ?? [])].sort() }))
+      .filter((c) => c.ids.join() !== c.declared.join());
+    expect(missing).toEqual([]);
+  });
+
+  it("the [app filters alone] run really has row-level security switched off", () => {
+    expect(switchedOff).toContain("sample_requests");
+    expect(switchedOff).toContain("portfolio_pieces");
+    expect(switchedOff.length).toBeGreaterThanOrEqual(13);
   });
 
   it.each(SIGNED_IN)("%s answers UNAUTHORIZED when signed out", async (path) => {

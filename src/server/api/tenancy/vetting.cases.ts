@@ -1,10 +1,11 @@
 import { asc, eq, inArray, or } from "drizzle-orm";
+import { expect } from "vitest";
 import type { Fixture, OrgFixture } from "~/test/fixtures";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
-import { actorOf, publishWorkshop } from "~/test/vetting";
+import { actorOf, addPortfolioPiece, publishWorkshop } from "~/test/vetting";
 import { todayIn } from "~/lib/vetting-schemas";
 import type { Db } from "../../db/client";
-import { events, notifications, sampleEvaluations, sampleRequests, sampleRequestUpdates, shortlistEntries } from "../../db/schema";
+import { events, files, notifications, sampleEvaluations, sampleRequests, sampleRequestUpdates, shortlistEntries } from "../../db/schema";
 import { acceptSampleRequest, createSampleRequest, markSampleReceived, shipSampleRequest } from "../../services/sample-requests";
 import { addToShortlist } from "../../services/shortlist";
 
@@ -100,36 +101,93 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
   const removable = entryOf();
   const editable = entryOf();
   const compared = entryOf();
+  const listedEntry = entryOf();
+  const foundEntry = entryOf();
   const requestedForGet = requestOf("requested");
   const requestedForCancel = requestOf("requested");
   const shippedForReceive = requestOf("shipped");
   const receivedForEvaluate = requestOf("received");
   const requestedForInbox = requestOf("requested");
+  const requestedForList = requestOf("requested");
+  const requestedForInboxList = requestOf("requested");
   const requestedForAccept = requestOf("requested");
   const requestedForDecline = requestOf("requested");
   const acceptedForShip = requestOf("accepted");
 
+  /** One portfolio piece of the pair's workshop, for the sample request options to offer. */
+  const pieceOf = perPair((_brand, workshop) => addPortfolioPiece(db, workshop, "Signet ring"));
+
+  /** An attachment the brand uploaded and has not used yet. */
+  const attachmentOf = async (t: OrgFixture, f: Fixture) => {
+    const [file] = await db
+      .insert(files)
+      .values({ orgId: brandOf(t, f).org.id, purpose: "sample_request_attachment", originalName: "sketch.pdf", contentType: "application/pdf", byteSize: 100, storageKey: `test/${crypto.randomUUID()}` })
+      .returning({ id: files.id });
+    return file!.id;
+  };
+
+  /** The state of a sample request the case worked on. */
+  const requestIn = (s: unknown, id: string) => (s as SampleState).requests.find((r) => r.id === id);
+  const entryIn = (s: unknown, id: string) => (s as ShortlistState).find((e) => e.id === id);
+  const items = (result: unknown) => (result as { items: { id: string }[] }).items;
+  const publicWorkshop = { fields: ["workshopOrgId"], why: "names a published workshop, open to every brand" };
+
   return [
     // Shortlist (brand side) ---------------------------------------------------------------------------
-    { procedure: "shortlist.list", kind: "brand", input: (t) => ({ orgId: t.org.id, tag: null, page: 1 }), state: shortlistState },
+    {
+      procedure: "shortlist.list",
+      kind: "brand",
+      input: async (t, f) => {
+        await listedEntry(t, f);
+        return { orgId: t.org.id, tag: null, page: 1 };
+      },
+      state: shortlistState,
+      allowed: async ({ result, target, f }) => {
+        expect(items(result).map((i) => i.id)).toEqual([(await listedEntry(target, f)).id]);
+        expect(result).toMatchObject({ total: 1, page: 1 });
+      },
+    },
     {
       procedure: "shortlist.entryFor",
       kind: "brand",
-      input: async (t, f) => ({ orgId: t.org.id, workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id }),
+      input: async (t, f) => {
+        await foundEntry(t, f);
+        return { orgId: t.org.id, workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id };
+      },
       state: shortlistState,
+      publicIds: publicWorkshop,
+      allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await foundEntry(target, f)).id }),
     },
     {
       procedure: "shortlist.add",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id }),
       state: shortlistState,
+      publicIds: publicWorkshop,
+      allowed: ({ before, after, target, f }) => {
+        expect(before).toEqual([]);
+        expect(after).toMatchObject([{ brandOrgId: target.org.id, workshopOrgId: f.workshop.org.id }]);
+      },
     },
-    { procedure: "shortlist.remove", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, entryId: (await removable(t, f)).id }), state: shortlistState },
+    {
+      procedure: "shortlist.remove",
+      kind: "brand",
+      input: async (t, f) => ({ orgId: t.org.id, entryId: (await removable(t, f)).id }),
+      state: shortlistState,
+      rowIds: ["entryId"],
+      allowed: async ({ before, after, target, f }) => {
+        const id = (await removable(target, f)).id;
+        expect(entryIn(before, id)).toBeDefined();
+        expect(entryIn(after, id)).toBeUndefined();
+      },
+    },
     {
       procedure: "shortlist.update",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, entryId: (await editable(t, f)).id, note: "Strong on casting", tags: ["casting"] }),
       state: shortlistState,
+      rowIds: ["entryId"],
+      allowed: async ({ after, target, f }) => expect(entryIn(after, (await editable(target, f)).id)).toMatchObject({ note: "Strong on casting", tags: ["casting"] }),
     },
     {
       procedure: "shortlist.compare",
@@ -142,58 +200,186 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         return { orgId: t.org.id, entryIds: [first.id, second.id] };
       },
       state: shortlistState,
+      rowIds: ["entryIds"],
+      allowed: ({ result, f }) => {
+        const compareItems = result as { workshopOrgId: string; record: unknown }[];
+        expect(compareItems.map((i) => i.workshopOrgId)).toEqual([f.workshop.org.id, f.outsider.workshop.org.id]);
+        expect(compareItems[0]!.record).toMatchObject({ samplesSent: 0 });
+      },
     },
 
     // Sample requests, brand side ----------------------------------------------------------------------
     {
       procedure: "sample.requestOptions",
       kind: "brand",
-      input: async (t, f) => ({ orgId: t.org.id, workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id }),
+      input: async (t, f) => {
+        await pieceOf(t, f);
+        return { orgId: t.org.id, workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id };
+      },
       state: sampleState,
+      publicIds: publicWorkshop,
+      allowed: ({ result, f }) => {
+        expect(result).toMatchObject({ workshop: { id: f.workshop.org.id, name: f.workshop.org.name } });
+        expect((result as { pieces: { title: string }[] }).pieces.map((p) => p.title)).toEqual(["Signet ring"]);
+      },
     },
     {
       procedure: "sample.create",
       kind: "brand",
-      input: async (t, f) => ({ orgId: t.org.id, workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id, description: "Hoop earrings, 20 mm, gold 14k", quantity: 2, note: "" }),
+      input: async (t, f) => ({
+        orgId: t.org.id,
+        workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id,
+        description: "Hoop earrings, 20 mm, gold 14k",
+        quantity: 2,
+        note: "",
+        attachmentFileIds: [await attachmentOf(t, f)],
+      }),
       state: sampleState,
+      rowIds: ["attachmentFileIds"],
+      rowIdRefusal: { code: "BAD_REQUEST", why: "another brand's attachment is refused next to the attachments field, as not found" },
+      publicIds: { fields: ["portfolioPieceId", "workshopOrgId"], why: "name a published workshop and a piece of its public portfolio" },
+      allowed: ({ before, after, f }) => {
+        const added = (after as SampleState).requests.filter((r) => !requestIn(before, r.id));
+        expect(added).toHaveLength(1);
+        expect(added[0]).toMatchObject({ workshopOrgId: f.workshop.org.id, description: "Hoop earrings, 20 mm, gold 14k", quantity: 2, status: "requested" });
+        expect(added[0]!.attachmentFileIds).toHaveLength(1);
+      },
     },
-    { procedure: "sample.list", kind: "brand", input: (t) => ({ orgId: t.org.id, status: null, page: 1 }), state: sampleState },
-    { procedure: "sample.get", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, number: (await requestedForGet(t, f)).number }), state: sampleState },
-    { procedure: "sample.cancel", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForCancel(t, f)).id }), state: sampleState },
-    { procedure: "sample.markReceived", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, requestId: (await shippedForReceive(t, f)).id }), state: sampleState },
+    {
+      procedure: "sample.list",
+      kind: "brand",
+      input: async (t, f) => {
+        await requestedForList(t, f);
+        return { orgId: t.org.id, status: null, page: 1 };
+      },
+      state: sampleState,
+      allowed: async ({ result, target, f }) => {
+        expect(items(result).map((i) => i.id)).toEqual([(await requestedForList(target, f)).id]);
+        expect(result).toMatchObject({ total: 1, counts: { requested: 1 } });
+      },
+    },
+    {
+      procedure: "sample.get",
+      kind: "brand",
+      input: async (t, f) => ({ orgId: t.org.id, number: (await requestedForGet(t, f)).number }),
+      state: sampleState,
+      rowIds: ["number"],
+      allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await requestedForGet(target, f)).id, status: "requested" }),
+    },
+    {
+      procedure: "sample.cancel",
+      kind: "brand",
+      input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForCancel(t, f)).id }),
+      state: sampleState,
+      rowIds: ["requestId"],
+      allowed: async ({ after, target, f }) => expect(requestIn(after, (await requestedForCancel(target, f)).id)?.status).toBe("cancelled"),
+    },
+    {
+      procedure: "sample.markReceived",
+      kind: "brand",
+      input: async (t, f) => ({ orgId: t.org.id, requestId: (await shippedForReceive(t, f)).id }),
+      state: sampleState,
+      rowIds: ["requestId"],
+      allowed: async ({ after, target, f }) => {
+        const req = requestIn(after, (await shippedForReceive(target, f)).id);
+        expect(req?.status).toBe("received");
+        expect(req?.receivedAt).toBeInstanceOf(Date);
+      },
+    },
     {
       procedure: "sample.evaluate",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await receivedForEvaluate(t, f)).id, quality: 4, finish: 4, communication: 5, notes: "Clean setting" }),
       state: sampleState,
+      rowIds: ["requestId"],
+      allowed: async ({ after, target, f }) => {
+        const id = (await receivedForEvaluate(target, f)).id;
+        expect((after as SampleState).evaluations.filter((e) => e.sampleRequestId === id)).toMatchObject([{ quality: 4, finish: 4, communication: 5, notes: "Clean setting" }]);
+      },
     },
 
     // Sample requests, workshop side -------------------------------------------------------------------
-    { procedure: "sample.inbox", kind: "workshop", input: (t) => ({ orgId: t.org.id, status: null, page: 1 }), state: sampleState },
-    { procedure: "sample.inboxGet", kind: "workshop", input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForInbox(t, f)).id }), state: sampleState },
+    {
+      procedure: "sample.inbox",
+      kind: "workshop",
+      input: async (t, f) => {
+        await requestedForInboxList(t, f);
+        return { orgId: t.org.id, status: null, page: 1 };
+      },
+      state: sampleState,
+      allowed: async ({ result, target, f }) => {
+        expect(items(result).map((i) => i.id)).toEqual([(await requestedForInboxList(target, f)).id]);
+        expect(result).toMatchObject({ total: 1, counts: { requested: 1 } });
+      },
+    },
+    {
+      procedure: "sample.inboxGet",
+      kind: "workshop",
+      input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForInbox(t, f)).id }),
+      state: sampleState,
+      rowIds: ["requestId"],
+      allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await requestedForInbox(target, f)).id, status: "requested" }),
+    },
     {
       procedure: "sample.accept",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForAccept(t, f)).id, fee: "45.00 EUR", expectedShipDate: todayIn(workshopOf(t, f).org.timeZone) }),
       state: sampleState,
+      rowIds: ["requestId"],
+      allowed: async ({ after, target, f }) =>
+        expect(requestIn(after, (await requestedForAccept(target, f)).id)).toMatchObject({ status: "accepted", feeMinor: 4500, feeCurrency: "EUR" }),
     },
     {
       procedure: "sample.decline",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForDecline(t, f)).id, reason: "Fully booked until spring" }),
       state: sampleState,
+      rowIds: ["requestId"],
+      allowed: async ({ after, target, f }) =>
+        expect(requestIn(after, (await requestedForDecline(target, f)).id)).toMatchObject({ status: "declined", declineReason: "Fully booked until spring" }),
     },
     {
       procedure: "sample.ship",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await acceptedForShip(t, f)).id, carrier: "DHL", trackingNumber: "JD0146000033" }),
       state: sampleState,
+      rowIds: ["requestId"],
+      allowed: async ({ after, target, f }) =>
+        expect(requestIn(after, (await acceptedForShip(target, f)).id)).toMatchObject({ status: "shipped", carrier: "DHL", trackingNumber: "JD0146000033" }),
     },
 
     // Notifications (both portals) ---------------------------------------------------------------------
-    { procedure: "notification.list", kind: "any", input: (t) => ({ orgId: t.org.id }), state: notificationState },
-    { procedure: "notification.unreadCount", kind: "any", input: (t) => ({ orgId: t.org.id }), state: notificationState },
-    { procedure: "notification.markRead", kind: "any", input: async (t) => ({ orgId: t.org.id, notificationId: await notificationOf(t) }), state: notificationState },
+    {
+      procedure: "notification.list",
+      kind: "any",
+      input: async (t) => {
+        await notificationOf(t);
+        return { orgId: t.org.id };
+      },
+      state: notificationState,
+      allowed: async ({ result, target }) => expect(items(result).map((i) => i.id)).toEqual([await notificationOf(target)]),
+    },
+    {
+      procedure: "notification.unreadCount",
+      kind: "any",
+      input: async (t) => {
+        await notificationOf(t);
+        return { orgId: t.org.id };
+      },
+      state: notificationState,
+      allowed: ({ result }) => expect(result).toEqual({ count: 1 }),
+    },
+    {
+      procedure: "notification.markRead",
+      kind: "any",
+      input: async (t) => ({ orgId: t.org.id, notificationId: await notificationOf(t) }),
+      state: notificationState,
+      rowIds: ["notificationId"],
+      allowed: async ({ after, target }) => {
+        const id = await notificationOf(target);
+        expect((after as NotificationState).find((n) => n.id === id)?.readAt).toBeInstanceOf(Date);
+      },
+    },
     {
       procedure: "notification.markAllRead",
       kind: "any",
@@ -202,6 +388,14 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         return { orgId: t.org.id };
       },
       state: notificationState,
+      allowed: ({ before, after }) => {
+        expect((before as NotificationState).filter((n) => !n.readAt)).toHaveLength(1);
+        expect((after as NotificationState).filter((n) => !n.readAt)).toEqual([]);
+      },
     },
   ];
 };
+
+type ShortlistState = Awaited<ReturnType<typeof shortlistState>>;
+type SampleState = Awaited<ReturnType<typeof sampleState>>;
+type NotificationState = Awaited<ReturnType<typeof notificationState>>;
