@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     globalSetup: ["src/test/global-setup.ts"],
+    reporters: ["default", "./src/test/skip-reporter.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 60_000,

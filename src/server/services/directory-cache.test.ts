@@ -47,7 +47,7 @@ describe("directory search cache", () => {
   });
 
   // Needs a second connection while the transaction is open, which PGlite (one connection) does not have.
-  it.skipIf(!process.env.DATABASE_URL)("a change inside an open transaction is not visible to the cache until it commits", async () => {
+  it.skipIf(!process.env.DATABASE_URL)("[PostgreSQL only: needs two connections at once] a change inside an open transaction is not visible to the cache until it commits", async () => {
     const org = await addWorkshop("Smalto Tre");
     const seen = await search();
     await db.transaction(async (tx) => {

@@ -117,7 +117,7 @@ describe("updateOrganization", () => {
   });
 
   // Needs two connections at once, which only a PostgreSQL server gives (PGlite runs one at a time).
-  it.skipIf(!process.env.DATABASE_URL)("answers CONFLICT on slug, not a 500, when another organization takes the slug at the same moment", async () => {
+  it.skipIf(!process.env.DATABASE_URL)("[PostgreSQL only: needs two connections at once] answers CONFLICT on slug, not a 500, when another organization takes the slug at the same moment", async () => {
     const mine = await createOrg(db, "brand", "Racer");
     const theirs = await createOrg(db, "brand", "Other Racer");
     const slug = `contested-${mine.org.slug}`;

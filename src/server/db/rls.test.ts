@@ -1,0 +1,265 @@
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appDbOf, testDb } from "~/test/db";
+import { callerFor, createFixture, type Fixture } from "~/test/fixtures";
+import { actorOf, addPortfolioPiece, publishWorkshop, uploadedFile } from "~/test/vetting";
+import { withDatabase } from "~/test/global-setup";
+import { createSampleRequest } from "../services/sample-requests";
+import { addToShortlist } from "../services/shortlist";
+import { openScriptDb } from "./script-db";
+import { withOrg, withPublic } from "./tenant";
+import type { Db } from "./client";
+
+/**
+ * The database alone keeps organizations apart: these queries deliberately carry no organization filter,
+ * and row-level security is all that stands between them and another organization's rows.
+ */
+const db = await testDb();
+
+/** Every table that holds an organization's rows, written out: a new one must be added here and get policies. */
+const TENANT_TABLES = [
+  "events",
+  "files",
+  "invitations",
+  "memberships",
+  "notifications",
+  "organizations",
+  "portfolio_pieces",
+  "sample_evaluations",
+  "sample_request_updates",
+  "sample_requests",
+  "shortlist_entries",
+  "workshop_artisans",
+  "workshop_profiles",
+];
+
+/** The organization column(s) of each table, to check whose rows a query saw. */
+const ORG_COLUMNS: Record<string, string> = {
+  events: "org_id",
+  files: "org_id",
+  invitations: "org_id",
+  memberships: "org_id",
+  notifications: "org_id",
+  organizations: "id",
+  portfolio_pieces: "org_id",
+  sample_evaluations: "brand_org_id",
+  shortlist_entries: "brand_org_id",
+  workshop_artisans: "org_id",
+  workshop_profiles: "org_id",
+};
+
+async function countAll(tx: Pick<Db, "execute">, table: string): Promise<number> {
+  const { rows } = await tx.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${table}"`));
+  return rows[0]!.n;
+}
+
+async function orgIdsIn(tx: Pick<Db, "execute">, table: string): Promise<string[]> {
+  const { rows } = await tx.execute<{ org: string }>(sql.raw(`select distinct ${ORG_COLUMNS[table]}::text as org from "${table}"`));
+  return rows.map((r) => r.org).sort();
+}
+
+/** The error a refused write raised, or null. */
+async function failure(run: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await run();
+    return null;
+  } catch (err) {
+    for (let e: unknown = err; e instanceof Error; e = e.cause) {
+      const code = (e as Error & { code?: string }).code;
+      if (code) return code;
+    }
+    return "error";
+  }
+}
+
+describe("row-level security", () => {
+  let f: Fixture;
+  let unpublished: Fixture["workshop"];
+
+  beforeAll(async () => {
+    f = await createFixture(db);
+    unpublished = f.outsider.workshop;
+    // Rows in every tenant table, for a brand and a workshop that share a sample request, and for another
+    // brand and an unpublished workshop that share nothing with them.
+    await publishWorkshop(db, f.workshop);
+    await addPortfolioPiece(db, f.workshop, "Signet ring");
+    await addPortfolioPiece(db, unpublished, "Unpublished ring");
+    await addToShortlist(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id });
+    const attachment = await uploadedFile(db, f.brand);
+    await createSampleRequest(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id, description: "A signet ring in silver 925", quantity: 1, note: "", attachmentFileIds: [attachment.id] });
+    await db.execute(sql`insert into workshop_artisans (org_id, name, role) values (${unpublished.org.id}, 'Hidden', 'Setter')`);
+    await db.execute(sql`insert into sample_evaluations (sample_request_id, brand_org_id, quality, finish, communication) select id, brand_org_id, 4, 4, 5 from sample_requests`);
+    await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
+  });
+
+  it("is enabled and forced on exactly the tenant tables, and every table with an organization column is one of them", async () => {
+    const { rows } = await db.execute<{ name: string; enabled: boolean; forced: boolean }>(sql`
+      select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' and c.relrowsecurity order by 1`);
+    expect(rows.map((r) => r.name)).toEqual(TENANT_TABLES);
+    expect(rows.every((r) => r.enabled && r.forced)).toBe(true);
+    const withOrgColumn = await db.execute<{ name: string }>(sql`
+      select distinct table_name as name from information_schema.columns
+      where table_schema = 'public' and (column_name = 'org_id' or column_name like '%\\_org\\_id') and column_name <> 'last_org_id' order by 1`);
+    // users.last_org_id is a person's own preference (where they land), not an organization's row.
+    expect(withOrgColumn.rows.map((r) => r.name).filter((t) => !TENANT_TABLES.includes(t))).toEqual([]);
+  });
+
+  it("the owner sees rows in every tenant table (so the zero counts below mean something)", async () => {
+    for (const table of TENANT_TABLES) expect(await countAll(db, table), table).toBeGreaterThan(0);
+  });
+
+  it("with no organization set, the app's connection sees no tenant row except what a published profile shows", async () => {
+    const app = appDbOf(db);
+    const seen = Object.fromEntries(await Promise.all(TENANT_TABLES.map(async (t) => [t, await countAll(app, t)] as const)));
+    expect(seen).toEqual({
+      events: 0,
+      files: 0,
+      invitations: 0,
+      memberships: 0,
+      notifications: 0,
+      organizations: 1, // the published workshop
+      portfolio_pieces: 1, // its piece
+      sample_evaluations: 0,
+      sample_request_updates: 0,
+      sample_requests: 0,
+      shortlist_entries: 0,
+      workshop_artisans: 0, // the unpublished workshop's artisan stays hidden
+      workshop_profiles: 1, // the published profile
+    });
+    expect(await orgIdsIn(app, "organizations")).toEqual([f.workshop.org.id]);
+  });
+
+  it("withPublic reads the same public rows, even on the owner's connection", async () => {
+    const counts = await withPublic(db, async (tx) => ({ orgs: await orgIdsIn(tx, "organizations"), pieces: await countAll(tx, "portfolio_pieces"), evaluations: await countAll(tx, "sample_evaluations") }));
+    expect(counts).toEqual({ orgs: [f.workshop.org.id], pieces: 1, evaluations: 0 });
+  });
+
+  it("an unfiltered query under withOrg(brand) sees only the brand's rows, the workshop's public ones and the request they share", async () => {
+    const seen = await withOrg(db, f.brand.org.id, async (tx) => ({
+      events: await orgIdsIn(tx, "events"),
+      files: await orgIdsIn(tx, "files"),
+      invitations: await orgIdsIn(tx, "invitations"),
+      memberships: await orgIdsIn(tx, "memberships"),
+      notifications: await orgIdsIn(tx, "notifications"),
+      organizations: await orgIdsIn(tx, "organizations"),
+      sampleEvaluations: await orgIdsIn(tx, "sample_evaluations"),
+      shortlist: await orgIdsIn(tx, "shortlist_entries"),
+      requests: await countAll(tx, "sample_requests"),
+      updates: await countAll(tx, "sample_request_updates"),
+      artisans: await countAll(tx, "workshop_artisans"),
+      pieces: await orgIdsIn(tx, "portfolio_pieces"),
+    }));
+    expect(seen).toEqual({
+      events: [f.brand.org.id],
+      files: [f.brand.org.id],
+      invitations: [f.brand.org.id],
+      memberships: [f.brand.org.id],
+      notifications: [],
+      organizations: [f.brand.org.id, f.workshop.org.id].sort(),
+      sampleEvaluations: [f.brand.org.id],
+      shortlist: [f.brand.org.id],
+      requests: 1,
+      updates: 1,
+      artisans: 0,
+      pieces: [f.workshop.org.id],
+    });
+  });
+
+  it("the workshop sees the shared request, its timeline and attachment, but never the brand's evaluation or shortlist", async () => {
+    const seen = await withOrg(db, f.workshop.org.id, async (tx) => ({
+      requests: await countAll(tx, "sample_requests"),
+      updates: await countAll(tx, "sample_request_updates"),
+      files: await orgIdsIn(tx, "files"),
+      evaluations: await countAll(tx, "sample_evaluations"),
+      shortlist: await countAll(tx, "shortlist_entries"),
+      organizations: await orgIdsIn(tx, "organizations"),
+      notifications: await orgIdsIn(tx, "notifications"),
+    }));
+    expect(seen).toEqual({
+      requests: 1,
+      updates: 1,
+      files: [f.brand.org.id],
+      evaluations: 0,
+      shortlist: 0,
+      organizations: [f.brand.org.id, f.workshop.org.id].sort(),
+      notifications: [f.workshop.org.id],
+    });
+  });
+
+  it("an outsider sees none of the two parties' private rows", async () => {
+    const seen = await withOrg(db, f.outsider.brand.org.id, async (tx) => ({
+      requests: await countAll(tx, "sample_requests"),
+      updates: await countAll(tx, "sample_request_updates"),
+      evaluations: await countAll(tx, "sample_evaluations"),
+      files: await countAll(tx, "files"),
+      memberships: await orgIdsIn(tx, "memberships"),
+      organizations: await orgIdsIn(tx, "organizations"),
+    }));
+    expect(seen).toEqual({ requests: 0, updates: 0, evaluations: 0, files: 0, memberships: [f.outsider.brand.org.id], organizations: [f.outsider.brand.org.id, f.workshop.org.id].sort() });
+  });
+
+  it("cannot write another organization's rows: inserts are refused, updates and deletes touch nothing", async () => {
+    const other = f.workshop.org.id;
+    const refused = await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`insert into notifications (org_id, title, href) values (${other}, 'Spoofed', '/')`)));
+    expect(refused).toBe("42501"); // insufficient_privilege: new row violates row-level security policy
+    const refusedEvent = await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`insert into events (org_id, action, subject_type) values (${other}, 'x', 'y')`)));
+    expect(refusedEvent).toBe("42501");
+    const before = { pieces: await countAll(db, "portfolio_pieces"), profiles: (await db.execute(sql`select headline from workshop_profiles order by org_id`)).rows };
+    const changed = await withOrg(db, f.brand.org.id, async (tx) => ({
+      updated: (await tx.execute(sql`update workshop_profiles set headline = 'Hijacked'`)).rowCount,
+      deleted: (await tx.execute(sql`delete from portfolio_pieces`)).rowCount,
+      memberships: (await tx.execute(sql`delete from memberships where org_id <> ${f.brand.org.id}`)).rowCount,
+    }));
+    expect(changed).toEqual({ updated: 0, deleted: 0, memberships: 0 });
+    expect({ pieces: await countAll(db, "portfolio_pieces"), profiles: (await db.execute(sql`select headline from workshop_profiles order by org_id`)).rows }).toEqual(before);
+  });
+
+  it("a workshop cannot move a shared request to another brand, nor write a timeline entry as the brand", async () => {
+    const movedAway = await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update sample_requests set brand_org_id = ${f.outsider.brand.org.id}, workshop_org_id = ${f.outsider.workshop.org.id}`)));
+    expect(movedAway).toBe("42501");
+    const asBrand = await failure(() =>
+      withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`insert into sample_request_updates (sample_request_id, actor_org_id, status, message) select id, brand_org_id, 'requested', 'spoofed' from sample_requests`)),
+    );
+    expect(asBrand).toBe("42501");
+  });
+
+  it("the directory and a published profile still serve signed out, through the app's connection", async () => {
+    const anon = callerFor(db, null);
+    const found = await anon.directory.search({ q: "", page: 1 } as never);
+    expect(found.items.map((i) => i.slug)).toEqual([f.workshop.org.slug]);
+    const profile = await anon.workshopProfile.public({ slug: f.workshop.org.slug });
+    expect(profile.portfolio.map((p) => p.title)).toEqual(["Signet ring"]);
+    await expect(anon.workshopProfile.public({ slug: unpublished.org.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+const onPostgres = !!process.env.DATABASE_URL;
+
+describe("migrations", () => {
+  it.skipIf(!onPostgres)("[PostgreSQL only: needs a server with several databases] run again on a second database of the same cluster, roles and all", async () => {
+    const url = process.env.DATABASE_URL!;
+    const name = `bezel_second_${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const second = await openScriptDb({ url: withDatabase(url, name) });
+      try {
+        await second.migrate();
+        const { rows } = await second.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_policies where schemaname = 'public'`);
+        expect(rows[0]!.n).toBeGreaterThanOrEqual(25);
+        const app = second.appDb();
+        const { rows: who } = await app.execute<{ role: string }>(sql`select current_user as role`);
+        expect(who[0]!.role).toBe("bezel_app");
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    }
+  });
+});
