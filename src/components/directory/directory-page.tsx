@@ -12,7 +12,7 @@ import {
   type FacetKey,
 } from "~/lib/directory-schemas";
 import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, METALS } from "~/lib/workshop-vocabulary";
-import type { DirectoryResult } from "~/server/services/directory";
+import type { DirectoryResult, TextNote } from "~/server/services/directory";
 import { api } from "~/trpc/server";
 import { DirectoryForm, type FacetOption } from "./directory-form";
 import { EmptyResults } from "./empty-results";
@@ -77,6 +77,7 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
             </li>
           </ul>
         )}
+        {result.textNote && <TextNoteLine note={result.textNote} />}
         {result.items.length === 0 ? (
           <EmptyResults params={params} result={result} />
         ) : (
@@ -93,5 +94,20 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
         )}
       </DirectoryForm>
     </div>
+  );
+}
+
+/** Why the results are not for the text exactly as typed. */
+function TextNoteLine({ note }: { note: TextNote }) {
+  return (
+    <p className="mb-4 text-sm text-ink-muted break-words" role="status">
+      {note.kind === "corrected" ? (
+        <>
+          No workshop matched “{note.from}”. Showing results for <strong className="font-medium text-ink">{note.to}</strong>.
+        </>
+      ) : (
+        <>“{note.text}” is made of words too common to search for, so all workshops are shown.</>
+      )}
+    </p>
   );
 }

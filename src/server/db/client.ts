@@ -66,5 +66,9 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dataDir, { recursive: true });
   }
-  return PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  // The same extensions as on a PostgreSQL server: the directory's search uses them.
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const extensions = { unaccent, pg_trgm };
+  return PGlite.create(dataDir, loadDataDir ? { loadDataDir, extensions } : { extensions });
 }

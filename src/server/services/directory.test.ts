@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { callerFor } from "~/test/fixtures";
 import { directorySearchSchema, type DirectorySearchInput, type DirectorySearchParams } from "~/lib/directory-schemas";
@@ -252,5 +252,67 @@ describe("directory.search procedure", () => {
   it("refuses values outside the vocabulary with a message, not a crash", async () => {
     await expect(callerFor(db, null).directory.search({ capabilities: ["welding"] as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(callerFor(db, null).directory.search({ page: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("a search that forgives", () => {
+  const shown = () => visible.length;
+  /** Published workshops whose name, headline, story or capabilities say enamel, added by any test of this file. */
+  const saysEnamel = () => visible.filter((w) => /enamel/i.test(`${w.name} ${w.headline ?? ""} ${w.story ?? ""}`) || w.capabilities.includes("enamel")).length;
+
+  beforeAll(async () => {
+    await addWorkshops([
+      {
+        name: "Kuyumcu Örnek",
+        headline: "Cloisonné enamel and micro-pavé",
+        city: "İstanbul",
+        country: "TR",
+        story: "Filigree work from Türkiye since 1972, by our master’s hands.",
+        capabilities: ["enamel", "filigree"],
+      },
+    ]);
+  });
+
+  it("ignores accents both ways: Turkiye, Türkiye and cloisonne find the same workshop", async () => {
+    expect(names(await search({ q: "Turkiye" }))).toEqual(["Kuyumcu Örnek"]);
+    expect(names(await search({ q: "Türkiye" }))).toEqual(["Kuyumcu Örnek"]);
+    expect(names(await search({ q: "cloisonne" }))).toEqual(["Kuyumcu Örnek"]);
+  });
+
+  it("folds hyphens and apostrophes: micro pave, micro-pavé, masters and master's", async () => {
+    expect(names(await search({ q: "micro pave" }))).toEqual(["Kuyumcu Örnek"]);
+    expect(names(await search({ q: "micro-pavé" }))).toEqual(["Kuyumcu Örnek"]);
+    expect(names(await search({ q: "master's" }))).toEqual(["Kuyumcu Örnek"]);
+    expect(names(await search({ q: "masters" }))).toEqual(["Kuyumcu Örnek"]);
+  });
+
+  it("corrects a typo from the directory's own words and says so", async () => {
+    const r = await search({ q: "filigre" });
+    expect(r.textNote).toEqual({ kind: "corrected", from: "filigre", to: "filigree" });
+    expect(names(r)).toEqual(["Kuyumcu Örnek"]);
+    const enamel = await search({ q: "enamle" });
+    expect(enamel.textNote).toEqual({ kind: "corrected", from: "enamle", to: "enamel" });
+    expect(names(enamel)).toContain("Kuyumcu Örnek");
+    expect(enamel.total).toBe(saysEnamel());
+  });
+
+  it("a text made only of common words searches for nothing in particular and says so", async () => {
+    const r = await search({ q: "it's" });
+    expect(r.textNote).toEqual({ kind: "too_common", text: "it's" });
+    expect(r.total).toBe(shown());
+  });
+
+  it("offers nothing for gibberish, nor words only an unpublished profile uses", async () => {
+    const gibberish = await search({ q: "zzqxvk" });
+    expect(gibberish).toMatchObject({ total: 0, textNote: null });
+    // "Secret Enamel Works" is unpublished: its name is no word of the directory.
+    const secret = await search({ q: "secrte" });
+    expect(secret).toMatchObject({ total: 0, textNote: null });
+  });
+
+  it("text that finds something as typed is not corrected", async () => {
+    const r = await search({ q: "enamel" });
+    expect(r.textNote).toBeNull();
+    expect(r.total).toBe(saysEnamel());
   });
 });

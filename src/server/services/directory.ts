@@ -50,15 +50,26 @@ export type DirectoryResult = {
   facets: DirectoryFacets;
   /** Only when nothing matched: each loosenable filter with the count found without it, most first. */
   loosen: Loosening[];
+  /**
+   * When the search text as typed found nothing: the results are for a correction of it made from the
+   * directory's own words ("enamle" → "enamel"), or, when it holds only words too common to search for
+   * ("it's"), for no text at all.
+   */
+  textNote: TextNote | null;
 };
+
+export type TextNote = { kind: "corrected"; from: string; to: string } | { kind: "too_common"; text: string };
 
 type Condition = { filter: DirectoryFilter; sql: SQL };
 
 /** One text[] parameter (Drizzle would spread a JS array into a list of parameters). */
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[]`;
 
+/** "Jaipur's" and "Jaipur’s" search as "Jaipurs", which stems like "Jaipur". */
+const foldApostrophes = (q: string) => q.replace(/['’‘`]/g, "");
+
 function tsQuery(params: DirectorySearchParams): SQL | null {
-  return hasSearchText(params.q) ? sql`websearch_to_tsquery('english', ${params.q})` : null;
+  return hasSearchText(params.q) ? sql`websearch_to_tsquery('bezel_search', ${foldApostrophes(params.q)})` : null;
 }
 
 const VOCABULARY: Record<Exclude<FacetKey, "countries">, readonly string[]> = {
@@ -178,6 +189,52 @@ export async function searchWorkshops(db: Db, params: DirectorySearchParams): Pr
 }
 
 async function searchPublished(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
+  const result = await searchOnce(db, params);
+  if (result.total > 0) return result;
+  if (hasSearchText(params.q)) {
+    // Nothing for the text as typed: one more query says whether it was only common words, and what the
+    // directory's own words make of it. A correction is offered only when it finds something.
+    const { rows } = await db.execute<{ nodes: number; corrected: string | null }>(correctionSql(params.q));
+    const { nodes, corrected } = rows[0] ?? { nodes: 1, corrected: null };
+    if (Number(nodes) === 0) {
+      const all = await searchOnce(db, { ...params, q: "" });
+      if (all.total > 0) return { ...all, textNote: { kind: "too_common", text: params.q } };
+    } else if (corrected && corrected !== normalizedWords(params.q)) {
+      const fixed = await searchOnce(db, { ...params, q: corrected });
+      if (fixed.total > 0) return { ...fixed, textNote: { kind: "corrected", from: params.q, to: corrected } };
+    }
+  }
+  return { ...result, loosen: await loosenings(db, params) };
+}
+
+/** The words of a search as the correction query splits them: lower case, no accents, no punctuation. */
+function normalizedWords(q: string): string {
+  return q
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join(" ");
+}
+
+/**
+ * Each word of the text that the directory does not use (4 letters or more), replaced by the most similar
+ * word it does use (trigram similarity at least 0.3), in order; and whether the text has any searchable word.
+ */
+function correctionSql(q: string): SQL {
+  return sql`
+    with words as (
+      select t.w, t.ord from regexp_split_to_table(lower(unaccent(${q})), '[^a-z0-9]+') with ordinality as t(w, ord) where t.w <> ''
+    )
+    select numnode(websearch_to_tsquery('bezel_search', ${foldApostrophes(q)}))::int as nodes,
+      (select string_agg(coalesce(
+        case when length(words.w) >= 4 and not exists (select 1 from directory_words d where d.word = words.w)
+          then (select d.word from directory_words d where d.word % words.w order by similarity(d.word, words.w) desc, d.word limit 1)
+        end, words.w), ' ' order by words.ord) from words) as corrected`;
+}
+
+async function searchOnce(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
   const { rows } = await db.execute<Row>(searchSql(params));
   const row = rows[0]!;
   const [total = 0, ...counts] = row.counts.map(Number);
@@ -194,7 +251,8 @@ async function searchPublished(db: Queryable, params: DirectorySearchParams): Pr
     pageSize: DIRECTORY_PAGE_SIZE,
     pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
     facets,
-    loosen: total === 0 ? await loosenings(db, params) : [],
+    loosen: [],
+    textNote: null,
   };
 }
 
