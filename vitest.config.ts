@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     globalSetup: ["src/test/global-setup.ts"],
     reporters: ["default", "./src/test/skip-reporter.ts"],
     environment: "node",

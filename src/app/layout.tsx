@@ -7,7 +7,7 @@ import "~/styles/globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Bezel — made-to-order jewelry, from brief to delivery", template: "%s · Bezel" },
-  description: "Bezel is where jewelry brands and made-to-order workshops vet each other, quote, pay and follow production to delivery.",
+  description: "Bezel is where jewelry brands find, shortlist and vet made-to-order workshops, and request samples before they order.",
 };
 
 export const viewport: Viewport = { themeColor: "#faf8f4" };

@@ -1,31 +1,36 @@
-import { CalendarClock, ClipboardCheck, Gem, Hammer, Scale, Search } from "lucide-react";
+import { ClipboardCheck, Gem, Hammer, Package, Search, Star } from "lucide-react";
 import Link from "next/link";
 import { Button } from "~/components/ui/button";
+import { LandingShowcase } from "~/components/directory/landing-showcase";
 
+// What the product does today, and nothing it does not do yet.
 const STEPS = [
-  { icon: Search, title: "Find and vet", text: "Search workshops by capability, metals, minimums and lead time. Shortlist, request samples, and see each workshop's record on Bezel." },
-  { icon: Scale, title: "Quote side by side", text: "Send locked designs to several workshops. Compare their tiers at the quantities you plan: unit price, totals, deposit and a delivery date from their calendar." },
-  { icon: CalendarClock, title: "Follow production", text: "Deposit, CAD approval, casting, setting, polishing, shipping: every milestone in business days, with photos from the bench." },
+  { icon: Search, title: "Find", text: "Search published workshops by capability, metals, gemstone work, certifications, country, minimum order and lead time." },
+  { icon: Star, title: "Shortlist and compare", text: "Save workshops with private notes and tags, then put two to four of them side by side: minimums, lead times and their record on Bezel." },
+  { icon: Package, title: "Request samples", text: "Ask for a sample of a portfolio piece or of your own design. The workshop answers with a fee and a ship date; you evaluate what arrives, privately." },
 ];
 
 export default function LandingPage() {
   return (
     <>
-      <section className="mx-auto max-w-6xl px-4 pt-16 pb-14 sm:px-6 sm:pt-24">
-        <p className="text-sm font-medium tracking-wide text-brass-700 uppercase">For jewelry brands and made-to-order workshops</p>
-        <h1 className="mt-4 max-w-3xl text-4xl leading-[1.08] font-semibold sm:text-[3.4rem]">From locked design to delivered piece, on one honest timeline.</h1>
-        <p className="mt-6 max-w-2xl text-lg text-ink-muted">
-          Bezel is where brands find and vet workshops, collect quotes with minimums and price tiers, pay deposits, and follow every order to delivery — with dates
-          counted in the workshop&apos;s real working days.
-        </p>
-        <div className="mt-8 flex flex-wrap gap-3">
-          <Button asChild size="lg">
-            <Link href="/sign-up">Create your account</Link>
-          </Button>
-          <Button asChild size="lg" variant="secondary">
-            <Link href="/sign-in">Sign in</Link>
-          </Button>
+      <section className="mx-auto grid max-w-6xl gap-10 px-4 pt-16 pb-14 sm:px-6 sm:pt-24 lg:grid-cols-[minmax(0,1fr)_minmax(0,28rem)] lg:items-center">
+        <div>
+          <p className="text-sm font-medium tracking-wide text-brass-700 uppercase">For jewelry brands and made-to-order workshops</p>
+          <h1 className="mt-4 max-w-3xl text-4xl leading-[1.08] font-semibold sm:text-[3.4rem]">Find the workshop that makes your pieces, and vet it first.</h1>
+          <p className="mt-6 max-w-2xl text-lg text-ink-muted">
+            Bezel is where brands find made-to-order workshops by what they really make, shortlist them, compare them side by side and request samples — and
+            where workshops show their craft, their artisans and their portfolio.
+          </p>
+          <div className="mt-8 flex flex-wrap gap-3">
+            <Button asChild size="lg">
+              <Link href="/sign-up">Create your account</Link>
+            </Button>
+            <Button asChild size="lg" variant="secondary">
+              <Link href="/workshops">Browse workshops</Link>
+            </Button>
+          </div>
         </div>
+        <LandingShowcase />
       </section>
 
       <section className="border-y border-line bg-surface" aria-labelledby="how">
@@ -55,18 +60,18 @@ export default function LandingPage() {
           <Gem className="size-6 text-brass-600" aria-hidden />
           <h2 className="mt-3 text-xl font-semibold">For brands</h2>
           <ul className="mt-3 space-y-2 text-ink-muted">
-            <li>Meet minimums with capsule collections and bundled pieces.</li>
-            <li>Compare quotes at your quantities, not at the workshop&apos;s.</li>
-            <li>Sell ahead with preorder pages that show the live delivery date.</li>
+            <li>Filter by minimum order and lead time in business days before you ever write to anyone.</li>
+            <li>Keep private notes and tags on every workshop you consider; your team sees them, workshops never do.</li>
+            <li>See each workshop&apos;s record on Bezel: how fast it answers sample requests and how many samples it has sent.</li>
           </ul>
         </div>
         <div className="rounded-lg border border-line bg-surface p-6 shadow-card">
           <Hammer className="size-6 text-brass-600" aria-hidden />
           <h2 className="mt-3 text-xl font-semibold">For workshops</h2>
           <ul className="mt-3 space-y-2 text-ink-muted">
-            <li>A public profile for your capabilities, artisans and portfolio.</li>
-            <li>Answer requests for quotes with your tiers, MOQ and lead time.</li>
-            <li>Report production with photos; deposits arrive before you cast.</li>
+            <li>A public profile for your capabilities, metals, minimums, lead times, artisans and portfolio.</li>
+            <li>Sample requests arrive in one inbox: accept with a fee and a ship date, decline with a reason, mark as shipped.</li>
+            <li>Invite your team with roles: owners, admins and members.</li>
           </ul>
         </div>
       </section>
