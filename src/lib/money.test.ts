@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney, isCurrency, minorUnitDigits, parseMoney, toDecimalString } from "./money";
+import { acceptSampleRequestSchema } from "./vetting-schemas";
 
 describe("minor units", () => {
   it("come from Intl for each currency", () => {
@@ -93,5 +94,25 @@ describe("parseMoney", () => {
     expect(error("45.001 EUR")).toMatch(/at most 2 decimal places/);
     expect(error("100.5 JPY")).toMatch(/no decimal places/);
     expect(error("99999999999999999 EUR")).toMatch(/too large/);
+  });
+});
+
+describe("upper limits on amounts people type", () => {
+  const fee = (text: string) => acceptSampleRequestSchema.shape.fee.safeParse(text);
+
+  it("refuses an absurd sample fee and names the limit", () => {
+    const r = fee("99999999999 EUR");
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe("A sample fee can be at most €100,000.00.");
+    expect(fee("100,000.01 EUR").success).toBe(false);
+  });
+
+  it("accepts fees up to the limit, scaled for currencies with small units", () => {
+    expect(fee("100,000.00 EUR")).toMatchObject({ success: true, data: { amountMinor: 10_000_000, currency: "EUR" } });
+    // About 80 dollars: a real fee in Vietnam, far above 100,000 units.
+    expect(fee("2,000,000 VND")).toMatchObject({ success: true, data: { amountMinor: 2_000_000, currency: "VND" } });
+    expect(fee("1,000,000,001 VND").success).toBe(false);
+    expect(fee("10,000,000 JPY").success).toBe(true);
+    expect(fee("10,000,001 JPY").success).toBe(false);
   });
 });

@@ -62,3 +62,35 @@ export function parseMoney(text: string, defaultCurrency?: string): ParseMoneyRe
   if (!Number.isSafeInteger(amountMinor)) return { ok: false, error: "That amount is too large." };
   return { ok: true, money: { amountMinor, currency } };
 }
+
+/**
+ * How many units of a currency make roughly what one US dollar buys, rounded to a power of ten, for the
+ * currencies whose units are small. Only used to keep upper limits sensible in every currency (a sample
+ * fee of 2,000,000 VND is about 80 dollars); not for conversion. Unlisted currencies count as 1.
+ */
+const SMALL_UNIT_SCALE: Record<string, number> = {
+  CNY: 10, DKK: 10, HKD: 10, MXN: 10, NOK: 10, SEK: 10, THB: 10, TRY: 10, ZAR: 10,
+  INR: 100, JPY: 100,
+  COP: 1_000, KRW: 1_000,
+  IDR: 10_000, VND: 10_000,
+};
+
+/** Upper limits of amounts people type, per purpose, in dollar-sized units (scaled per currency). */
+export const MONEY_LIMITS = {
+  sampleFee: 100_000,
+} as const;
+
+export type MoneyLimit = keyof typeof MONEY_LIMITS;
+
+/** The largest amount allowed for a purpose in a currency, in minor units. */
+export function maxAmountMinor(limit: MoneyLimit, currency: string): number {
+  const major = MONEY_LIMITS[limit] * (SMALL_UNIT_SCALE[currency] ?? 1);
+  return major * 10 ** minorUnitDigits(currency);
+}
+
+/** A readable refusal when `money` is above the limit for its purpose; null when it is within. */
+export function aboveLimitError(money: Money, limit: MoneyLimit, what: string): string | null {
+  const max = maxAmountMinor(limit, money.currency);
+  if (money.amountMinor <= max) return null;
+  return `${what} can be at most ${formatMoney({ amountMinor: max, currency: money.currency })}.`;
+}

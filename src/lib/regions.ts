@@ -40,6 +40,9 @@ export const COUNTRIES = [
   { code: "ZA", name: "South Africa", currency: "ZAR", timeZone: "Africa/Johannesburg" },
 ] as const;
 
+/** The countries as a person looks for them in a list: by name (Türkiye sorts as Turkiye). */
+export const COUNTRY_OPTIONS = [...COUNTRIES].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+
 export type CountryCode = (typeof COUNTRIES)[number]["code"];
 export const COUNTRY_CODES = COUNTRIES.map((c) => c.code) as [CountryCode, ...CountryCode[]];
 

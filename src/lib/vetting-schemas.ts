@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseMoney } from "./money";
+import { aboveLimitError, parseMoney, type MoneyLimit } from "./money";
 
 /** Input schemas of shortlists and sample requests, shared by forms (client) and procedures (server). */
 
@@ -61,22 +61,31 @@ export const createSampleRequestSchema = z
     path: ["description"],
   });
 
-/** "45.00 EUR" → { amountMinor: 4500, currency: "EUR" }, with the parser's message next to the field. */
-export const moneyTextSchema = z.string("Enter an amount like 45.00 EUR.").transform((text, ctx) => {
-  const parsed = parseMoney(text);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: "custom", message: parsed.error });
-    return z.NEVER;
-  }
-  return parsed.money;
-});
+/**
+ * "45.00 EUR" → { amountMinor: 4500, currency: "EUR" }, with the parser's message next to the field, and
+ * refused above the purpose's limit (the limit named in the message).
+ */
+export const moneyTextSchema = (limit: MoneyLimit, what: string) =>
+  z.string("Enter an amount like 45.00 EUR.").transform((text, ctx) => {
+    const parsed = parseMoney(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    const tooMuch = aboveLimitError(parsed.money, limit, what);
+    if (tooMuch) {
+      ctx.addIssue({ code: "custom", message: tooMuch });
+      return z.NEVER;
+    }
+    return parsed.money;
+  });
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const isoDateSchema = z.iso.date("Choose a date.");
 
 const requestId = z.uuid("Unknown sample request.");
 
-export const acceptSampleRequestSchema = z.object({ requestId, fee: moneyTextSchema, expectedShipDate: isoDateSchema });
+export const acceptSampleRequestSchema = z.object({ requestId, fee: moneyTextSchema("sampleFee", "A sample fee"), expectedShipDate: isoDateSchema });
 export const declineSampleRequestSchema = z.object({
   requestId,
   reason: z.string().trim().min(1, "Tell the brand why you decline.").max(SAMPLE_NOTE_MAX, `Keep the reason to ${SAMPLE_NOTE_MAX} characters.`),

@@ -3,7 +3,7 @@
 import type { FieldErrors, UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { Field } from "~/components/ui/field";
 import { Input, Select } from "~/components/ui/input";
-import { COUNTRIES, CURRENCIES, timeZones } from "~/lib/regions";
+import { COUNTRIES, COUNTRY_OPTIONS, CURRENCIES, timeZones } from "~/lib/regions";
 
 type ProfileValues = { name: string; country: string; timeZone: string; currency: string };
 
@@ -42,7 +42,7 @@ export function OrganizationFields<T extends ProfileValues>({
           })}
         >
           <option value="">Choose a country…</option>
-          {COUNTRIES.map((c) => (
+          {COUNTRY_OPTIONS.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>

@@ -10,7 +10,7 @@ import { applyServerErrors } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { Input, Select } from "~/components/ui/input";
-import { COUNTRIES } from "~/lib/regions";
+import { COUNTRY_OPTIONS } from "~/lib/regions";
 import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, LANGUAGES, METALS, WEEKDAYS } from "~/lib/workshop-vocabulary";
 import { HEADLINE_MAX, profileDetailsSchema, STORY_MAX, STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
 import { useTRPC } from "~/trpc/react";
@@ -89,7 +89,7 @@ export function DetailsForm({ orgId, initial, canEdit }: { orgId: string; initia
             </Field>
             <Field label="Country" error={errors.country?.message}>
               <Select {...form.register("country")}>
-                {COUNTRIES.map((c) => (
+                {COUNTRY_OPTIONS.map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.name}
                   </option>
