@@ -58,15 +58,15 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
         {filters.length > 0 && (
           <ul className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters">
             {filters.map((f) => (
-              <li key={`${f.key}:${"value" in f ? f.value : ""}`}>
+              <li key={`${f.key}:${"value" in f ? f.value : ""}`} className="max-w-full min-w-0">
                 <Link
                   href={directoryHref(withoutFilter(params, f))}
-                  className="inline-flex items-center gap-1 rounded-full border border-line-strong bg-surface py-1 pr-2 pl-3 text-sm hover:bg-sunken"
+                  className="inline-flex max-w-full items-center gap-1 rounded-full border border-line-strong bg-surface py-1 pr-2 pl-3 text-sm hover:bg-sunken"
                   aria-label={`Remove filter: ${filterLabel(params, f)}`}
                   scroll={false}
                 >
-                  {filterLabel(params, f)}
-                  <X className="size-3.5 text-ink-subtle" aria-hidden />
+                  <span className="truncate">{filterLabel(params, f)}</span>
+                  <X className="size-3.5 shrink-0 text-ink-subtle" aria-hidden />
                 </Link>
               </li>
             ))}
@@ -100,7 +100,7 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
 /** Why the results are not for the text exactly as typed. */
 function TextNoteLine({ note }: { note: TextNote }) {
   return (
-    <p className="mb-4 text-sm text-ink-muted break-words" role="status">
+    <p className="mb-4 text-sm text-ink-muted [overflow-wrap:anywhere]" role="status">
       {note.kind === "corrected" ? (
         <>
           No workshop matched “{note.from}”. Showing results for <strong className="font-medium text-ink">{note.to}</strong>.

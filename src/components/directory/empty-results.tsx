@@ -31,7 +31,7 @@ export function EmptyResults({ params, result }: { params: DirectorySearchParams
   return (
     <div className="rounded-lg border border-line bg-surface px-6 py-10 text-center shadow-card">
       <SearchX className="mx-auto size-8 text-ink-subtle" aria-hidden />
-      <p className="mt-3 font-medium">No workshops match all of: {filters.map((f) => filterLabel(params, f)).join(", ")}.</p>
+      <p className="mt-3 font-medium [overflow-wrap:anywhere]">No workshops match all of: {filters.map((f) => filterLabel(params, f)).join(", ")}.</p>
       {helpful.length > 0 ? (
         <>
           <p className="mt-1 text-sm text-ink-muted">Try loosening one filter:</p>
@@ -42,7 +42,7 @@ export function EmptyResults({ params, result }: { params: DirectorySearchParams
                   href={href(withoutFilter(params, l.filter))}
                   className="flex items-center justify-between gap-3 rounded-md border border-line-strong px-3 py-2 text-left text-sm hover:bg-sunken"
                 >
-                  <span>
+                  <span className="min-w-0 [overflow-wrap:anywhere]">
                     Remove <strong className="font-semibold">{filterLabel(params, l.filter)}</strong>
                   </span>
                   <span className="shrink-0 text-ink-muted">{workshops(l.count)}</span>
