@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { ChevronLeft, ChevronRight, ImageOff, X } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { fileUrl } from "~/lib/files";
@@ -12,8 +12,12 @@ type Piece = { id: string; title: string; description: string; metals: string[];
 
 /**
  * The portfolio as a grid of covers. Each opens a dialog with the piece's photos at display size: Tab
- * reaches every control, the arrow keys change photo, Escape closes and focus returns to the cover.
+ * reaches every control, the arrow keys (or a swipe on a touch screen) change photo, Escape closes and
+ * focus returns to the cover.
  */
+
+/** A horizontal swipe at least this long, and longer than it is tall, changes photo. */
+const SWIPE_MIN_PX = 40;
 export function PortfolioGallery({ pieces }: { pieces: Piece[] }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
@@ -32,6 +36,7 @@ function PieceDialog({ piece }: { piece: Piece }) {
   const count = photos.length;
   const step = (delta: number) => count > 1 && setIndex((i) => (i + delta + count) % count);
   const cover = photos[0];
+  const swipeStart = useRef<{ x: number; y: number } | null>(null);
 
   return (
     <Dialog.Root onOpenChange={(open) => open && setIndex(0)}>
@@ -64,7 +69,13 @@ function PieceDialog({ piece }: { piece: Piece }) {
             <div className="min-w-0">
               <Dialog.Title className="truncate text-lg font-semibold">{piece.title}</Dialog.Title>
               <Dialog.Description className="text-sm text-ink-muted">
-                {count === 0 ? "No photos" : `Photo ${index + 1} of ${count}${count > 1 ? " · use the arrow keys to browse" : ""}`}
+                {count === 0 ? "No photos" : `Photo ${index + 1} of ${count}`}
+                {count > 1 && (
+                  <>
+                    <span className="pointer-coarse:hidden"> · use the arrow keys to browse</span>
+                    <span className="hidden pointer-coarse:inline"> · swipe to browse</span>
+                  </>
+                )}
               </Dialog.Description>
             </div>
             <Dialog.Close asChild>
@@ -73,7 +84,22 @@ function PieceDialog({ piece }: { piece: Piece }) {
               </Button>
             </Dialog.Close>
           </div>
-          <div className="relative flex min-h-0 flex-1 items-center justify-center bg-ink/95">
+          <div
+            className="relative flex min-h-0 flex-1 touch-pan-y items-center justify-center bg-ink/95"
+            onPointerDown={(e) => {
+              if (e.pointerType !== "mouse") swipeStart.current = { x: e.clientX, y: e.clientY };
+            }}
+            onPointerUp={(e) => {
+              const start = swipeStart.current;
+              swipeStart.current = null;
+              if (!start) return;
+              const dx = e.clientX - start.x;
+              if (Math.abs(dx) >= SWIPE_MIN_PX && Math.abs(dx) > Math.abs(e.clientY - start.y)) step(dx < 0 ? 1 : -1);
+            }}
+            onPointerCancel={() => {
+              swipeStart.current = null;
+            }}
+          >
             {photos[index] ? (
               // A plain img: /api/files serves ready-made thumb and display sizes.
               <img key={photos[index]} src={fileUrl(photos[index], "display")} alt={`${piece.title}, photo ${index + 1}`} className="max-h-[60dvh] w-auto max-w-full object-contain" />

@@ -45,6 +45,12 @@ export async function PublicWorkshopProfile({ slug }: { slug: string }) {
       </header>
 
       <div className="mt-8 grid items-start gap-6 lg:grid-cols-3">
+        {/* First on a phone, where the minimum and lead time matter before the long story; on the right from lg. */}
+        <aside className="flex flex-col gap-6 lg:order-last" aria-label="Facts">
+          <KeyFacts profile={profile} />
+          <Craft profile={profile} />
+          <RecordCard record={profile.record} />
+        </aside>
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           {profile.story && (
             <Card>
@@ -89,11 +95,6 @@ export async function PublicWorkshopProfile({ slug }: { slug: string }) {
           )}
         </div>
 
-        <aside className="flex flex-col gap-6" aria-label="Facts">
-          <KeyFacts profile={profile} />
-          <Craft profile={profile} />
-          <RecordCard record={profile.record} />
-        </aside>
       </div>
     </div>
   );
