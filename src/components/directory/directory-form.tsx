@@ -2,7 +2,7 @@
 
 import { Loader2, Search, SlidersHorizontal } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/components/ui/cn";
 import { Field } from "~/components/ui/field";
@@ -55,6 +55,22 @@ export function DirectoryForm({ formKey, params, facets, total, children }: Prop
   const [errors, setErrors] = useState<RangeErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
   const filtersId = useId();
+  // The form starts again from the URL after each navigation (`key`), so what must outlive it lives here:
+  // which long facet lists are open, and the control that changed, to give it focus back.
+  const [expandedFacets, setExpandedFacets] = useState<ReadonlySet<string>>(new Set());
+  const changedControl = useRef<{ name: string; value: string | null } | null>(null);
+
+  useEffect(() => {
+    const control = changedControl.current;
+    const form = formRef.current;
+    if (!control || !form) return;
+    changedControl.current = null;
+    const selector = control.value === null ? `[name="${CSS.escape(control.name)}"]` : `[name="${CSS.escape(control.name)}"][value="${CSS.escape(control.value)}"]`;
+    const target = form.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+    // A box whose count fell to zero is disabled; then the first box of its group that can take focus.
+    const focusable = target && !target.disabled ? target : form.querySelector<HTMLInputElement>(`[name="${CSS.escape(control.name)}"]:not(:disabled)`);
+    focusable?.focus({ preventScroll: true });
+  }, [formKey]);
   const chosen = FACET_KEYS.reduce((n, k) => n + params[k].length, 0) + (params.moqMax !== undefined ? 1 : 0) + (params.leadTimeMax !== undefined ? 1 : 0);
 
   function navigate() {
@@ -91,7 +107,13 @@ export function DirectoryForm({ formKey, params, facets, total, children }: Prop
       }}
       onChange={(e) => {
         const target = e.target as EventTarget;
-        if ((target instanceof HTMLInputElement && target.type === "checkbox") || target instanceof HTMLSelectElement) navigate();
+        if (target instanceof HTMLInputElement && target.type === "checkbox") {
+          changedControl.current = { name: target.name, value: target.value };
+          navigate();
+        } else if (target instanceof HTMLSelectElement) {
+          changedControl.current = { name: target.name, value: null };
+          navigate();
+        }
       }}
     >
       <div className="flex gap-2">
@@ -138,7 +160,22 @@ export function DirectoryForm({ formKey, params, facets, total, children }: Prop
               </Field>
             </div>
             {FACET_KEYS.map((key) => (
-              <FacetGroup key={key} name={PARAM[key]} title={FACET_TITLE[key]} options={facets[key]} anyOf={key === "gemstoneWork" || key === "countries"} />
+              <FacetGroup
+                key={key}
+                name={PARAM[key]}
+                title={FACET_TITLE[key]}
+                options={facets[key]}
+                anyOf={key === "gemstoneWork" || key === "countries"}
+                expanded={expandedFacets.has(key)}
+                onExpandedChange={(open) =>
+                  setExpandedFacets((current) => {
+                    const next = new Set(current);
+                    if (open) next.add(key);
+                    else next.delete(key);
+                    return next;
+                  })
+                }
+              />
             ))}
             <Button type="submit" variant="secondary" className="lg:hidden" onClick={() => setFiltersOpen(false)}>
               Show {total.toLocaleString("en")} {total === 1 ? "workshop" : "workshops"}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { cn } from "~/components/ui/cn";
 import type { FacetOption } from "./directory-form";
 
@@ -8,10 +7,24 @@ const SHOWN = 6;
 
 /**
  * One facet as checkboxes with counts. An option with no workshops is disabled (it could only empty the
- * results) unless it is already ticked. Long lists show the first few, then the rest on request.
+ * results) unless it is already ticked. Long lists show the first few, then the rest on request; whether a
+ * list is open is kept by the form, so it stays open across filter changes.
  */
-export function FacetGroup({ name, title, options, anyOf }: { name: string; title: string; options: FacetOption[]; anyOf: boolean }) {
-  const [expanded, setExpanded] = useState(false);
+export function FacetGroup({
+  name,
+  title,
+  options,
+  anyOf,
+  expanded,
+  onExpandedChange,
+}: {
+  name: string;
+  title: string;
+  options: FacetOption[];
+  anyOf: boolean;
+  expanded: boolean;
+  onExpandedChange: (expanded: boolean) => void;
+}) {
   if (options.length === 0) return null;
   // Ticked options stay visible even when they sort below the fold.
   const visible = expanded ? options : options.filter((o, i) => i < SHOWN || o.checked);
@@ -42,7 +55,7 @@ export function FacetGroup({ name, title, options, anyOf }: { name: string; titl
         })}
       </ul>
       {(hidden > 0 || expanded) && options.length > SHOWN && (
-        <button type="button" className="mt-1 px-1.5 text-sm font-medium text-brass-700 hover:underline" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
+        <button type="button" className="mt-1 px-1.5 text-sm font-medium text-brass-700 hover:underline" aria-expanded={expanded} onClick={() => onExpandedChange(!expanded)}>
           {expanded ? "Show fewer" : `Show ${hidden} more`}
         </button>
       )}
