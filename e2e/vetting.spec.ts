@@ -172,15 +172,15 @@ test("a workshop publishes its profile, a brand finds it, shortlists it and gets
   await search.getByRole("button", { name: "Search", exact: true }).click();
   await expect(brandPage).toHaveURL(new RegExp(`/workshops\\?q=${word}(&|$)`));
   // Ticked with the keyboard, with the long list opened: focus stays on the box and the list stays open.
-  const capabilities = search.getByRole("group", { name: "Capabilities" });
-  await capabilities.getByRole("button", { name: /^Show \d+ more$/ }).click();
-  const enamel = capabilities.getByRole("checkbox", { name: /^Enamel\s*1 workshop$/ });
+  const capabilityFacet = search.getByRole("group", { name: "Capabilities" });
+  await capabilityFacet.getByRole("button", { name: /^Show \d+ more$/ }).click();
+  const enamel = capabilityFacet.getByRole("checkbox", { name: /^Enamel\s*1 workshop$/ });
   await enamel.focus();
   await brandPage.keyboard.press("Space");
   await expect(brandPage).toHaveURL(/[?&]capability=enamel(&|$)/);
-  await expect(capabilities.getByRole("checkbox", { name: /^Enamel\s*1 workshop$/ })).toBeChecked();
-  await expect(capabilities.getByRole("checkbox", { name: /^Enamel\s*1 workshop$/ })).toBeFocused();
-  await expect(capabilities.getByRole("button", { name: "Show fewer" })).toBeVisible();
+  await expect(capabilityFacet.getByRole("checkbox", { name: /^Enamel\s*1 workshop$/ })).toBeChecked();
+  await expect(capabilityFacet.getByRole("checkbox", { name: /^Enamel\s*1 workshop$/ })).toBeFocused();
+  await expect(capabilityFacet.getByRole("button", { name: "Show fewer" })).toBeVisible();
   await expect(brandPage).toHaveURL(new RegExp(`[?&]q=${word}(&|$)`));
   const activeFilters = brandPage.getByRole("list", { name: "Active filters" });
   await expect(activeFilters.getByRole("link", { name: /^Remove filter:/ })).toHaveCount(2);
