@@ -27,6 +27,14 @@ export const resetPasswordSchema = z.object({
   password: passwordSchema,
 });
 
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200, "Use at most 200 characters."),
+  newPassword: passwordSchema,
+});
+export const verifyEmailSchema = z.object({
+  token: z.string().min(10, "This verification link is not valid.").max(200, "This verification link is not valid."),
+});
+
 export const slugSchema = z
   .string()
   .trim()

@@ -21,10 +21,12 @@ let passwordHash: Promise<string> | undefined;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-export async function createUser(db: Db, name = "Test User"): Promise<TestUser> {
+/** A user with a verified email, unless `verified: false`. */
+export async function createUser(db: Db, name = "Test User", opts: { verified?: boolean } = {}): Promise<TestUser> {
   passwordHash ??= hashPassword(FIXTURE_PASSWORD);
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${unique()}@example.test`;
-  const [user] = await db.insert(users).values({ name, email, passwordHash: await passwordHash }).returning();
+  const emailVerifiedAt = opts.verified === false ? null : new Date();
+  const [user] = await db.insert(users).values({ name, email, passwordHash: await passwordHash, emailVerifiedAt }).returning();
   return { id: user!.id, email: user!.email, name: user!.name };
 }
 

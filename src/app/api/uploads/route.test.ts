@@ -19,7 +19,7 @@ const h = await vi.hoisted(async () => {
   process.env.UPLOADS_DIR = uploadsDir;
   return { uploadsDir, userId: null as string | null, db: null as unknown };
 });
-vi.mock("~/server/auth", () => ({ getSessionUserId: async () => h.userId }));
+vi.mock("~/server/auth", () => ({ getSessionUserId: async () => h.userId, clientIp: () => "203.0.113.50" }));
 vi.mock("~/server/db", () => ({ getDb: async () => h.db }));
 
 const db: Db = await testDb();
@@ -37,7 +37,7 @@ function post(fields: Record<string, string>, file?: { name: string; bytes: Buff
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file) form.set("file", new File([new Uint8Array(file.bytes)], file.name));
-  return POST(new Request("http://localhost/api/uploads", { method: "POST", body: form }));
+  return POST(new Request("http://localhost/api/uploads", { method: "POST", body: form, headers: { origin: "http://localhost" } }));
 }
 
 const get = (id: string, query = "") => GET(new Request(`http://localhost/api/files/${id}${query}`), { params: Promise.resolve({ id }) });
@@ -62,7 +62,7 @@ describe("POST /api/uploads", () => {
     const noFile = await post({ orgId: f.workshop.org.id, purpose: "portfolio_photo" });
     expect(await noFile.json()).toEqual({ error: "Choose a file to upload." });
     expect((await post({ orgId: "nope", purpose: "portfolio_photo" }, { name: "a.png", bytes })).status).toBe(400);
-    const notMultipart = await POST(new Request("http://localhost/api/uploads", { method: "POST", body: "hello", headers: { "content-type": "text/plain" } }));
+    const notMultipart = await POST(new Request("http://localhost/api/uploads", { method: "POST", body: "hello", headers: { "content-type": "text/plain", origin: "http://localhost" } }));
     expect(notMultipart.status).toBe(400);
     expect(await fileRows()).toBe(0);
   });
