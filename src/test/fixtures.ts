@@ -52,7 +52,13 @@ export async function createFixture(db: Db): Promise<Fixture> {
   };
 }
 
-/** A tRPC caller acting as `user` (or signed out), in-process, against the test database. */
-export function callerFor(db: Db, user: { id: string } | null) {
-  return createCaller({ db, userId: user?.id ?? null, ip: "203.0.113.7" });
+let callerSeq = 0;
+
+/**
+ * A tRPC caller acting as `user` (or signed out), in-process, against the test database. Each caller has
+ * an address of its own, so per-IP limits of one test never reach another; pass `ip` to share one.
+ */
+export function callerFor(db: Db, user: { id: string } | null, ip?: string) {
+  callerSeq++;
+  return createCaller({ db, userId: user?.id ?? null, ip: ip ?? `198.18.${(callerSeq >> 8) & 255}.${callerSeq & 255}` });
 }

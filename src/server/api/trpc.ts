@@ -57,7 +57,10 @@ const t = initTRPC
         error.code === "INTERNAL_SERVER_ERROR"
           ? "Something went wrong on our side. Please try again."
           : cause instanceof ZodError
-            ? (cause.issues[0]?.message ?? "Check the highlighted fields.")
+            ? // An issue at the root means the request had no input object at all: malformed, not mistyped.
+              cause.issues.length === 0 || cause.issues.some((i) => i.path.length === 0)
+              ? MALFORMED_REQUEST_MESSAGE
+              : (cause.issues[0]?.message ?? "Check the highlighted fields.")
             : cause instanceof AppError
               ? shape.message
               : error.code === "BAD_REQUEST" || error.code === "PARSE_ERROR"

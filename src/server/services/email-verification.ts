@@ -12,6 +12,7 @@ export const VERIFICATION_TTL_HOURS = 24;
 export async function sendVerificationEmail(db: Db, user: { id: string; name: string; email: string }): Promise<void> {
   const { token, tokenHash } = newToken();
   await db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
     await tx
       .update(emailVerificationTokens)
       .set({ usedAt: new Date() })

@@ -28,12 +28,9 @@ export async function listPendingInvitations(tx: Db | Tx, orgId: string) {
 }
 
 /** Invites by email. A new invitation to the same address replaces the pending one (and its link). */
-export async function inviteMember(db: Db, actor: Actor, input: InviteInput, ip = "unknown") {
+export async function inviteMember(db: Db, actor: Actor, input: InviteInput, ip?: string) {
   assertMayGrant(actor.role, input.role);
-  await hitRateLimits(db, [
-    ["invitation.ip", ip],
-    ["invitation.org", actor.orgId],
-  ]);
+  await hitRateLimits(db, [...(ip ? [["invitation.ip", ip] as const] : []), ["invitation.org", actor.orgId]]);
   const { token, tokenHash } = newToken();
   const result = await withOrg(db, actor.orgId, async (tx) => {
     // Invitations of one address to one organization take turns, so each replaces the one before it; the

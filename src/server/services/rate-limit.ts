@@ -68,7 +68,7 @@ export async function hitRateLimit(db: Db, name: RateLimitName, subject: string,
 }
 
 /** Several limits at once (e.g. per IP and per account); all are counted, the first one over throws. */
-export async function hitRateLimits(db: Db, hits: [RateLimitName, string][], now = new Date()): Promise<void> {
+export async function hitRateLimits(db: Db, hits: readonly (readonly [RateLimitName, string])[], now = new Date()): Promise<void> {
   const results = await Promise.allSettled(hits.map(([name, subject]) => hitRateLimit(db, name, subject, now)));
   const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (refused) throw refused.reason;

@@ -176,6 +176,8 @@ export async function requestPasswordReset(db: Db, input: { email: string; ip: s
   if (!user) return;
   const { token, tokenHash } = newToken();
   await db.transaction(async (tx) => {
+    // Requests for one account take turns, so that exactly one link stays live however many arrive at once.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
     await tx
       .update(passwordResetTokens)
       .set({ usedAt: new Date() })
