@@ -127,7 +127,7 @@ describe("cross-site requests", () => {
 
   it("a mutation from another origin, or with no origin at all, answers 403 and changes nothing", async () => {
     const user = await createUser(db, "Victim");
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { "content-type": "application/json", origin: "http://evil.example" },
       { "content-type": "application/json", "sec-fetch-site": "cross-site" },
       { "content-type": "application/json", origin: "http://test", "sec-fetch-site": "same-site" },

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { emailVerificationTokens, users } from "../db/schema";
 import { AppError } from "../errors";
+import { safeCallbackUrl } from "~/lib/urls";
 import { appUrl, sendEmail } from "./email";
 import { hitRateLimits } from "./rate-limit";
 import { hashToken, newToken } from "./tokens";
@@ -9,7 +10,7 @@ import { hashToken, newToken } from "./tokens";
 export const VERIFICATION_TTL_HOURS = 24;
 
 /** Emails a single-use link that proves the address; earlier links of the account stop working. */
-export async function sendVerificationEmail(db: Db, user: { id: string; name: string; email: string }): Promise<void> {
+export async function sendVerificationEmail(db: Db, user: { id: string; name: string; email: string }, next?: string): Promise<void> {
   const { token, tokenHash } = newToken();
   await db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
@@ -26,7 +27,7 @@ export async function sendVerificationEmail(db: Db, user: { id: string; name: st
       `Hello ${user.name},`,
       "",
       "Confirm that this address is yours to finish setting up your Bezel account:",
-      appUrl(`/verify-email/${token}`),
+      appUrl(`/verify-email/${token}${next ? `?next=${encodeURIComponent(safeCallbackUrl(next))}` : ""}`),
       "",
       `The link works once and expires in ${VERIFICATION_TTL_HOURS} hours. If you did not sign up, ignore this email.`,
     ].join("\n"),

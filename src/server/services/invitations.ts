@@ -6,7 +6,6 @@ import { AppError } from "../errors";
 import { ROLE_LABELS, type Role } from "~/lib/permissions";
 import type { InviteInput } from "~/lib/schemas";
 import { appUrl, sendEmail } from "./email";
-import { assertEmailVerified } from "./email-verification";
 import { hitRateLimits } from "./rate-limit";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";

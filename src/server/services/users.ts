@@ -28,7 +28,7 @@ const getDummyHash = () => (dummyHash ??= hashPassword(randomBytes(24).toString(
  * Creates the account and emails a verification link. An email that already has an account gets the same
  * answer, and that address gets a note instead, so sign-up never tells who has an account.
  */
-export async function signUp(db: Db, input: SignUpInput & { ip: string }): Promise<{ email: string }> {
+export async function signUp(db: Db, input: SignUpInput & { ip: string; callbackUrl?: string }): Promise<{ email: string }> {
   const email = normalizeEmail(input.email);
   await hitRateLimits(db, [
     ["signUp.ip", input.ip],
@@ -41,7 +41,7 @@ export async function signUp(db: Db, input: SignUpInput & { ip: string }): Promi
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id, name: users.name, email: users.email });
   if (user) {
-    await sendVerificationEmail(db, user);
+    await sendVerificationEmail(db, user, input.callbackUrl);
     return { email };
   }
   await sendEmail(db, {

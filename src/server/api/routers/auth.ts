@@ -11,7 +11,7 @@ const ok = z.object({ ok: z.literal(true) });
 export const authRouter = createTRPCRouter({
   /** The same answer whether or not the email already has an account. */
   signUp: publicProcedure
-    .input(signUpSchema)
+    .input(signUpSchema.extend({ callbackUrl: z.string().max(500, "This link is too long.").optional() }))
     .output(z.object({ email: z.string() }))
     .mutation(({ ctx, input }) => signUp(ctx.db, { ...input, ip: ctx.ip })),
 
