@@ -16,8 +16,19 @@ export type Queryable = Db | Tx;
 
 export const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
 
+/**
+ * Set on every connection: a runaway query, or a transaction left open by a request that died, must not
+ * hold locks and connections for ever.
+ */
+export const PG_SESSION_TIMEOUTS = { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 } as const;
+
 export function createPgDb(connectionString: string, max = 10): { db: Db; close: () => Promise<void> } {
-  const pool = new Pool({ connectionString, max });
+  const pool = new Pool({ connectionString, max, connectionTimeoutMillis: 5_000, ...PG_SESSION_TIMEOUTS });
+  // An idle connection that the server closes (a restart, a failover) is reported here. Without a
+  // listener it would be an uncaught exception; the pool drops the connection and opens a new one later.
+  pool.on("error", (err) => {
+    console.error(`database connection lost: ${err.message}`);
+  });
   return { db: drizzlePg(pool, DRIZZLE_OPTIONS), close: () => pool.end() };
 }
 
