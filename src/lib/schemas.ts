@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { ROLES } from "./permissions";
 import { COUNTRY_CODES, CURRENCIES, isTimeZone } from "./regions";

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage } from "~/components/forms/server-errors";
+import { useHydrated } from "~/components/forms/use-hydrated";
 import { Button } from "~/components/ui/button";
 import { FormError } from "~/components/ui/field";
 import { useTRPC } from "~/trpc/react";
@@ -11,6 +12,7 @@ import { useTRPC } from "~/trpc/react";
 export function VerifyEmailNotice({ email, why }: { email: string; why: string }) {
   const trpc = useTRPC();
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const resend = useMutation(trpc.auth.resendVerification.mutationOptions());
   return (
     <div className="flex flex-col gap-3 rounded-md bg-warning-soft px-4 py-3 text-sm text-warning" role="status">
@@ -25,6 +27,7 @@ export function VerifyEmailNotice({ email, why }: { email: string; why: string }
           size="sm"
           className="self-start"
           loading={resend.isPending}
+          disabled={!hydrated}
           onClick={async () => {
             setError(null);
             try {

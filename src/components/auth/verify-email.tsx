@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { errorMessage } from "~/components/forms/server-errors";
+import { useHydrated } from "~/components/forms/use-hydrated";
 import { Button } from "~/components/ui/button";
 import { FormError } from "~/components/ui/field";
 import { useTRPC } from "~/trpc/react";
@@ -15,6 +16,7 @@ import { useTRPC } from "~/trpc/react";
 export function VerifyEmail({ token, next, signedIn }: { token: string; next: string; signedIn: boolean }) {
   const trpc = useTRPC();
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const verify = useMutation(trpc.auth.verifyEmail.mutationOptions());
 
   if (verify.data) {
@@ -35,6 +37,7 @@ export function VerifyEmail({ token, next, signedIn }: { token: string; next: st
       <Button
         size="lg"
         loading={verify.isPending}
+        disabled={!hydrated}
         onClick={async () => {
           setError(null);
           try {
