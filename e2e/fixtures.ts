@@ -130,7 +130,7 @@ export async function createOrganization(page: Page, org: { kind: "Brand" | "Wor
 /** Signs out through the account menu in the portal header. */
 export async function signOut(page: Page, name: string) {
   await page.getByRole("button", { name: `Account menu for ${name}` }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/, SLOW_STEP);
 }
 
