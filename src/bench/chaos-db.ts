@@ -10,6 +10,7 @@
  * artisan and its events were written together.
  *
  *   CHAOS_CLUSTER="15 main"   the cluster to restart (default: the one on DATABASE_URL's port)
+ *   --dry-run                 the same load and checks without restarting anything
  */
 import "../server/db/load-env";
 import { execFileSync } from "node:child_process";
@@ -26,6 +27,7 @@ const WORKERS = 6;
 const BEFORE_MS = 4_000;
 const AFTER_MS = 6_000;
 const TARGET_RECOVERY_MS = 5_000;
+const DRY_RUN = process.argv.includes("--dry-run");
 
 function clusterFor(port: string): [string, string] {
   const configured = process.env.CHAOS_CLUSTER?.trim().split(/\s+/);
@@ -87,8 +89,8 @@ async function main() {
 
     await sleep(BEFORE_MS);
     const startedAt = Date.now() - t0;
-    console.log(`restarting PostgreSQL ${version}/${cluster} at ${(startedAt / 1000).toFixed(1)} s…`);
-    execFileSync("pg_ctlcluster", [version, cluster, "restart"], { stdio: "inherit" });
+    console.log(`${DRY_RUN ? "(dry run) not restarting" : "restarting"} PostgreSQL ${version}/${cluster} at ${(startedAt / 1000).toFixed(1)} s…`);
+    if (!DRY_RUN) execFileSync("pg_ctlcluster", [version, cluster, "restart"], { stdio: "inherit" });
     const endedAt = Date.now() - t0;
     console.log(`restart command finished after ${((endedAt - startedAt) / 1000).toFixed(1)} s`);
     await sleep(AFTER_MS);

@@ -34,4 +34,36 @@ describe("PostgreSQL connections", () => {
       await close();
     }
   });
+
+  it.skipIf(cfg.kind !== "pg")("a connection lost inside an open transaction, between two statements, fails that transaction and nothing else", async () => {
+    const url = (cfg as { url: string }).url;
+    const { db, close } = createPgDb(url, 2);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const uncaught = vi.fn();
+    process.on("uncaughtException", uncaught);
+    try {
+      const admin = createPgDb(url, 1);
+      const failed = await db
+        .transaction(async (tx) => {
+          const pid = ((await tx.execute(sql`select pg_backend_pid() as pid`)).rows as { pid: number }[])[0]!.pid;
+          await admin.db.execute(sql`select pg_terminate_backend(${pid})`);
+          // The server closes this connection while the transaction holds it and no statement runs.
+          await new Promise((r) => setTimeout(r, 200));
+          await tx.execute(sql`select 1`);
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      await admin.close();
+      expect(failed).toBeInstanceOf(Error);
+      expect(uncaught).not.toHaveBeenCalled();
+      expect(logged.mock.calls.some((c) => /^database connection lost: /.test(String(c[0])))).toBe(true);
+      expect((await db.execute(sql`select 1 as one`)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      process.off("uncaughtException", uncaught);
+      logged.mockRestore();
+      await close();
+    }
+  });
 });

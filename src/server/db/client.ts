@@ -24,10 +24,14 @@ export const PG_SESSION_TIMEOUTS = { statement_timeout: 15_000, idle_in_transact
 
 export function createPgDb(connectionString: string, max = 10): { db: Db; close: () => Promise<void> } {
   const pool = new Pool({ connectionString, max, connectionTimeoutMillis: 5_000, ...PG_SESSION_TIMEOUTS });
-  // An idle connection that the server closes (a restart, a failover) is reported here. Without a
-  // listener it would be an uncaught exception; the pool drops the connection and opens a new one later.
-  pool.on("error", (err) => {
-    console.error(`database connection lost: ${err.message}`);
+  // A connection that the server closes (a restart, a failover) emits an error. The pool reports it for
+  // idle connections; a connection checked out by an open transaction, between two statements, emits it
+  // itself. Without a listener either would be an uncaught exception. The query in flight fails on its own,
+  // and the pool opens a new connection later.
+  const lost = (err: Error) => console.error(`database connection lost: ${err.message}`);
+  pool.on("error", lost);
+  pool.on("connect", (client) => {
+    client.on("error", lost);
   });
   return { db: drizzlePg(pool, DRIZZLE_OPTIONS), close: () => pool.end() };
 }
