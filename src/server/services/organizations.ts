@@ -49,16 +49,17 @@ export async function createOrganization(db: Db, userId: string, input: CreateOr
   await hitRateLimits(db, [...(ip ? [["organizationCreate.ip", ip] as const] : []), ["organizationCreate.user", userId]]);
   return db.transaction(async (tx) => {
     let org: Organization | undefined;
-    // A concurrent request can take the free slug between the check and the insert. The first try takes
-    // the nicest free slug; after that a random tail, so the loop cannot run out however many race.
+    // A concurrent request can take the free slug between the check and the insert. The first tries take
+    // the nicest free slug (`name`, `name-2`…); after that a random tail, so the loop cannot run out
+    // however many race.
     for (let attempt = 0; !org; attempt++) {
-      const slug = attempt === 0 ? await freeSlug(tx, input.name) : randomSlug(slugify(input.name));
+      const slug = attempt < 5 ? await freeSlug(tx, input.name) : randomSlug(slugify(input.name));
       [org] = await tx
         .insert(organizations)
         .values({ ...input, name: input.name.trim(), slug })
         .onConflictDoNothing({ target: organizations.slug })
         .returning();
-      if (attempt >= 20) throw new Error("no free slug after 20 attempts");
+      if (attempt >= 25) throw new Error("no free slug after 25 attempts");
     }
     await tx.insert(memberships).values({ orgId: org.id, userId, role: "owner" });
     await tx.update(users).set({ lastOrgId: org.id }).where(eq(users.id, userId));
