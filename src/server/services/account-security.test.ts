@@ -154,3 +154,27 @@ describe("limits on invitations and new organizations", () => {
     await expect(callerFor(db, await createUser(db, "Office 11"), shared).organization.create(ORG)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 });
+
+describe("the squatted address", () => {
+  it("an account signed up before the real person cannot join, and its cookie dies when the real person resets the password", async () => {
+    const address = "newhire@maison-test.example";
+    // Someone signs up the address first and keeps the cookie.
+    await createCaller({ db, userId: null, ip: ip() }).auth.signUp({ name: "Squatter", email: address, password: "squatter-password-1" });
+    const squatterCookie = await cookieFor(address, "squatter-password-1");
+    // The owner invites that address; the squatter cannot accept without the mailbox.
+    await callerFor(db, f.brand.owner).member.invite({ orgId: f.brand.org.id, email: address, role: "member" });
+    const token = linkIn((await lastEmailTo(address)).text, "invitations");
+    await expect((await asCookie(squatterCookie)).invitation.accept({ token })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // The real person, who holds the mailbox, resets the password and accepts.
+    const { requestPasswordReset, resetPassword } = await import("./users");
+    await requestPasswordReset(db, { email: address, ip: ip() });
+    await resetPassword(db, { token: linkIn((await lastEmailTo(address)).text, "reset-password"), password: "the-real-newhire-1" });
+    const realCookie = await cookieFor(address, "the-real-newhire-1");
+    await expect((await asCookie(realCookie)).invitation.accept({ token })).resolves.toMatchObject({ kind: "brand" });
+
+    // The squatter's old cookie reads nothing of the brand.
+    await expectCode((await asCookie(squatterCookie)).shortlist.list({ orgId: f.brand.org.id }), "UNAUTHORIZED");
+    await expect((await asCookie(realCookie)).shortlist.list({ orgId: f.brand.org.id })).resolves.toBeDefined();
+  });
+});
