@@ -19,8 +19,15 @@ test.describe("forms before the page's script has loaded", () => {
       });
       await page.goto(path, { waitUntil: "commit" });
       for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
-      await page.getByRole("button", { name: submit, exact: true }).click();
-      await expect.poll(() => posts, SLOW_STEP).toContain("/api/form-fallback");
+      // First layer: the submit button waits for hydration, so a click (or Enter) sends nothing.
+      const button = page.getByRole("button", { name: submit, exact: true });
+      await expect(button).toBeDisabled();
+      await button.click({ force: true });
+      await page.getByLabel("Password", { exact: true }).press("Enter");
+      // Second layer: even a form submitted natively goes by POST to a route that changes nothing.
+      await page.locator("form").evaluate((form: HTMLFormElement) => form.submit());
+      await expect.poll(() => posts, SLOW_STEP).toEqual(["/api/form-fallback"]);
+      await page.waitForURL(new RegExp(`${path}$`), { waitUntil: "commit" });
 
       const values = Object.values(fields);
       for (const url of [...urls, page.url()]) {

@@ -1,5 +1,6 @@
 import { and, count, eq, gt, lte, min, sql, sum } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { withOrg } from "../db/tenant";
 import { files, rateLimitHits } from "../db/schema";
 import { AppError } from "../errors";
 
@@ -76,7 +77,8 @@ export async function hitRateLimits(db: Db, hits: readonly (readonly [RateLimitN
 
 /** Refuses an upload that would take the organization past its storage allowance. */
 export async function assertStorageRoom(db: Db, orgId: string, incomingBytes: number): Promise<void> {
-  const [row] = await db.select({ used: sum(files.byteSize) }).from(files).where(eq(files.orgId, orgId));
+  // Tenant data: read inside the organization's scope, like every other query on files.
+  const [row] = await withOrg(db, orgId, (tx) => tx.select({ used: sum(files.byteSize) }).from(files).where(eq(files.orgId, orgId)));
   const used = Number(row?.used ?? 0);
   if (used + incomingBytes > ORG_STORAGE_BYTES) {
     throw new AppError("BAD_REQUEST", "This organization has used its 2 GB of file storage. Remove files it no longer needs, then try again.", "file");
