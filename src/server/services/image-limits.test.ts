@@ -18,6 +18,17 @@ const uploadsDir = await vi.hoisted(async () => {
 });
 afterAll(() => rmSync(uploadsDir, { recursive: true, force: true }));
 
+/** Every sharp() call the upload service makes, by what it was given to read. */
+const sharpCalls = vi.hoisted(() => [] as { input: unknown; options: Record<string, unknown> | undefined }[]);
+vi.mock("sharp", async (importOriginal) => {
+  const real = ((await importOriginal()) as { default: (...args: unknown[]) => unknown }).default;
+  const counted = (...args: unknown[]) => {
+    sharpCalls.push({ input: args[0], options: args[1] as Record<string, unknown> | undefined });
+    return real(...args);
+  };
+  return { default: Object.assign(counted, real) };
+});
+
 const db = await testDb();
 const f = await createFixture(db);
 
@@ -50,11 +61,18 @@ describe("image uploads", () => {
     expect(await db.select().from(files)).toEqual(before);
   });
 
-  it("stores the original and both variants of an image under the limit", async () => {
+  it("decodes an upload once: the header is read, the pixels decoded once, the original and both variants made from them", async () => {
     const real = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#6b8f71" } }).jpeg().toBuffer();
+    sharpCalls.length = 0;
     const stored = await storeUpload(db, { orgId: f.workshop.org.id, userId: f.workshop.owner.id, purpose: "portfolio_photo", fileName: "ok.jpg", bytes: real });
     expect([stored.width, stored.height, stored.contentType]).toEqual([1600, 1200, "image/jpeg"]);
     expect(Object.keys(stored.variants).sort()).toEqual(["display", "thumb"]);
+    // Two reads of the uploaded bytes (header, then the one decode); the three outputs start from raw pixels.
+    const ofUpload = sharpCalls.filter((c) => c.input === real);
+    expect(ofUpload.map((c) => c.options?.limitInputPixels)).toEqual([false, 40_000_000]);
+    const fromPixels = sharpCalls.filter((c) => c.input !== real);
+    expect(fromPixels).toHaveLength(3);
+    expect(fromPixels.every((c) => typeof c.options?.raw === "object")).toBe(true);
   });
 
   it("decodes at most 2 images at a time; the others wait their turn and all finish", async () => {
