@@ -1,5 +1,7 @@
 # Production image: build once, then `start:prod` applies migrations and starts the server.
-FROM node:20-bookworm-slim AS deps
+# Node 22, the current long-term-support line (Node 20 reached end of life in April 2026). Development keeps
+# working on Node >= 20.19 (package.json "engines").
+FROM node:22-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +12,7 @@ ENV NEXT_TELEMETRY_DISABLED=1
 # The secret is only needed to validate the environment during the build; the real one comes at run time.
 RUN NEXTAUTH_SECRET=build-time-placeholder-secret-0000 npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build --chown=node:node /app ./

@@ -1,11 +1,15 @@
 import type { NextConfig } from "next";
 import "./src/env";
+import { staticSecurityHeaders } from "./src/server/http/csp";
 
 const config: NextConfig = {
   // PGlite ships WebAssembly and data files; argon2 is a native addon. Both load at run time from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp"],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; the build does not repeat it
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+  },
 };
 
 export default config;

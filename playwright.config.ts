@@ -2,10 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * End-to-end tests against the production build (`next build` first; CI builds before this runs).
- * The server runs on port 3100 so it never collides with `npm run dev` on 3000. Without DATABASE_URL it
- * uses its own embedded database in .data/e2e, apart from the development one in .data/pglite.
+ * The server runs on port 3100 (or E2E_PORT) so it never collides with `npm run dev` on 3000. Without
+ * DATABASE_URL it uses its own embedded database in .data/e2e, apart from the development one in .data/pglite.
  */
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 const inherited = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
@@ -15,8 +15,12 @@ const serverEnv: Record<string, string> = {
   NEXTAUTH_URL: baseURL,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "e2e-test-secret-not-for-production-0123456789",
   PORT: String(PORT),
+  E2E_PORT: String(PORT),
+  // Each test sends an X-Forwarded-For of its own (fixtures.ts), as if behind one proxy, so per-IP limits
+  // never add up across tests.
+  TRUSTED_PROXY_HOPS: "1",
 };
-if (!process.env.DATABASE_URL) serverEnv.PGLITE_DIR = ".data/e2e";
+if (!process.env.DATABASE_URL) serverEnv.PGLITE_DIR = process.env.PGLITE_DIR || ".data/e2e";
 
 export default defineConfig({
   testDir: "e2e",

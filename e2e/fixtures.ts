@@ -5,12 +5,50 @@ import { expect, test as base, type Page } from "@playwright/test";
  * Shared steps for the end-to-end suite. Every test seeds its own people and organizations with unique
  * emails and names, so tests never depend on each other or on what an earlier run left in the database.
  */
-export const test = base.extend({
+export const test = base.extend<{ cspGuard: void }>({
   // Each test looks like its own client to the per-IP sign-in limit, so failed sign-ins that a test makes
   // on purpose never add up across tests and reruns against the same database.
   extraHTTPHeaders: async ({ extraHTTPHeaders }, provide) => {
     await provide({ ...extraHTTPHeaders, "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` });
   },
+  /**
+   * On every page a test opens: the page must come with the nonce CSP, every script tag in its HTML must
+   * carry that nonce, and the browser must report no CSP violation. The test fails otherwise.
+   */
+  cspGuard: [
+    async ({ page }, provide) => {
+      const problems: string[] = [];
+      await page.exposeBinding("__bezelCspViolation", (_source, text: string) => {
+        problems.push(text);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          (window as unknown as { __bezelCspViolation: (t: string) => void }).__bezelCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline code"} on ${location.pathname}`);
+        });
+      });
+      page.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) problems.push(m.text());
+      });
+      page.on("response", async (res) => {
+        if (res.request().resourceType() !== "document" || res.status() >= 300) return;
+        const url = new URL(res.url());
+        if (url.pathname.startsWith("/api/")) return;
+        const csp = res.headers()["content-security-policy"] ?? "";
+        const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+        if (!nonce || !csp.includes("frame-ancestors 'none'")) {
+          problems.push(`${url.pathname}: no nonce policy (${csp || "no CSP header"})`);
+          return;
+        }
+        const html = await res.text().catch(() => "");
+        for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
+          if (!tag.includes(`nonce="${nonce}"`)) problems.push(`${url.pathname}: a script without the nonce: ${tag.slice(0, 120)}`);
+        }
+      });
+      await provide();
+      expect(problems, "Content-Security-Policy problems").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 
@@ -40,7 +78,10 @@ export function uniqueOrgName(base: string): string {
   return `${base} ${uniqueSuffix()}`;
 }
 
-/** Signs up through the form. New accounts land on /onboarding unless the page was opened with a callbackUrl. */
+/**
+ * Signs up through the form, verifies the email from the outbox and signs in. New accounts land on
+ * /onboarding unless the page was opened with a callbackUrl.
+ */
 export async function signUp(page: Page, person: Person, opts: { expectUrl?: RegExp } = {}) {
   if (!/\/sign-up(\?|$)/.test(page.url())) await page.goto("/sign-up");
   await page.getByLabel("Your name").fill(person.name);
@@ -48,6 +89,16 @@ export async function signUp(page: Page, person: Person, opts: { expectUrl?: Reg
   if ((await email.inputValue()) !== person.email) await email.fill(person.email);
   await page.getByLabel("Password", { exact: true }).fill(person.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible(SLOW_STEP);
+
+  await followEmailLink(page, person.email, /Verify your email/);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByText(`Your email ${person.email} is verified.`)).toBeVisible(SLOW_STEP);
+  await page.getByRole("link", { name: "Sign in to continue" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?/);
+  await expect(page.getByLabel("Email")).toHaveValue(person.email);
+  await page.getByLabel("Password", { exact: true }).fill(person.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(opts.expectUrl ?? /\/onboarding$/, SLOW_STEP);
 }
 
@@ -79,7 +130,7 @@ export async function createOrganization(page: Page, org: { kind: "Brand" | "Wor
 /** Signs out through the account menu in the portal header. */
 export async function signOut(page: Page, name: string) {
   await page.getByRole("button", { name: `Account menu for ${name}` }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/, SLOW_STEP);
 }
 

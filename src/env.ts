@@ -20,6 +20,11 @@ export const env = createEnv({
     /** smtp://user:pass@host:port — unset: emails are stored and shown on /outbox only. */
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default("Bezel <no-reply@bezel.local>"),
+    /**
+     * How many proxies of our own stand in front of the app. 0: the client is the connection's address and
+     * X-Forwarded-For is ignored; N: the Nth X-Forwarded-For entry from the right. Read by `clientIp`.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number("TRUSTED_PROXY_HOPS must be a whole number from 0 to 10.").int().min(0).max(10).default(0),
     /** Uploaded files on local disk, used when S3_BUCKET is unset. */
     UPLOADS_DIR: z.string().default(".data/uploads"),
     /** S3-compatible object storage for uploads (AWS S3, MinIO…). Unset: local disk under UPLOADS_DIR. */

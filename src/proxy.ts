@@ -1,7 +1,36 @@
-import { withAuth } from "next-auth/middleware";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
+import { contentSecurityPolicy } from "~/server/http/csp";
 
-// An early redirect to sign-in for portal pages. Layouts still check membership in the database.
-export default withAuth({ secret: env.NEXTAUTH_SECRET, pages: { signIn: "/sign-in" } });
+const PORTAL = /^\/(brand|workshop)(\/|$)|^\/(onboarding|app|account)$/;
 
-export const config = { matcher: ["/brand/:path*", "/workshop/:path*", "/onboarding", "/app"] };
+/**
+ * Every page: a fresh nonce and the CSP that allows only scripts carrying it. Portal pages also get an early
+ * redirect to sign-in without a session cookie; layouts still check the session and membership in the database.
+ */
+export default async function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  if (PORTAL.test(pathname)) {
+    const token = await getToken({ req, secret: env.NEXTAUTH_SECRET });
+    if (!token) {
+      const url = new URL("/sign-in", req.url);
+      url.searchParams.set("callbackUrl", `${pathname}${search}`);
+      return NextResponse.redirect(url);
+    }
+  }
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(req.headers);
+  // Next.js reads the nonce from the request's CSP header and puts it on every script it renders.
+  headers.set("content-security-policy", csp);
+  headers.set("x-nonce", nonce);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  return res;
+}
+
+export const config = {
+  // Pages only: not the API, not Next.js's static files, not the icon.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+};

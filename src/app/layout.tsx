@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
+import { headers } from "next/headers";
 import { Toaster } from "sonner";
 import { TRPCReactProvider } from "~/trpc/react";
 import "~/styles/globals.css";
@@ -12,7 +13,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#faf8f4" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/**
+ * Reading the request headers renders every page per request, so each gets the nonce of its own CSP
+ * (src/proxy.ts) on every script. A prerendered page would carry scripts without it.
+ */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await headers();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body>

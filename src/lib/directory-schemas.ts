@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { COUNTRY_CODES, countryName } from "./regions";
 import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, METALS } from "./workshop-vocabulary";

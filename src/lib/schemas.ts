@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { ROLES } from "./permissions";
 import { COUNTRY_CODES, CURRENCIES, isTimeZone } from "./regions";
@@ -25,6 +26,14 @@ export const requestPasswordResetSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({
   token: z.string().min(10, "This reset link is not valid.").max(200, "This reset link is not valid."),
   password: passwordSchema,
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200, "Use at most 200 characters."),
+  newPassword: passwordSchema,
+});
+export const verifyEmailSchema = z.object({
+  token: z.string().min(10, "This verification link is not valid.").max(200, "This verification link is not valid."),
 });
 
 export const slugSchema = z

@@ -22,10 +22,12 @@ let passwordHash: Promise<string> | undefined;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-export async function createUser(db: Db, name = "Test User"): Promise<TestUser> {
+/** A user with a verified email, unless `verified: false`. */
+export async function createUser(db: Db, name = "Test User", opts: { verified?: boolean } = {}): Promise<TestUser> {
   passwordHash ??= hashPassword(FIXTURE_PASSWORD);
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${unique()}@example.test`;
-  const [user] = await db.insert(users).values({ name, email, passwordHash: await passwordHash }).returning();
+  const emailVerifiedAt = opts.verified === false ? null : new Date();
+  const [user] = await db.insert(users).values({ name, email, passwordHash: await passwordHash, emailVerifiedAt }).returning();
   return { id: user!.id, email: user!.email, name: user!.name };
 }
 
@@ -51,10 +53,14 @@ export async function createFixture(db: Db): Promise<Fixture> {
   };
 }
 
+let callerSeq = 0;
+
 /**
  * A tRPC caller acting as `user` (or signed out), in-process, against the test database — connected as
- * the app is, through the tenant role, so row-level security applies.
+ * the app is, through the tenant role, so row-level security applies. Each caller has an address of its
+ * own, so per-IP limits of one test never reach another; pass `ip` to share one.
  */
-export function callerFor(db: Db, user: { id: string } | null) {
-  return createCaller({ db: appDbOf(db), userId: user?.id ?? null, ip: "203.0.113.7" });
+export function callerFor(db: Db, user: { id: string } | null, ip?: string) {
+  callerSeq++;
+  return createCaller({ db: appDbOf(db), userId: user?.id ?? null, ip: ip ?? `198.18.${(callerSeq >> 8) & 255}.${callerSeq & 255}` });
 }

@@ -20,7 +20,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && shouldLogTrpcResult(op) }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        // The server refuses batches of more than 20 calls (TRPC_MAX_BATCH_SIZE).
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20 }),
       ],
     }),
   );

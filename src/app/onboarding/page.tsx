@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VerifyEmailNotice } from "~/components/auth/verify-email-notice";
 import { CreateOrganizationForm } from "~/components/org/create-organization-form";
 import { Card } from "~/components/ui/card";
 import { Logo } from "~/components/ui/logo";
@@ -25,7 +26,11 @@ export default async function OnboardingPage() {
           Everything on Bezel belongs to an organization: a brand or a workshop. You can belong to several and switch between them.
         </p>
         <Card className="mt-6 p-6 sm:p-8">
-          <CreateOrganizationForm />
+          {user.emailVerifiedAt ? (
+            <CreateOrganizationForm />
+          ) : (
+            <VerifyEmailNotice email={user.email} why="An organization is created by someone whose email we know is theirs." />
+          )}
         </Card>
         {orgs.length > 0 && (
           <div className="mt-6 text-sm text-ink-muted">

@@ -11,6 +11,7 @@ import { Field, FormError } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { requestPasswordResetSchema } from "~/lib/schemas";
 import { useTRPC } from "~/trpc/react";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 type Values = z.input<typeof requestPasswordResetSchema>;
 
@@ -39,7 +40,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       <Field label="Email" error={form.formState.errors.email?.message}>
         <Input type="email" autoComplete="email" autoFocus {...form.register("email")} />

@@ -12,6 +12,7 @@ import { Field, FormError } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { passwordSchema } from "~/lib/schemas";
 import { useTRPC } from "~/trpc/react";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 const formSchema = z
   .object({ password: passwordSchema, confirm: z.string() })
@@ -37,7 +38,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       <Field label="New password" error={errors.password?.message} hint="At least 10 characters.">
         <Input type="password" autoComplete="new-password" autoFocus {...form.register("password")} />

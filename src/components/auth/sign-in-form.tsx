@@ -11,6 +11,7 @@ import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { signInSchema } from "~/lib/schemas";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 type Values = z.input<typeof signInSchema>;
 
@@ -32,7 +33,7 @@ export function SignInForm({ callbackUrl, defaultEmail, notice }: { callbackUrl:
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {notice && <p className="rounded-md bg-success-soft px-3 py-2 text-sm text-success">{notice}</p>}
       <FormError message={formError} />
       <Field label="Email" error={errors.email?.message}>

@@ -14,6 +14,7 @@ import { Input, Select } from "~/components/ui/input";
 import { ROLE_LABELS, type Role } from "~/lib/permissions";
 import { inviteSchema } from "~/lib/schemas";
 import { useTRPC } from "~/trpc/react";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 type Values = z.input<typeof inviteSchema>;
 
@@ -38,7 +39,7 @@ export function InviteForm({ orgId, grantableRoles }: { orgId: string; grantable
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
         <Field label="Email address" error={errors.email?.message}>

@@ -14,6 +14,7 @@ import { FormError } from "~/components/ui/field";
 import { createOrganizationSchema } from "~/lib/schemas";
 import { useTRPC } from "~/trpc/react";
 import { OrganizationFields } from "./organization-fields";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 type Values = z.input<typeof createOrganizationSchema>;
 
@@ -46,7 +47,7 @@ export function CreateOrganizationForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       <FormError message={formError} />
       <fieldset>
         <legend className="mb-2 text-sm font-medium">What kind of organization is it?</legend>

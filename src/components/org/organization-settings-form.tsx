@@ -14,6 +14,7 @@ import { Input } from "~/components/ui/input";
 import { updateOrganizationSchema } from "~/lib/schemas";
 import { useTRPC } from "~/trpc/react";
 import { OrganizationFields } from "./organization-fields";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 type Values = z.input<typeof updateOrganizationSchema>;
 
@@ -42,7 +43,7 @@ export function OrganizationSettingsForm({ org, canEdit }: { org: { id: string; 
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-5">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-5">
       <fieldset disabled={!canEdit} className="flex flex-col gap-5">
         <FormError message={formError} />
         <OrganizationFields register={form.register} errors={errors} setValue={form.setValue} />

@@ -1,10 +1,18 @@
 "use client";
 
-import { LogOut, Mail } from "lucide-react";
+import { useMutation } from "@tanstack/react-query";
+import { KeyRound, LogOut, Mail, MonitorSmartphone } from "lucide-react";
 import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { errorMessage } from "~/components/forms/server-errors";
+import { useTRPC } from "~/trpc/react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "~/components/ui/dropdown-menu";
 
 export function UserMenu({ name, email, outbox }: { name: string; email: string; outbox: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const everywhere = useMutation(trpc.auth.signOutEverywhere.mutationOptions());
   const initials = name
     .split(/\s+/)
     .map((p) => p[0])
@@ -27,8 +35,23 @@ export function UserMenu({ name, email, outbox }: { name: string; email: string;
             <Mail aria-hidden /> Email outbox (development)
           </DropdownMenuItem>
         )}
+        <DropdownMenuItem onSelect={() => router.push("/account")}>
+          <KeyRound aria-hidden /> Change password
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => signOut({ callbackUrl: "/" })}>
           <LogOut aria-hidden /> Sign out
+        </DropdownMenuItem>
+        <DropdownMenuItem
+          onSelect={async () => {
+            try {
+              await everywhere.mutateAsync();
+              await signOut({ callbackUrl: "/sign-in?signedOut=all" });
+            } catch (err) {
+              toast.error(errorMessage(err));
+            }
+          }}
+        >
+          <MonitorSmartphone aria-hidden /> Sign out of all devices
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

@@ -1,7 +1,10 @@
+"use client";
+
 import { Slot } from "@radix-ui/react-slot";
 import { cva, type VariantProps } from "class-variance-authority";
 import { Loader2 } from "lucide-react";
 import { forwardRef } from "react";
+import { useHydrated } from "~/components/forms/use-hydrated";
 import { cn } from "./cn";
 
 const buttonVariants = cva(
@@ -30,8 +33,11 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   ref,
 ) {
   const Comp = asChild ? Slot : "button";
+  // A submit button waits for hydration: before it, a click would submit the form natively instead.
+  const hydrated = useHydrated();
+  const waiting = props.type === "submit" && !hydrated;
   return (
-    <Comp ref={ref} className={cn(buttonVariants({ variant, size }), className)} disabled={disabled || loading} aria-busy={loading || undefined} {...props}>
+    <Comp ref={ref} className={cn(buttonVariants({ variant, size }), className)} disabled={disabled || loading || waiting} aria-busy={loading || undefined} {...props}>
       {asChild ? (
         children
       ) : (

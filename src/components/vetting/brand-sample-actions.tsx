@@ -16,6 +16,7 @@ import { Textarea } from "~/components/ui/input";
 import { evaluateSampleSchema } from "~/lib/vetting-schemas";
 import { useTRPC } from "~/trpc/react";
 import { ScoreInput } from "./score-input";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 export function CancelRequestButton({ orgId, requestId, workshopName }: { orgId: string; requestId: string; workshopName: string }) {
   const router = useRouter();
@@ -105,7 +106,7 @@ export function EvaluationForm({ orgId, requestId, evaluation }: { orgId: string
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={formError} />
       {FIELDS.map((f) => (
         <Controller

@@ -16,6 +16,7 @@ import { ImageUpload } from "~/components/ui/image-upload";
 import { Input, Select, Textarea } from "~/components/ui/input";
 import { SAMPLE_ATTACHMENTS_MAX, SAMPLE_DESCRIPTION_MAX, SAMPLE_NOTE_MAX, SAMPLE_QUANTITY_MAX, sampleNumberLabel } from "~/lib/vetting-schemas";
 import { useTRPC } from "~/trpc/react";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 type Props = { brand: { id: string; name: string; slug: string }; workshop: { id: string; name: string }; pieces: { id: string; title: string }[] };
 
@@ -98,7 +99,7 @@ function RequestSampleForm({ brand, workshop, pieces, onCancel }: Props & { onCa
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex min-h-0 flex-1 flex-col">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-col gap-4 overflow-y-auto px-5 py-4">
         <FormError message={formError} />
         {pieces.length > 0 && (

@@ -13,6 +13,7 @@ import { Field, FormError } from "~/components/ui/field";
 import { Input, Textarea } from "~/components/ui/input";
 import { SHORTLIST_NOTE_MAX, SHORTLIST_TAGS_MAX, shortlistNoteSchema, shortlistTagsSchema, splitTags } from "~/lib/vetting-schemas";
 import { useTRPC } from "~/trpc/react";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 // Tags are typed as one comma-separated line and checked with the same schema the server uses.
 const formSchema = z.object({
@@ -46,7 +47,7 @@ export function ShortlistNoteForm({ orgId, entryId, note, tags, onDone }: { orgI
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3">
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3">
       <FormError message={formError} />
       <Field label="Private note" error={errors.note?.message} hint={`Only your team sees this. ${noteLength} / ${SHORTLIST_NOTE_MAX}`}>
         <Textarea rows={3} autoFocus {...form.register("note")} />

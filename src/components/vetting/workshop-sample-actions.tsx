@@ -16,6 +16,7 @@ import { Input, Select, Textarea } from "~/components/ui/input";
 import { minorUnitDigits, parseMoney } from "~/lib/money";
 import { declineSampleRequestSchema, isoDateSchema, shipSampleRequestSchema } from "~/lib/vetting-schemas";
 import { useTRPC } from "~/trpc/react";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 type RespondProps = { orgId: string; requestId: string; brandName: string; currencies: string[]; defaultCurrency: string; today: string; timeZone: string };
 
@@ -60,7 +61,7 @@ function AcceptForm({ orgId, requestId, brandName, currencies, defaultCurrency, 
     <Card>
       <CardHeader title="Answer the request" description={`${brandName} is waiting. Your response time shows on your public record.`} />
       <CardBody>
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           <FormError message={formError} />
           <div className="grid grid-cols-[1fr_6.5rem] items-start gap-2">
             <Field label="Sample fee" error={errors.amount?.message} hint={digits === 0 ? "Whole amounts only; 0 for free." : "For example 45.00; 0 for free."}>
@@ -118,7 +119,7 @@ function DeclineForm({ orgId, requestId, brandName, onBack }: RespondProps & { o
     <Card>
       <CardHeader title="Decline the request" description={`${brandName} sees your reason. Declining cannot be undone.`} />
       <CardBody>
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           <FormError message={formError} />
           <Field label="Reason" error={errors.reason?.message}>
             <Textarea rows={4} autoFocus placeholder="For example: we are fully booked until March, or we do not work in platinum." {...form.register("reason")} />
@@ -162,7 +163,7 @@ export function ShipForm({ orgId, requestId, brandName }: { orgId: string; reque
     <Card>
       <CardHeader title="Ship the sample" description="Add the tracking so the brand can follow the parcel." />
       <CardBody>
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           <FormError message={formError} />
           <Field label="Carrier" error={errors.carrier?.message}>
             <Input list="sample-carriers" autoComplete="off" placeholder="DHL Express" {...form.register("carrier")} />

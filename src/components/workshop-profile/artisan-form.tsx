@@ -13,6 +13,7 @@ import { ImageUpload } from "~/components/ui/image-upload";
 import { Input, Textarea } from "~/components/ui/input";
 import { artisanSchema, BIO_MAX, type ArtisanInput } from "~/lib/workshop-profile-schemas";
 import { useTRPC } from "~/trpc/react";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 export type ArtisanRow = ArtisanInput & { id: string };
 
@@ -47,7 +48,7 @@ export function ArtisanForm({ orgId, artisan, onDone }: { orgId: string; artisan
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={artisan ? `Edit ${artisan.name}` : "Add an artisan"}>
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={artisan ? `Edit ${artisan.name}` : "Add an artisan"}>
       <FormError message={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" error={errors.name?.message}>

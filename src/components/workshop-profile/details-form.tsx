@@ -17,6 +17,7 @@ import { useTRPC } from "~/trpc/react";
 import { CheckboxGroup, optionsOf } from "./checkbox-group";
 import { toDetails } from "./values";
 import { MarkdownEditor } from "./markdown-editor";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 const FIELDS = Object.keys(profileDetailsSchema.shape);
 
@@ -72,7 +73,7 @@ export function DetailsForm({ orgId, initial, canEdit }: { orgId: string; initia
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate>
       <fieldset disabled={!canEdit} className="min-w-0">
         {formError && (
           <div className="px-5 pt-5">

@@ -15,6 +15,7 @@ import { CAPABILITIES, METALS } from "~/lib/workshop-vocabulary";
 import { PIECE_PHOTOS_MAX, portfolioPieceSchema, type PortfolioPieceInput } from "~/lib/workshop-profile-schemas";
 import { useTRPC } from "~/trpc/react";
 import { CheckboxGroup, optionsOf } from "./checkbox-group";
+import { POST_ONLY } from "~/components/forms/post-only";
 
 export type PieceRow = { id: string; title: string; description: string; metals: string[]; techniques: string[]; photoFileIds: string[] };
 
@@ -56,7 +57,7 @@ export function PieceForm({ orgId, piece, onDone }: { orgId: string; piece?: Pie
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={piece ? `Edit ${piece.title}` : "Add a portfolio piece"}>
+    <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={piece ? `Edit ${piece.title}` : "Add a portfolio piece"}>
       <FormError message={formError} />
       <Field label="Title" error={errors.title?.message}>
         <Input autoFocus placeholder="Pavé hoop earrings" {...form.register("title")} />

@@ -24,6 +24,8 @@ export type Context = {
 
 // 2. Initialization -----------------------------------------------------------------------------------
 
+export const MALFORMED_REQUEST_MESSAGE = "This request could not be read. Reload the page and try again.";
+
 export type Meta = { permission?: Permission };
 
 const APP_TO_TRPC: Record<AppErrorCode, TRPCError["code"]> = {
@@ -49,13 +51,21 @@ const t = initTRPC
             ? { [cause.field]: [cause.message] }
             : null;
       // Internal errors keep their details in the server log, not in the response; invalid input says
-      // what to fix in words, not as a JSON dump of issues.
+      // what to fix in words, not as a JSON dump of issues. A request tRPC could not even read (bad JSON,
+      // a missing envelope, nesting too deep) gets one fixed message, never the parser's own words.
       const message =
         error.code === "INTERNAL_SERVER_ERROR"
           ? "Something went wrong on our side. Please try again."
           : cause instanceof ZodError
-            ? (cause.issues[0]?.message ?? "Check the highlighted fields.")
-            : shape.message;
+            ? // An issue at the root means the request had no input object at all: malformed, not mistyped.
+              cause.issues.length === 0 || cause.issues.some((i) => i.path.length === 0)
+              ? MALFORMED_REQUEST_MESSAGE
+              : (cause.issues[0]?.message ?? "Check the highlighted fields.")
+            : cause instanceof AppError
+              ? shape.message
+              : error.code === "BAD_REQUEST" || error.code === "PARSE_ERROR"
+                ? MALFORMED_REQUEST_MESSAGE
+                : shape.message;
       const { stack: _stack, ...data } = shape.data;
       return { ...shape, message, data: { ...data, fieldErrors } };
     },
@@ -77,14 +87,24 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** The top-level input key of the first text holding U+0000, "" when at the top; null when there is none. */
+/**
+ * Text PostgreSQL cannot store as sent: U+0000, or half of a surrogate pair (not a character at all; the
+ * driver would silently turn it into U+FFFD).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorable(text: string): boolean {
+  return text.includes("\u0000") || LONE_SURROGATE.test(text);
+}
+
+/** The top-level input key of the first unstorable text, "" when at the top; null when there is none. */
 function nulField(input: unknown): string | null {
   // A loop rather than recursion: the input is whatever a client sent, nested as deep as it likes.
   const stack: [unknown, string][] = [[input, ""]];
   while (stack.length > 0) {
     const [value, field] = stack.pop()!;
     if (typeof value === "string") {
-      if (value.includes("\u0000")) return field;
+      if (unstorable(value)) return field;
     } else if (Array.isArray(value)) {
       for (const item of value) stack.push([item, field]);
     } else if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
@@ -94,7 +114,7 @@ function nulField(input: unknown): string | null {
   return null;
 }
 
-/** PostgreSQL text cannot hold U+0000: refuse it up front instead of failing the query with a 500. */
+/** Refuse unstorable text up front, naming the field, instead of failing the query or changing the text. */
 const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
   const field = nulField(await getRawInput());
   if (field !== null) {

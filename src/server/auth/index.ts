@@ -4,14 +4,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env";
 import { signInSchema } from "~/lib/schemas";
 import { getDb } from "../db";
+import { endSession, sessionUserId } from "../services/sessions";
 import { verifyCredentials } from "../services/users";
 import { clientIp } from "./client-ip";
 
 export { clientIp };
 
 /**
- * Authentication lives here and only here. Sessions are signed JWT cookies carrying the user id;
- * everything else (name, memberships, roles) is read from the database on each request.
+ * Authentication lives here and only here. Sessions are signed JWT cookies carrying the user id and the
+ * user's session version; everything else (name, memberships, roles) is read from the database on each
+ * request, and a cookie whose version is no longer the user's is treated as signed out.
  */
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -33,17 +35,27 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub } };
+      return { ...session, user: { ...session.user, id: token.sub, sv: token.sv } };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token) await endSession(await getDb(), token);
     },
   },
 };
 
-/** The signed-in user's id, or null. Whether that user still exists is checked by the caller. */
+/** The signed-in user's id, or null when signed out or when the session was revoked since it was issued. */
 export async function getSessionUserId(): Promise<string | null> {
   const session = await getServerSession(authOptions);
-  return (session?.user as { id?: string } | undefined)?.id ?? null;
+  const user = session?.user as { id?: unknown; sv?: unknown } | undefined;
+  if (!user) return null;
+  return sessionUserId(await getDb(), { sub: user.id, sv: user.sv });
 }

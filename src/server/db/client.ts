@@ -17,14 +17,29 @@ export type Queryable = Db | Tx;
 export const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
 
 /**
- * `role`: the role every connection switches to once connected. The app's own connections use the
+ * Set on every connection: a runaway query, or a transaction left open by a request that died, must not
+ * hold locks and connections for ever.
+ */
+export const PG_SESSION_TIMEOUTS = { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 } as const;
+
+/**
+ * `role`: the role every connection is in from its first statement. The app's own connections use the
  * non-owner tenant role, so a query outside `withOrg` sees only public rows; migrations and the seed
  * connect without it, as the owner.
  */
 export function createPgDb(connectionString: string, max = 10, opts: { role?: string } = {}): { db: Db; close: () => Promise<void> } {
-  // A startup option: each connection is in the role from its first statement.
+  // A startup option, so no statement of the connection runs in another role.
   const options = opts.role ? `-c role=${opts.role}` : undefined;
-  const pool = new Pool({ connectionString, max, options });
+  const pool = new Pool({ connectionString, max, options, connectionTimeoutMillis: 5_000, ...PG_SESSION_TIMEOUTS });
+  // A connection that the server closes (a restart, a failover) emits an error. The pool reports it for
+  // idle connections; a connection checked out by an open transaction, between two statements, emits it
+  // itself. Without a listener either would be an uncaught exception. The query in flight fails on its own,
+  // and the pool opens a new connection later.
+  const lost = (err: Error) => console.error(`database connection lost: ${err.message}`);
+  pool.on("error", lost);
+  pool.on("connect", (client) => {
+    client.on("error", lost);
+  });
   return { db: drizzlePg(pool, DRIZZLE_OPTIONS), close: () => pool.end() };
 }
 

@@ -105,7 +105,7 @@ export async function seedWorkshops(tx: Tx, passwordHash: string, loginWorkshops
     return { w, i, slug, orgId: crypto.randomUUID(), owner, country, createdAt: new Date(now - (400 - i * 3) * 24 * HOUR) };
   });
 
-  await tx.insert(users).values(created.map((c) => ({ id: c.owner.id, name: c.owner.name, email: c.owner.email, passwordHash, lastOrgId: c.orgId, createdAt: c.createdAt })));
+  await tx.insert(users).values(created.map((c) => ({ id: c.owner.id, name: c.owner.name, email: c.owner.email, passwordHash, emailVerifiedAt: c.createdAt, lastOrgId: c.orgId, createdAt: c.createdAt })));
   await tx.insert(organizations).values(
     created.map((c) => ({ id: c.orgId, kind: "workshop" as const, name: c.w.name, slug: c.slug, country: c.w.country, timeZone: c.country.timeZone, currency: c.country.currency, createdAt: c.createdAt })),
   );

@@ -52,7 +52,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const loginWorkshops = new Map<string, { orgId: string; ownerId: string }>();
     const ids = new Map<string, string>();
     for (const u of [ava, noah, marco, priya, sam]) {
-      const [row] = await tx.insert(users).values({ ...u, passwordHash }).returning({ id: users.id });
+      const [row] = await tx.insert(users).values({ ...u, passwordHash, emailVerifiedAt: new Date() }).returning({ id: users.id });
       ids.set(u.email, row!.id);
     }
     for (const o of DEMO_ORGS) {

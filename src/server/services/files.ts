@@ -11,8 +11,34 @@ import { listMyOrganizations } from "./organizations";
 
 export { MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES } from "~/lib/files";
 
-/** Decoding cost grows with pixels, not bytes: a small PNG can unpack into gigabytes. */
-export const MAX_IMAGE_PIXELS = 64_000_000;
+/** Decoding cost grows with pixels, not bytes: a small PNG can unpack into gigabytes. Checked from the header. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+
+/**
+ * At most this many images are decoded at once in a process; the others wait their turn, so a burst of
+ * large uploads cannot take every core and all the memory while the rest of the app waits.
+ */
+export const MAX_CONCURRENT_DECODES = 2;
+
+let decoding = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` when a decode slot is free. */
+export async function withDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (decoding >= MAX_CONCURRENT_DECODES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else decoding++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    // The slot passes straight to the next in line; only when nobody waits is it given back.
+    if (next) next();
+    else decoding--;
+  }
+}
+
+/** How many decodes run and wait right now (for tests and the upload benchmark). */
+export const decodeQueue = () => ({ running: decoding, waiting: waiting.length });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WORKSHOP_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
@@ -81,36 +107,45 @@ function typeError(name: string, purpose: FilePurpose, found: Sniffed): AppError
 
 type Prepared = { contentType: string; ext: string; original: Buffer; width: number | null; height: number | null; variants: { name: "thumb" | "display"; bytes: Buffer; width: number; height: number }[] };
 
-/** Auto-rotates, strips metadata (camera GPS and serial numbers never reach a public page) and resizes. */
+/**
+ * Auto-rotates, strips metadata (camera GPS and serial numbers never reach a public page) and resizes.
+ * The size is read from the header first; the pixels are decoded once, and the stored original and both
+ * variants are encoded from that one decoded copy.
+ */
 async function prepareImage(bytes: Buffer, name: string, format: ImageFormat): Promise<Prepared> {
   const unreadable = () => new AppError("BAD_REQUEST", `${quote(name)} could not be read as an image; it may be damaged. Export it again and retry.`, "file");
-  const input = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" }).autoOrient();
   let meta: Metadata;
   try {
+    // Reads the header only; nothing is decoded yet.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw unreadable();
   }
   if (meta.format !== format || !meta.width || !meta.height) throw unreadable();
   if (meta.width * meta.height > MAX_IMAGE_PIXELS) {
-    throw new AppError("BAD_REQUEST", `${quote(name)} is ${meta.width} × ${meta.height} pixels; images may have at most 64 megapixels.`, "file");
+    throw new AppError("BAD_REQUEST", `${quote(name)} is ${meta.width} × ${meta.height} pixels; images may have at most 40 megapixels.`, "file");
   }
-  try {
-    const encoded = input();
-    if (format === "jpeg") encoded.jpeg({ quality: 90, mozjpeg: true });
-    else if (format === "png") encoded.png();
-    else encoded.webp({ quality: 90 });
-    const original = await encoded.toBuffer({ resolveWithObject: true });
-    const variants = await Promise.all(
-      (["thumb", "display"] as const).map(async (variant) => {
-        const out = await input().resize({ width: VARIANT_WIDTHS[variant], withoutEnlargement: true }).webp({ quality: variant === "thumb" ? 75 : 82 }).toBuffer({ resolveWithObject: true });
-        return { name: variant, bytes: out.data, width: out.info.width, height: out.info.height };
-      }),
-    );
-    return { contentType: IMAGE_FORMATS[format].type, ext: IMAGE_FORMATS[format].ext, original: original.data, width: original.info.width, height: original.info.height, variants };
-  } catch {
-    throw unreadable();
-  }
+  return withDecodeSlot(async () => {
+    try {
+      const decoded = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" }).autoOrient().raw().toBuffer({ resolveWithObject: true });
+      const { width, height, channels } = decoded.info;
+      const fromPixels = () => sharp(decoded.data, { raw: { width, height, channels } });
+      const encoded = fromPixels();
+      if (format === "jpeg") encoded.jpeg({ quality: 90, mozjpeg: true });
+      else if (format === "png") encoded.png();
+      else encoded.webp({ quality: 90 });
+      const original = await encoded.toBuffer({ resolveWithObject: true });
+      const variants = await Promise.all(
+        (["thumb", "display"] as const).map(async (variant) => {
+          const out = await fromPixels().resize({ width: VARIANT_WIDTHS[variant], withoutEnlargement: true }).webp({ quality: variant === "thumb" ? 75 : 82 }).toBuffer({ resolveWithObject: true });
+          return { name: variant, bytes: out.data, width: out.info.width, height: out.info.height };
+        }),
+      );
+      return { contentType: IMAGE_FORMATS[format].type, ext: IMAGE_FORMATS[format].ext, original: original.data, width: original.info.width, height: original.info.height, variants };
+    } catch {
+      throw unreadable();
+    }
+  });
 }
 
 /** The subject must be the organization's own record; anything else reads as not found. */

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { ROLE_LABELS, type Role } from "~/lib/permissions";
 import type { InviteInput } from "~/lib/schemas";
 import { appUrl, sendEmail } from "./email";
+import { hitRateLimits } from "./rate-limit";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";
 import { assertMayGrant } from "./roles";
@@ -26,20 +27,25 @@ export async function listPendingInvitations(tx: Db | Tx, orgId: string) {
 }
 
 /** Invites by email. A new invitation to the same address replaces the pending one (and its link). */
-export async function inviteMember(db: Db, actor: Actor, input: InviteInput) {
+export async function inviteMember(db: Db, actor: Actor, input: InviteInput, ip?: string) {
   assertMayGrant(actor.role, input.role);
+  await hitRateLimits(db, [...(ip ? [["invitation.ip", ip] as const] : []), ["invitation.org", actor.orgId]]);
   const { token, tokenHash } = newToken();
   const result = await withOrg(db, actor.orgId, async (tx) => {
+    // Invitations of one address to one organization take turns, so each replaces the one before it; the
+    // partial unique index (one open invitation per organization and email) holds even if this were missed.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${actor.orgId}:${input.email}`}))`);
     const [existing] = await tx
       .select({ id: memberships.id })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.orgId, actor.orgId), eq(users.email, input.email)));
     if (existing) throw new AppError("CONFLICT", "This person is already a member.", "email");
+    // Expired ones too: the unique index counts every invitation neither accepted nor withdrawn.
     await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
-      .where(and(pending(actor.orgId), eq(invitations.email, input.email)));
+      .where(and(eq(invitations.orgId, actor.orgId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
     const [inv] = await tx
       .insert(invitations)
       .values({ orgId: actor.orgId, email: input.email, role: input.role, tokenHash, invitedById: actor.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000) })
@@ -127,6 +133,7 @@ const STATUS_MESSAGES: Record<Exclude<InvitationStatus, "pending">, string> = {
   expired: "This invitation has expired. Ask for a new one.",
 };
 
+/** Only the verified owner of the invited address may accept. */
 export async function acceptInvitation(db: Db, userId: string, token: string) {
   const tokenHash = hashToken(token);
   const orgId = await invitationOrgId(db, tokenHash);
@@ -140,10 +147,13 @@ export async function acceptInvitation(db: Db, userId: string, token: string) {
     if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
     const status = statusOf(inv);
     if (status !== "pending") throw new AppError("BAD_REQUEST", STATUS_MESSAGES[status]);
-    const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+    const [user] = await tx.select({ email: users.email, name: users.name, verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
     if (!user) throw new AppError("UNAUTHORIZED", "Sign in to accept this invitation.");
     if (user.email !== inv.email) {
       throw new AppError("FORBIDDEN", `This invitation was sent to ${inv.email}. Sign in with that email to accept it.`);
+    }
+    if (!user.verifiedAt) {
+      throw new AppError("FORBIDDEN", "Verify your email first: open the link we sent you, or ask for a new one.");
     }
     await tx.insert(memberships).values({ orgId: inv.orgId, userId, role: inv.role }).onConflictDoNothing();
     await tx.update(invitations).set({ acceptedAt: new Date(), acceptedById: userId }).where(eq(invitations.id, inv.id));

@@ -5,7 +5,9 @@ import { memberships, organizations, users, workshopProfiles, type Organization,
 import { AppError } from "../errors";
 import type { CreateOrganizationInput, UpdateOrganizationInput } from "~/lib/schemas";
 import type { Role } from "~/lib/permissions";
+import { assertEmailVerified } from "./email-verification";
 import { recordEvent } from "./events";
+import { hitRateLimits } from "./rate-limit";
 
 export type MembershipContext = {
   org: Organization;
@@ -39,25 +41,36 @@ async function freeSlug(db: Queryable, name: string): Promise<string> {
     const candidate = i === 0 ? base : `${base}-${i + 1}`;
     if (!(await slugTaken(db, candidate))) return candidate;
   }
-  return `${base}-${crypto.randomUUID().slice(0, 8)}`;
+  return randomSlug(base);
+}
+
+/** The base with a random tail: 36^6 choices, so concurrent requests practically never meet. */
+function randomSlug(base: string): string {
+  const tail = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
+  return `${base.slice(0, 40)}-${tail}`;
 }
 
 /** Creates the organization with its creator as owner, and makes it the creator's current one. */
-export async function createOrganization(db: Db, userId: string, input: CreateOrganizationInput) {
+export async function createOrganization(db: Db, userId: string, input: CreateOrganizationInput, ip?: string) {
+  await assertEmailVerified(db, userId);
+  // Callers inside the app (seed, tests) pass no IP; requests always do.
+  await hitRateLimits(db, [...(ip ? [["organizationCreate.ip", ip] as const] : []), ["organizationCreate.user", userId]]);
   // The id is chosen first so the new organization's rows are written as that organization.
   const id = crypto.randomUUID();
   return withOrg(db, id, async (tx) => {
     let org: Organization | undefined;
-    // A concurrent request can take the free slug between the check and the insert; then look again.
-    for (let attempt = 0; !org && attempt < 5; attempt++) {
-      const slug = await freeSlug(tx, input.name);
+    // A concurrent request can take the free slug between the check and the insert. The first tries take
+    // the nicest free slug (`name`, `name-2`…); after that a random tail, so the loop cannot run out
+    // however many race.
+    for (let attempt = 0; !org; attempt++) {
+      const slug = attempt < 5 ? await freeSlug(tx, input.name) : randomSlug(slugify(input.name));
       [org] = await tx
         .insert(organizations)
         .values({ ...input, id, name: input.name.trim(), slug })
         .onConflictDoNothing({ target: organizations.slug })
         .returning();
+      if (attempt >= 25) throw new Error("no free slug after 25 attempts");
     }
-    if (!org) throw new Error("no free slug after 5 attempts");
     await tx.insert(memberships).values({ orgId: org.id, userId, role: "owner" });
     await tx.update(users).set({ lastOrgId: org.id }).where(eq(users.id, userId));
     await recordEvent(tx, { orgId: org.id, actorId: userId, action: "organization.created", subjectType: "organization", subjectId: org.id, data: { name: org.name, kind: org.kind } });

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, max } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { files, portfolioPieces, workshopArtisans } from "../db/schema";
+import { files, portfolioPieces, workshopArtisans, workshopProfiles } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { ARTISANS_MAX, PORTFOLIO_PIECES_MAX, type ArtisanInput, type PortfolioPieceInput } from "~/lib/workshop-profile-schemas";
 import { recordEvent } from "./events";
@@ -44,13 +44,22 @@ function assertSameSet(ids: string[], current: { id: string }[], field: string) 
   }
 }
 
+/**
+ * Adding an item counts the existing ones and takes the next position; two adds at once would both see the
+ * same count. The profile row is locked first, so adds to one profile take turns.
+ */
+async function lockProfile(tx: Tx, orgId: string) {
+  await ensureProfile(tx, orgId);
+  await tx.select({ orgId: workshopProfiles.orgId }).from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId)).for("update");
+}
+
 // Artisans --------------------------------------------------------------------------------------------
 
 const ARTISAN_KEYS = ["name", "role", "bio", "photoFileId"] as const;
 
 export async function createArtisan(db: Db, actor: Actor, input: ArtisanInput) {
   return withOrg(db, actor.orgId, async (tx) => {
-    await ensureProfile(tx, actor.orgId);
+    await lockProfile(tx, actor.orgId);
     const [stats] = await tx.select({ n: count(), last: max(workshopArtisans.position) }).from(workshopArtisans).where(eq(workshopArtisans.orgId, actor.orgId));
     if ((stats?.n ?? 0) >= ARTISANS_MAX) throw new AppError("BAD_REQUEST", `A profile shows at most ${ARTISANS_MAX} artisans. Remove one to add another.`);
     const [artisan] = await tx
@@ -116,7 +125,7 @@ const PIECE_KEYS = ["title", "description", "metals", "techniques", "photoFileId
 
 export async function createPortfolioPiece(db: Db, actor: Actor, input: PortfolioPieceInput) {
   return withOrg(db, actor.orgId, async (tx) => {
-    await ensureProfile(tx, actor.orgId);
+    await lockProfile(tx, actor.orgId);
     const [stats] = await tx.select({ n: count(), last: max(portfolioPieces.position) }).from(portfolioPieces).where(eq(portfolioPieces.orgId, actor.orgId));
     if ((stats?.n ?? 0) >= PORTFOLIO_PIECES_MAX) {
       throw new AppError("BAD_REQUEST", `A portfolio holds at most ${PORTFOLIO_PIECES_MAX} pieces. Remove one to add another.`);

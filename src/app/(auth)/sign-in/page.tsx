@@ -9,7 +9,12 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackUrl(sp.callbackUrl);
-  const notice = sp.reset === "1" ? "Your password was changed. Sign in with the new one." : undefined;
+  const notice =
+    sp.reset === "1"
+      ? "Your password was changed. Sign in with the new one."
+      : sp.signedOut === "all"
+        ? "You are signed out on every device."
+        : undefined;
   return (
     <AuthCard
       title="Sign in to Bezel"

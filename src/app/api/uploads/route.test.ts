@@ -19,7 +19,7 @@ const h = await vi.hoisted(async () => {
   process.env.UPLOADS_DIR = uploadsDir;
   return { uploadsDir, userId: null as string | null, db: null as unknown };
 });
-vi.mock("~/server/auth", () => ({ getSessionUserId: async () => h.userId }));
+vi.mock("~/server/auth", () => ({ getSessionUserId: async () => h.userId, clientIp: () => "203.0.113.50" }));
 vi.mock("~/server/db", () => ({ getDb: async () => h.db }));
 
 const db: Db = await testDb();
@@ -37,7 +37,7 @@ function post(fields: Record<string, string>, file?: { name: string; bytes: Buff
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file) form.set("file", new File([new Uint8Array(file.bytes)], file.name));
-  return POST(new Request("http://localhost/api/uploads", { method: "POST", body: form }));
+  return POST(new Request("http://localhost/api/uploads", { method: "POST", body: form, headers: { origin: "http://localhost" } }));
 }
 
 const get = (id: string, query = "") => GET(new Request(`http://localhost/api/files/${id}${query}`), { params: Promise.resolve({ id }) });
@@ -62,7 +62,7 @@ describe("POST /api/uploads", () => {
     const noFile = await post({ orgId: f.workshop.org.id, purpose: "portfolio_photo" });
     expect(await noFile.json()).toEqual({ error: "Choose a file to upload." });
     expect((await post({ orgId: "nope", purpose: "portfolio_photo" }, { name: "a.png", bytes })).status).toBe(400);
-    const notMultipart = await POST(new Request("http://localhost/api/uploads", { method: "POST", body: "hello", headers: { "content-type": "text/plain" } }));
+    const notMultipart = await POST(new Request("http://localhost/api/uploads", { method: "POST", body: "hello", headers: { "content-type": "text/plain", origin: "http://localhost" } }));
     expect(notMultipart.status).toBe(400);
     expect(await fileRows()).toBe(0);
   });
@@ -107,5 +107,41 @@ describe("POST /api/uploads", () => {
     expect(original.headers.get("cache-control")).toBe("public, max-age=600");
     expect(original.headers.get("content-disposition")).toContain('inline; filename="bracelet.png"');
     await db.update(workshopProfiles).set({ publishedAt: null }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
+  });
+});
+
+describe("POST /api/uploads: doors and limits", () => {
+  it("refuses a post from another site with 403 before reading it", async () => {
+    h.userId = f.workshop.owner.id;
+    const form = new FormData();
+    form.set("orgId", f.workshop.org.id);
+    form.set("purpose", "portfolio_photo");
+    form.set("file", new File([new Uint8Array(await png(20, 20))], "a.png"));
+    const before = await fileRows();
+    for (const headers of [{ origin: "http://evil.example" }, { "sec-fetch-site": "cross-site" }, {}] as Record<string, string>[]) {
+      const res = await POST(new Request("http://localhost/api/uploads", { method: "POST", body: form, headers }));
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ error: "This request came from another site and was refused." });
+    }
+    expect(await fileRows()).toBe(before);
+  });
+
+  it("answers 429 past 200 uploads an hour for one organization", async () => {
+    const { rateLimitHits } = await import("~/server/db/schema");
+    const orgId = f.outsider.workshop.org.id;
+    await db.insert(rateLimitHits).values(Array.from({ length: 200 }, () => ({ key: `upload.org:${orgId}` })));
+    h.userId = f.outsider.workshop.owner.id;
+    const res = await post({ orgId, purpose: "portfolio_photo" }, { name: "one-more.png", bytes: await png(20, 20) });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toEqual({ error: "Too many uploads for this organization. Try again in 60 minutes." });
+  });
+
+  it("refuses an upload past 2 GB stored by the organization", async () => {
+    const orgId = f.outsider.brand.org.id;
+    await db.insert(files).values({ orgId, purpose: "sample_request_attachment", originalName: "big.pdf", contentType: "application/pdf", byteSize: 2 * 1024 ** 3 - 100, storageKey: `${orgId}/x/original.pdf` });
+    h.userId = f.outsider.brand.owner.id;
+    const res = await post({ orgId, purpose: "sample_request_attachment" }, { name: "small.png", bytes: await png(20, 20) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "This organization has used its 2 GB of file storage. Remove files it no longer needs, then try again." });
   });
 });

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { can } from "~/lib/permissions";
 import { FILE_PURPOSES, fileUrl, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, type UploadResult } from "~/lib/files";
-import { getSessionUserId } from "~/server/auth";
+import { clientIp, getSessionUserId } from "~/server/auth";
 import { getDb } from "~/server/db";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import { FileTooLargeError, storeUpload } from "~/server/services/files";
 import { getMembership } from "~/server/services/organizations";
+import { assertStorageRoom, hitRateLimits } from "~/server/services/rate-limit";
+import { readCapped } from "~/server/http/body";
+import { crossSiteRefusal, isSameOriginRequest } from "~/server/http/origin";
 
 // Room for the multipart boundaries and the other fields around the file itself.
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
@@ -21,33 +24,13 @@ const STATUS: Record<AppErrorCode, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 4
 const fail = (status: number, error: string) => Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 const tooLarge = () => fail(413, `The file is larger than ${MAX_UPLOAD_LABEL}.`);
 
-/** Reads the body up to a limit, so an oversized or endless upload is cut off instead of buffered whole. */
-async function readCapped(req: Request): Promise<Uint8Array | "too_large"> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return "too_large";
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return "too_large";
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** POST multipart form-data: orgId, purpose, subjectId (optional), file. Answers the stored file's URLs. */
 export async function POST(req: Request): Promise<Response> {
+  if (!isSameOriginRequest(req)) return crossSiteRefusal();
   const userId = await getSessionUserId();
   if (!userId) return fail(401, "Sign in to upload files.");
 
-  const body = await readCapped(req);
+  const body = await readCapped(req, MAX_BODY_BYTES);
   if (body === "too_large") return tooLarge();
   let form: FormData;
   try {
@@ -72,6 +55,11 @@ export async function POST(req: Request): Promise<Response> {
   if (file.size > MAX_UPLOAD_BYTES) return fail(413, new FileTooLargeError(file.name).message);
 
   try {
+    await hitRateLimits(db, [
+      ["upload.ip", clientIp(req.headers)],
+      ["upload.org", access.org.id],
+    ]);
+    await assertStorageRoom(db, access.org.id, file.size);
     const stored = await storeUpload(db, {
       orgId: access.org.id,
       userId,

@@ -1,27 +1,61 @@
 import { z } from "zod";
-import { requestPasswordResetSchema, resetPasswordSchema, signUpSchema } from "~/lib/schemas";
-import { requestPasswordReset, resetPassword, signUp } from "../../services/users";
+import { changePasswordSchema, requestPasswordResetSchema, resetPasswordSchema, signUpSchema, verifyEmailSchema } from "~/lib/schemas";
+import { resendVerification, verifyEmail } from "../../services/email-verification";
+import { endAllSessions } from "../../services/sessions";
+import { changePassword, requestPasswordReset, resetPassword, signUp } from "../../services/users";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
-const publicUser = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+const publicUser = z.object({ id: z.uuid(), name: z.string(), email: z.string(), emailVerified: z.boolean() });
+const ok = z.object({ ok: z.literal(true) });
 
 export const authRouter = createTRPCRouter({
+  /** The same answer whether or not the email already has an account. */
   signUp: publicProcedure
-    .input(signUpSchema)
-    .output(publicUser)
-    .mutation(({ ctx, input }) => signUp(ctx.db, input)),
+    .input(signUpSchema.extend({ callbackUrl: z.string().max(500, "This link is too long.").optional() }))
+    .output(z.object({ email: z.string() }))
+    .mutation(({ ctx, input }) => signUp(ctx.db, { ...input, ip: ctx.ip })),
 
   requestPasswordReset: publicProcedure
     .input(requestPasswordResetSchema)
+    .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await requestPasswordReset(ctx.db, input.email);
+      await requestPasswordReset(ctx.db, { email: input.email, ip: ctx.ip });
       return { ok: true as const };
     }),
 
-  resetPassword: publicProcedure.input(resetPasswordSchema).mutation(async ({ ctx, input }) => {
-    await resetPassword(ctx.db, input);
+  resetPassword: publicProcedure
+    .input(resetPasswordSchema)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await resetPassword(ctx.db, input);
+      return { ok: true as const };
+    }),
+
+  verifyEmail: publicProcedure
+    .input(verifyEmailSchema)
+    .output(z.object({ email: z.string() }))
+    .mutation(({ ctx, input }) => verifyEmail(ctx.db, input.token)),
+
+  resendVerification: protectedProcedure
+    .output(z.object({ sent: z.boolean() }))
+    .mutation(({ ctx }) => resendVerification(ctx.db, ctx.userId, ctx.ip)),
+
+  /** Ends every session of the account, this one included. */
+  signOutEverywhere: protectedProcedure.output(ok).mutation(async ({ ctx }) => {
+    await endAllSessions(ctx.db, ctx.userId);
     return { ok: true as const };
   }),
 
-  me: protectedProcedure.output(publicUser).query(({ ctx }) => ({ id: ctx.user.id, name: ctx.user.name, email: ctx.user.email })),
+  /** Every session ends, this one included: the client signs in again with the new password. */
+  changePassword: protectedProcedure
+    .input(changePasswordSchema)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await changePassword(ctx.db, ctx.userId, input);
+      return { ok: true as const };
+    }),
+
+  me: protectedProcedure
+    .output(publicUser)
+    .query(({ ctx }) => ({ id: ctx.user.id, name: ctx.user.name, email: ctx.user.email, emailVerified: ctx.user.emailVerifiedAt !== null })),
 });

@@ -18,7 +18,7 @@ export const memberRouter = createTRPCRouter({
   invite: orgProcedure
     .meta({ permission: "members.invite" })
     .input(inviteSchema)
-    .mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input, ctx.ip)),
 
   revokeInvitation: orgProcedure
     .meta({ permission: "members.invite" })

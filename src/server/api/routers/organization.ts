@@ -6,7 +6,7 @@ import { createTRPCRouter, orgProcedure, protectedProcedure } from "../trpc";
 export const organizationRouter = createTRPCRouter({
   create: protectedProcedure
     .input(createOrganizationSchema)
-    .mutation(({ ctx, input }) => createOrganization(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) => createOrganization(ctx.db, ctx.userId, input, ctx.ip)),
 
   mine: protectedProcedure.query(({ ctx }) => listMyOrganizations(ctx.db, ctx.userId)),
 

@@ -154,9 +154,18 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
 ];
 
 /** Procedures open to anyone, and procedures for any signed-in user that touch no organization's data. */
-export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "invitation.byToken"];
-export const signedInProcedures = ["auth.me", "organization.create", "organization.mine", "invitation.accept"];
+export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "auth.verifyEmail", "invitation.byToken"];
+export const signedInProcedures = [
+  "auth.me",
+  "auth.resendVerification",
+  "auth.signOutEverywhere",
+  "auth.changePassword",
+  "organization.create",
+  "organization.mine",
+  "invitation.accept",
+];
 export const signedInInputs: Record<string, unknown> = {
+  "auth.changePassword": { currentPassword: "not-the-password", newPassword: "another-password-1" },
   "invitation.accept": { token: "x".repeat(43) },
   "organization.create": { kind: "brand", name: "Nope", country: "FR", timeZone: "Europe/Paris", currency: "EUR" },
 };

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, char } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
@@ -56,7 +57,14 @@ export const invitations = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index().on(t.orgId, t.createdAt)],
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index().on(t.orgId, t.createdAt),
+    // One open invitation per address and organization, so two at once cannot both hold a working link.
+    uniqueIndex("invitations_one_open_per_email_key")
+      .on(t.orgId, t.email)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
 );
 
 export type Organization = typeof organizations.$inferSelect;

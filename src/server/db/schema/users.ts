@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -9,6 +9,13 @@ export const users = pgTable(
     /** Always stored lower-cased and trimmed; see `normalizeEmail`. */
     email: text().notNull(),
     passwordHash: text().notNull(),
+    /**
+     * Carried in the session cookie; a cookie whose version differs is signed out. Raised by sign-out, "sign
+     * out of all devices", a password reset and a password change.
+     */
+    sessionVersion: integer().notNull().default(0),
+    /** Set when the owner of the address opened the emailed verification link. */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     /** The organization the user last opened, so signing in returns there. */
     lastOrgId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -30,6 +37,36 @@ export const passwordResetTokens = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("password_reset_tokens_token_hash_key").on(t.tokenHash), index().on(t.userId)],
+);
+
+export const emailVerificationTokens = pgTable(
+  "email_verification_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token sent by email; the token itself is never stored. */
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("email_verification_tokens_token_hash_key").on(t.tokenHash), index().on(t.userId)],
+);
+
+/**
+ * One row per counted request, for the rate limiter (`services/rate-limit.ts`). The key names the limit and
+ * who it is counted for, e.g. `password_reset:email:ava@example.com`; rows older than the window are pruned.
+ */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    key: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rate_limit_hits_key_idx").on(t.key, t.createdAt)],
 );
 
 /** Every sign-in attempt, kept in the database so the rate limit holds across app instances. */

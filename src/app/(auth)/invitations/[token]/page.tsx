@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "~/components/auth/auth-card";
 import { AcceptInvitation } from "~/components/auth/accept-invitation";
+import { VerifyEmailNotice } from "~/components/auth/verify-email-notice";
 import { Button } from "~/components/ui/button";
 import { ROLE_LABELS } from "~/lib/permissions";
 import { currentUser } from "~/server/portal";
@@ -66,6 +67,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           You are signed in as {user.email}. Sign out and sign in as {invitation.email} to accept this invitation.
         </p>
         <AcceptInvitation token={token} signOutOnly callbackUrl={`/sign-in?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`} />
+      </AuthCard>
+    );
+  }
+  if (!user.emailVerifiedAt) {
+    return (
+      <AuthCard title={title} description={description}>
+        <VerifyEmailNotice email={user.email} why="Only the owner of the invited address can accept, so we need to know this address is yours." />
       </AuthCard>
     );
   }
