@@ -17,6 +17,8 @@ export const env = createEnv({
     PGLITE_DIR: z.string().default(".data/pglite"),
     NEXTAUTH_SECRET: isProductionBuild ? z.string().min(16) : z.string().min(16).default("bezel-development-secret-not-for-production"),
     NEXTAUTH_URL: z.url().optional(),
+    /** The port `next start` listens on; links in emails use it when NEXTAUTH_URL is unset. */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** smtp://user:pass@host:port — unset: emails are stored and shown on /outbox only. */
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default("Bezel <no-reply@bezel.local>"),

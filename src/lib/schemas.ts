@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ORGANIZATION_KINDS } from "./organizations";
 import { ROLES } from "./permissions";
 import { COUNTRY_CODES, CURRENCIES, isTimeZone } from "./regions";
 
@@ -43,7 +44,7 @@ export const organizationProfileSchema = z.object({
 });
 
 export const createOrganizationSchema = organizationProfileSchema.extend({
-  kind: z.enum(["brand", "workshop"], "Choose brand or workshop."),
+  kind: z.enum(ORGANIZATION_KINDS, "Choose brand or workshop."),
 });
 
 export const updateOrganizationSchema = organizationProfileSchema.extend({ slug: slugSchema });

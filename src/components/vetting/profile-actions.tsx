@@ -1,8 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { can } from "~/lib/permissions";
-import { getDb } from "~/server/db";
 import { currentUser } from "~/server/portal";
-import { listMyOrganizations } from "~/server/services/organizations";
 import { api } from "~/trpc/server";
 import { ProfileActionsClient } from "./profile-actions-client";
 
@@ -14,10 +12,10 @@ import { ProfileActionsClient } from "./profile-actions-client";
 export async function ProfileActions({ workshopOrgId, workshopSlug }: { workshopOrgId: string; workshopSlug: string }) {
   const user = await currentUser();
   if (!user) return null;
-  const brands = (await listMyOrganizations(await getDb(), user.id)).filter((o) => o.kind === "brand" && can(o.role, "shortlist.view"));
+  const caller = await api();
+  const brands = (await caller.organization.mine()).filter((o) => o.kind === "brand" && can(o.role, "shortlist.view"));
   if (brands.length === 0) return null;
   const current = brands.find((b) => b.id === user.lastOrgId) ?? brands[0]!;
-  const caller = await api();
 
   const options = await caller.sample.requestOptions({ orgId: current.id, workshopOrgId }).catch((err: unknown) => {
     // An unpublished workshop cannot be saved or asked for samples.

@@ -4,6 +4,7 @@ import { directoryRouter } from "./routers/directory";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { organizationRouter } from "./routers/organization";
+import { outboxRouter } from "./routers/outbox";
 import { notificationRouter } from "./routers/notification";
 import { sampleRouter } from "./routers/sample";
 import { shortlistRouter } from "./routers/shortlist";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   shortlist: shortlistRouter, sample: sampleRouter, notification: notificationRouter,
   directory: directoryRouter,
+  outbox: outboxRouter,
   workshopProfile: workshopProfileRouter,
 });
 

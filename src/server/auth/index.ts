@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env";
 import { signInSchema } from "~/lib/schemas";
 import { getDb } from "../db";
+import { recordSignIn } from "../services/organizations";
 import { verifyCredentials } from "../services/users";
 import { clientIp } from "./client-ip";
 
@@ -31,6 +32,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Reads never write: the organization to return to is settled here and when switching, not on render.
+    async signIn({ user }) {
+      await recordSignIn(await getDb(), user.id);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) token.sub = user.id;

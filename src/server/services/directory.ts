@@ -3,6 +3,7 @@ import type { Queryable } from "../db/client";
 import {
   DIRECTORY_PAGE_SIZE,
   FACET_KEYS,
+  FACET_VOCABULARY,
   filterValue,
   hasSearchText,
   loosenableFilters,
@@ -10,7 +11,6 @@ import {
   type DirectorySearchParams,
   type FacetKey,
 } from "~/lib/directory-schemas";
-import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, METALS } from "~/lib/workshop-vocabulary";
 
 /**
  * The public workshop directory: full-text search over published profiles, filters, facet counts and
@@ -59,13 +59,6 @@ const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replac
 function tsQuery(params: DirectorySearchParams): SQL | null {
   return hasSearchText(params.q) ? sql`websearch_to_tsquery('english', ${params.q})` : null;
 }
-
-const VOCABULARY: Record<Exclude<FacetKey, "countries">, readonly string[]> = {
-  capabilities: CAPABILITIES.keys,
-  metals: METALS.keys,
-  gemstoneWork: GEMSTONE_WORK.keys,
-  certifications: CERTIFICATIONS.keys,
-};
 
 const COLUMN: Record<FacetKey, string> = {
   capabilities: "capabilities",
@@ -119,7 +112,7 @@ type Row = { items: DirectoryItem[] | null; counts: number[]; countries: Record<
 
 /** The facet values counted in one aggregate, in a fixed order shared by the SQL and the reader. */
 const COUNTED: { key: FacetKey; value: string }[] = (["capabilities", "metals", "certifications", "gemstoneWork"] as const).flatMap((key) =>
-  VOCABULARY[key].map((value) => ({ key, value })),
+  FACET_VOCABULARY[key].map((value) => ({ key, value })),
 );
 
 /**

@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+import { env } from "~/env";
 import type { Db } from "../db/client";
 import { emails } from "../db/schema";
 
@@ -18,11 +19,11 @@ async function smtpTransport(url: string): Promise<Transport> {
  */
 export async function sendEmail(db: Db, email: OutgoingEmail): Promise<void> {
   const [row] = await db.insert(emails).values(email).returning({ id: emails.id });
-  const url = process.env.SMTP_URL;
+  const url = env.SMTP_URL;
   if (!url || !row) return;
   try {
     const t = await smtpTransport(url);
-    await t.sendMail({ from: process.env.EMAIL_FROM ?? "Bezel <no-reply@bezel.local>", ...email });
+    await t.sendMail({ from: env.EMAIL_FROM, ...email });
     await db.update(emails).set({ sentAt: new Date() }).where(eq(emails.id, row.id));
   } catch (err) {
     await db
@@ -38,6 +39,6 @@ export function listOutbox(db: Db, limit = 50) {
 
 /** The absolute URL of a path in the app, for links in emails. */
 export function appUrl(path: string): string {
-  const base = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const base = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
   return new URL(path, base).toString();
 }

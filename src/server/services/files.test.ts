@@ -153,7 +153,6 @@ describe("canReadFile", () => {
     expect(await canReadFile(db, f.brand.owner.id, photo.id)).toBe(false);
     expect(await canReadFile(db, null, photo.id)).toBe(false);
 
-    await db.insert(workshopProfiles).values({ orgId: f.workshop.org.id, name: f.workshop.org.name, country: "IT" });
     expect(await canReadFile(db, null, photo.id)).toBe(false);
     await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
     expect(await canReadFile(db, null, photo.id)).toBe(true);
@@ -182,7 +181,7 @@ describe("canReadFile", () => {
 
     // Another workshop listing this file on its own piece does not make it public either.
     await db.insert(portfolioPieces).values({ orgId: f.outsider.workshop.org.id, title: "Borrowed", photoFileIds: [loose.id] });
-    await db.insert(workshopProfiles).values({ orgId: f.outsider.workshop.org.id, name: "Outsider Workshop", country: "IT", publishedAt: new Date() });
+    await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, f.outsider.workshop.org.id));
     expect(await canReadFile(db, null, loose.id)).toBe(false);
   });
 

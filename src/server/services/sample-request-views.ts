@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
@@ -70,8 +70,8 @@ async function timelineOf(tx: Queryable, req: { id: string; brandOrgId: string }
     .from(sampleRequestUpdates)
     .leftJoin(users, eq(users.id, sampleRequestUpdates.actorId))
     .where(eq(sampleRequestUpdates.sampleRequestId, req.id))
-    // Each status happens at most once per request, in this order; it settles ties of the clock.
-    .orderBy(asc(sampleRequestUpdates.createdAt), sql`array_position(array['requested','accepted','declined','cancelled','shipped','received'], ${sampleRequestUpdates.status}::text)`);
+    // Each status happens at most once per request; the enum's order (SAMPLE_STATUSES) settles ties of the clock.
+    .orderBy(asc(sampleRequestUpdates.createdAt), asc(sampleRequestUpdates.status));
   return rows.map(({ actorOrgId, ...r }) => ({ ...r, side: (actorOrgId === req.brandOrgId ? "brand" : "workshop") as SampleSide }));
 }
 

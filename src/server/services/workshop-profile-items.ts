@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import { ARTISANS_MAX, PORTFOLIO_PIECES_MAX, type ArtisanInput, type PortfolioPieceInput } from "~/lib/workshop-profile-schemas";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";
-import { assertPublishedStaysComplete, ensureProfile, listArtisans, listPortfolioPieces } from "./workshop-profiles";
+import { assertPublishedStaysComplete, getProfileRow, listArtisans, listPortfolioPieces } from "./workshop-profiles";
 
 /** The artisans and portfolio pieces of a workshop profile: add, change, remove, reorder. */
 
@@ -50,7 +50,7 @@ const ARTISAN_KEYS = ["name", "role", "bio", "photoFileId"] as const;
 
 export async function createArtisan(db: Db, actor: Actor, input: ArtisanInput) {
   return withOrg(db, actor.orgId, async (tx) => {
-    await ensureProfile(tx, actor.orgId);
+    await getProfileRow(tx, actor.orgId);
     const [stats] = await tx.select({ n: count(), last: max(workshopArtisans.position) }).from(workshopArtisans).where(eq(workshopArtisans.orgId, actor.orgId));
     if ((stats?.n ?? 0) >= ARTISANS_MAX) throw new AppError("BAD_REQUEST", `A profile shows at most ${ARTISANS_MAX} artisans. Remove one to add another.`);
     const [artisan] = await tx
@@ -116,7 +116,7 @@ const PIECE_KEYS = ["title", "description", "metals", "techniques", "photoFileId
 
 export async function createPortfolioPiece(db: Db, actor: Actor, input: PortfolioPieceInput) {
   return withOrg(db, actor.orgId, async (tx) => {
-    await ensureProfile(tx, actor.orgId);
+    await getProfileRow(tx, actor.orgId);
     const [stats] = await tx.select({ n: count(), last: max(portfolioPieces.position) }).from(portfolioPieces).where(eq(portfolioPieces.orgId, actor.orgId));
     if ((stats?.n ?? 0) >= PORTFOLIO_PIECES_MAX) {
       throw new AppError("BAD_REQUEST", `A portfolio holds at most ${PORTFOLIO_PIECES_MAX} pieces. Remove one to add another.`);

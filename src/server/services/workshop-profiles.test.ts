@@ -127,10 +127,11 @@ describe("completeness", () => {
 });
 
 describe("the profile row", () => {
-  it("is created on first read, named after the organization and in its country", async () => {
+  it("exists from the workshop's creation, named after the organization and in its country; reading writes nothing", async () => {
     const t = f.outsider.workshop;
-    expect(await profileRow(t.org.id)).toBeUndefined();
+    const stored = await profileRow(t.org.id);
     const first = await getProfileForEditor(db, t.org.id);
+    expect(await profileRow(t.org.id)).toEqual(stored);
     expect(first.profile).toMatchObject({ orgId: t.org.id, name: t.org.name, country: t.org.country, workingDays: [1, 2, 3, 4, 5], publishedAt: null });
     expect(first.checklist.every((i) => !i.done)).toBe(true);
     await getProfileForEditor(db, t.org.id);

@@ -98,7 +98,7 @@ describe("POST /api/uploads", () => {
     h.userId = null;
     expect((await get(body.id)).status).toBe(404);
 
-    await db.insert(workshopProfiles).values({ orgId: f.workshop.org.id, name: f.workshop.org.name, country: "IT", publishedAt: new Date() });
+    await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
     expect((await get(body.id)).status).toBe(404); // published, but not on the profile yet
     await db.insert(portfolioPieces).values({ orgId: f.workshop.org.id, title: "Bracelet", photoFileIds: [body.id] });
     const original = await get(body.id);

@@ -3,7 +3,7 @@ import { can } from "~/lib/permissions";
 import { FILE_PURPOSES, fileUrl, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, type UploadResult } from "~/lib/files";
 import { getSessionUserId } from "~/server/auth";
 import { getDb } from "~/server/db";
-import { AppError, type AppErrorCode } from "~/server/errors";
+import { APP_ERROR_STATUS, AppError } from "~/server/errors";
 import { FileTooLargeError, storeUpload } from "~/server/services/files";
 import { getMembership } from "~/server/services/organizations";
 
@@ -15,8 +15,6 @@ const fieldsSchema = z.object({
   purpose: z.enum(FILE_PURPOSES, { error: "Choose what the file is for." }),
   subjectId: z.uuid({ error: "The record this file belongs to was not found." }).optional(),
 });
-
-const STATUS: Record<AppErrorCode, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 const fail = (status: number, error: string) => Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 const tooLarge = () => fail(413, `The file is larger than ${MAX_UPLOAD_LABEL}.`);
@@ -93,7 +91,7 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json(result, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     if (err instanceof FileTooLargeError) return fail(413, err.message);
-    if (err instanceof AppError) return fail(STATUS[err.code], err.message);
+    if (err instanceof AppError) return fail(APP_ERROR_STATUS[err.code], err.message);
     console.error("upload failed", err);
     return fail(500, "The file could not be saved. Try again in a moment.");
   }

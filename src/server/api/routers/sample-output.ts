@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ORGANIZATION_KINDS } from "~/lib/organizations";
 import { SAMPLE_STATUSES } from "~/lib/vetting-schemas";
 
 /**
@@ -49,7 +50,7 @@ export const workshopSampleOutput = summary.extend({
   workshopCurrency: z.string(),
   attachments: z.array(z.object({ id: z.uuid(), originalName: z.string(), contentType: z.string(), byteSize: z.number() })),
   timeline: z.array(
-    z.object({ id: z.uuid(), status, message: z.string(), createdAt: z.date(), actorName: z.string().nullable(), side: z.enum(["brand", "workshop"]) }),
+    z.object({ id: z.uuid(), status, message: z.string(), createdAt: z.date(), actorName: z.string().nullable(), side: z.enum(ORGANIZATION_KINDS) }),
   ),
   actions: z.array(z.enum(["accept", "decline", "cancel", "ship", "receive", "evaluate"])),
 });

@@ -29,41 +29,34 @@ const listInput = z.object({
 /** Brand-side procedures act through brandProcedure, workshop-side through workshopProcedure. */
 export const sampleRouter = createTRPCRouter({
   // Brand side -----------------------------------------------------------------------------------------
-  requestOptions: brandProcedure
-    .meta({ permission: "samples.request" })
+  requestOptions: brandProcedure("samples.request")
     .input(z.object({ workshopOrgId: z.uuid("Unknown workshop.") }))
     .query(({ ctx, input }) => sampleRequestOptions(ctx.db, ctx.org.id, input.workshopOrgId)),
 
-  create: brandProcedure
-    .meta({ permission: "samples.request" })
+  create: brandProcedure("samples.request")
     .input(createSampleRequestSchema)
     .mutation(async ({ ctx, input }) => {
       const req = await createSampleRequest(ctx.db, ctx.actor, input);
       return { id: req.id, number: req.number };
     }),
 
-  list: brandProcedure
-    .meta({ permission: "samples.view" })
+  list: brandProcedure("samples.view")
     .input(listInput)
     .query(({ ctx, input }) => listSampleRequests(ctx.db, "brand", ctx.org.id, input)),
 
-  get: brandProcedure
-    .meta({ permission: "samples.view" })
+  get: brandProcedure("samples.view")
     .input(z.object({ number: z.number("Unknown sample request.").int().min(1).max(2_147_483_647) }))
     .query(({ ctx, input }) => getBrandSampleRequest(ctx.db, ctx.org.id, input.number)),
 
-  cancel: brandProcedure
-    .meta({ permission: "samples.request" })
+  cancel: brandProcedure("samples.request")
     .input(z.object({ requestId }))
     .mutation(async ({ ctx, input }) => ({ status: (await cancelSampleRequest(ctx.db, ctx.actor, input)).status })),
 
-  markReceived: brandProcedure
-    .meta({ permission: "samples.request" })
+  markReceived: brandProcedure("samples.request")
     .input(z.object({ requestId }))
     .mutation(async ({ ctx, input }) => ({ status: (await markSampleReceived(ctx.db, ctx.actor, input)).status })),
 
-  evaluate: brandProcedure
-    .meta({ permission: "samples.evaluate" })
+  evaluate: brandProcedure("samples.evaluate")
     .input(evaluateSampleSchema)
     .mutation(async ({ ctx, input }) => {
       const e = await evaluateSample(ctx.db, ctx.actor, input);
@@ -71,30 +64,25 @@ export const sampleRouter = createTRPCRouter({
     }),
 
   // Workshop side: outputs are declared so nothing private to the brand can leave by accident ----------
-  inbox: workshopProcedure
-    .meta({ permission: "samples.view" })
+  inbox: workshopProcedure("samples.view")
     .input(listInput)
     .output(workshopInboxOutput)
     .query(({ ctx, input }) => listSampleRequests(ctx.db, "workshop", ctx.org.id, input)),
 
-  inboxGet: workshopProcedure
-    .meta({ permission: "samples.view" })
+  inboxGet: workshopProcedure("samples.view")
     .input(z.object({ requestId }))
     .output(workshopSampleOutput)
     .query(({ ctx, input }) => getWorkshopSampleRequest(ctx.db, ctx.org.id, input.requestId)),
 
-  accept: workshopProcedure
-    .meta({ permission: "samples.respond" })
+  accept: workshopProcedure("samples.respond")
     .input(acceptSampleRequestSchema)
     .mutation(async ({ ctx, input }) => ({ status: (await acceptSampleRequest(ctx.db, ctx.actor, input)).status })),
 
-  decline: workshopProcedure
-    .meta({ permission: "samples.respond" })
+  decline: workshopProcedure("samples.respond")
     .input(declineSampleRequestSchema)
     .mutation(async ({ ctx, input }) => ({ status: (await declineSampleRequest(ctx.db, ctx.actor, input)).status })),
 
-  ship: workshopProcedure
-    .meta({ permission: "samples.respond" })
+  ship: workshopProcedure("samples.respond")
     .input(shipSampleRequestSchema)
     .mutation(async ({ ctx, input }) => ({ status: (await shipSampleRequest(ctx.db, ctx.actor, input)).status })),
 });

@@ -21,9 +21,9 @@ import {
 import { getProfileForEditor, getPublicProfile, publishProfile, unpublishProfile, updateProfileDetails } from "../../services/workshop-profiles";
 import { createTRPCRouter, publicProcedure, workshopProcedure } from "../trpc";
 
-const view = workshopProcedure.meta({ permission: "workshopProfile.view" });
-const edit = workshopProcedure.meta({ permission: "workshopProfile.edit" });
-const publish = workshopProcedure.meta({ permission: "workshopProfile.publish" });
+const view = workshopProcedure("workshopProfile.view");
+const edit = workshopProcedure("workshopProfile.edit");
+const publish = workshopProcedure("workshopProfile.publish");
 
 export const workshopProfileRouter = createTRPCRouter({
   get: view.query(({ ctx }) => getProfileForEditor(ctx.db, ctx.org.id)),

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { OrgFixture } from "~/test/fixtures";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import type { Db } from "../../db/client";
-import { events, invitations, memberships, organizations } from "../../db/schema";
+import { events, invitations, memberships, organizations, users } from "../../db/schema";
 import { inviteMember } from "../../services/invitations";
 
 const orgRow = (d: Db, t: OrgFixture) => d.select().from(organizations).where(eq(organizations.id, t.org.id));
@@ -17,6 +17,8 @@ const everything = async (d: Db, t: OrgFixture) => ({
   invitations: await invitationRows(d, t),
   events: await eventRows(d, t),
 });
+
+const lastUsedBy = (d: Db, t: OrgFixture) => d.select({ id: users.id }).from(users).where(eq(users.lastOrgId, t.org.id)).orderBy(asc(users.id));
 
 async function membershipIdOf(db: Db, t: OrgFixture, user: { id: string }) {
   const [m] = await db
@@ -65,13 +67,17 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
     state: everything,
   },
   { procedure: "activity.list", kind: "any", input: (t) => ({ orgId: t.org.id }), state: eventRows },
+  { procedure: "organization.checklist", kind: "any", input: (t) => ({ orgId: t.org.id }), state: everything },
+  // A refused switch must not make the organization anyone's last one.
+  { procedure: "organization.switch", kind: "any", input: (t) => ({ orgId: t.org.id }), state: lastUsedBy },
 ];
 
 
 /** Procedures open to anyone, and procedures for any signed-in user that touch no organization's data. */
-export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "invitation.byToken"];
-export const signedInProcedures = ["auth.me", "organization.create", "organization.mine", "invitation.accept"];
+export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "invitation.byToken", "outbox.list"];
+export const signedInProcedures = ["auth.me", "organization.create", "organization.mine", "organization.home", "organization.portal", "invitation.accept"];
 export const signedInInputs: Record<string, unknown> = {
   "invitation.accept": { token: "x".repeat(43) },
+  "organization.portal": { kind: "brand", slug: "maison-lune" },
   "organization.create": { kind: "brand", name: "Nope", country: "FR", timeZone: "Europe/Paris", currency: "EUR" },
 };

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, char, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { SAMPLE_STATUSES } from "~/lib/vetting-schemas";
 import { organizations } from "./organizations";
 import { portfolioPieces } from "./workshops";
 import { users } from "./users";
@@ -23,7 +24,7 @@ export const shortlistEntries = pgTable(
   (t) => [uniqueIndex("shortlist_entries_brand_workshop_key").on(t.brandOrgId, t.workshopOrgId), index().on(t.brandOrgId, t.createdAt)],
 );
 
-export const sampleRequestStatus = pgEnum("sample_request_status", ["requested", "accepted", "declined", "shipped", "received", "cancelled"]);
+export const sampleRequestStatus = pgEnum("sample_request_status", SAMPLE_STATUSES);
 
 /** A brand asks a workshop for a sample; shared between exactly these two organizations. */
 export const sampleRequests = pgTable(
