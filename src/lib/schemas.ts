@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOTIFICATION_KINDS } from "./notifications";
 import { ORGANIZATION_KINDS } from "./organizations";
 import { ROLES } from "./permissions";
 import { COUNTRY_CODES, CURRENCIES, isTimeZone } from "./regions";
@@ -52,7 +53,16 @@ export const updateOrganizationSchema = organizationProfileSchema.extend({ slug:
 export const roleSchema = z.enum(ROLES, "Choose a role.");
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 
+/** The kinds of notification email a user does not want. */
+export const emailPreferencesSchema = z.object({
+  mutedKinds: z
+    .array(z.enum(NOTIFICATION_KINDS, "Unknown kind of email."))
+    .max(NOTIFICATION_KINDS.length)
+    .transform((kinds) => [...new Set(kinds)]),
+});
+
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
 export type InviteInput = z.infer<typeof inviteSchema>;
+export type EmailPreferencesInput = z.infer<typeof emailPreferencesSchema>;

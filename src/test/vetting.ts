@@ -1,3 +1,4 @@
+import type { FilePurpose } from "~/lib/files";
 import { eq } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { files, portfolioPieces, workshopProfiles } from "~/server/db/schema";
@@ -40,7 +41,7 @@ export async function addPortfolioPiece(db: Db, t: OrgFixture, title = "Signet r
   return piece!;
 }
 
-export async function uploadedFile(db: Db, t: OrgFixture, purpose = "sample_request_attachment") {
+export async function uploadedFile(db: Db, t: OrgFixture, purpose: FilePurpose = "sample_request_attachment") {
   const [file] = await db
     .insert(files)
     .values({ orgId: t.org.id, purpose, originalName: "sketch.pdf", contentType: "application/pdf", byteSize: 1234, storageKey: `test/${crypto.randomUUID()}` })

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb } from "~/test/db";
 import { callerFor, createFixture, type Fixture } from "~/test/fixtures";
-import { files, portfolioPieces, workshopProfiles } from "~/server/db/schema";
+import { files, workshopProfiles } from "~/server/db/schema";
+import { insertPiece } from "~/test/files";
 
 /** The public page at /workshops/[slug] answers 404 for anything but a published workshop, signed out. */
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
     publishedAt: new Date(),
     })
     .where(eq(workshopProfiles.orgId, f.workshop.org.id));
-  await db.insert(portfolioPieces).values({ orgId: f.workshop.org.id, title: "Ring", photoFileIds: [photo!.id] });
+  await insertPiece(db, { orgId: f.workshop.org.id, title: "Ring", photoFileIds: [photo!.id] });
   // A profile row that was never published.
   await db.update(workshopProfiles).set({ headline: "Draft" }).where(eq(workshopProfiles.orgId, f.outsider.workshop.org.id));
 });

@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { activityRouter } from "./routers/activity";
 import { authRouter } from "./routers/auth";
 import { directoryRouter } from "./routers/directory";
@@ -15,6 +16,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   auth: authRouter,
+  account: accountRouter,
   organization: organizationRouter,
   member: memberRouter,
   invitation: invitationRouter,

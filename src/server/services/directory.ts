@@ -139,8 +139,8 @@ function searchSql(params: DirectorySearchParams): SQL {
     const within = key === "gemstoneWork" ? sql`m.ctry` : sql`m.gem and m.ctry`;
     return sql`count(*) filter (where ${within} and ${value}::text = any(m.${sql.raw(COLUMN[key])}))::int`;
   });
-  const thumb = sql`(select pp.photo_file_ids[1] from portfolio_pieces pp
-    where pp.org_id = p.org_id and cardinality(pp.photo_file_ids) > 0 order by pp.position, pp.created_at, pp.id limit 1)`;
+  const thumb = sql`(select ph.file_id from portfolio_pieces pp join portfolio_piece_photos ph on ph.piece_id = pp.id
+    where pp.org_id = p.org_id order by pp.position, pp.created_at, pp.id, ph.position limit 1)`;
   return sql`
     with m as materialized (
       select wp.org_id, wp.capabilities, wp.metals, wp.gemstone_work, wp.certifications, wp.country, wp.published_at,

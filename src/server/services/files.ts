@@ -1,8 +1,8 @@
-import { and, eq, exists, isNotNull, or, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import sharp, { type Metadata } from "sharp";
-import type { Db, Queryable } from "../db/client";
+import type { Db } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { files, memberships, organizations, portfolioPieces, sampleRequests, workshopArtisans, workshopProfiles, type FileVariant, type StoredFile } from "../db/schema";
+import { files, organizations, type FileVariant, type StoredFile } from "../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage";
 import { acceptsPdf, FILE_PURPOSES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, VARIANT_WIDTHS, type FilePurpose } from "~/lib/files";
@@ -14,7 +14,6 @@ export { MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES } from "~/lib/files";
 export const MAX_IMAGE_PIXELS = 64_000_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PUBLIC_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
 const WORKSHOP_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
 
 /** A file the size check refused; the upload route answers it with 413. */
@@ -113,36 +112,24 @@ async function prepareImage(bytes: Buffer, name: string, format: ImageFormat): P
   }
 }
 
-/** The subject must be the organization's own record; anything else reads as not found. */
-async function assertSubject(tx: Queryable, orgId: string, purpose: FilePurpose, subjectId: string) {
-  const table = purpose === "artisan_photo" ? workshopArtisans : purpose === "portfolio_photo" ? portfolioPieces : null;
-  const [row] = table
-    ? await tx.select({ id: table.id }).from(table).where(and(eq(table.id, subjectId), eq(table.orgId, orgId)))
-    : await tx
-        .select({ id: sampleRequests.id })
-        .from(sampleRequests)
-        .where(and(eq(sampleRequests.id, subjectId), or(eq(sampleRequests.brandOrgId, orgId), eq(sampleRequests.workshopOrgId, orgId))));
-  if (!row) throw new AppError("NOT_FOUND", "The record this file belongs to was not found.", "subjectId");
-}
-
 export type StoreUploadInput = {
   orgId: string;
   userId: string;
   purpose: FilePurpose;
-  subjectId?: string | null;
   fileName: string;
   bytes: Buffer;
 };
 
 /**
  * Checks an upload by its content, stores the bytes (and resized variants of an image), then records the
- * file row and its event in one transaction. The caller has checked membership and the permission.
+ * file row and its event in one transaction. The file is attached to nothing yet: the record that uses it
+ * attaches it when saved (see file-attachments.ts), and one never attached is swept after a day.
+ * The caller has checked membership and the permission.
  */
 export async function storeUpload(db: Db, input: StoreUploadInput, storage: Storage = getStorage()): Promise<StoredFile> {
   const name = cleanFileName(input.fileName);
   const orgId = input.orgId.toLowerCase();
   if (!FILE_PURPOSES.includes(input.purpose)) throw new AppError("BAD_REQUEST", "Choose what the file is for.", "purpose");
-  if (input.subjectId && !UUID.test(input.subjectId)) throw new AppError("NOT_FOUND", "The record this file belongs to was not found.", "subjectId");
   if (input.bytes.length === 0) throw new AppError("BAD_REQUEST", `${quote(name)} is empty.`, "file");
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw new FileTooLargeError(name);
 
@@ -151,7 +138,6 @@ export async function storeUpload(db: Db, input: StoreUploadInput, storage: Stor
   if (WORKSHOP_PURPOSES.includes(input.purpose) && org.kind !== "workshop") {
     throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos.", "purpose");
   }
-  if (input.subjectId) await assertSubject(db, orgId, input.purpose, input.subjectId);
 
   const found = sniffContent(input.bytes);
   let prepared: Prepared;
@@ -180,7 +166,6 @@ export async function storeUpload(db: Db, input: StoreUploadInput, storage: Stor
           id,
           orgId,
           purpose: input.purpose,
-          subjectId: input.subjectId ?? null,
           originalName: name,
           contentType: prepared.contentType,
           byteSize: prepared.original.length,
@@ -201,60 +186,4 @@ export async function storeUpload(db: Db, input: StoreUploadInput, storage: Stor
   }
 }
 
-export type ReadableFile = { file: StoredFile; isPublic: boolean };
-
-/**
- * The file and whether it is public, if `userId` (null when signed out) may read it; otherwise null, so
- * a file someone may not see looks exactly like one that does not exist.
- */
-export async function readableFile(db: Db, userId: string | null, fileId: string): Promise<ReadableFile | null> {
-  if (!UUID.test(fileId)) return null;
-  const [file] = await db.select().from(files).where(eq(files.id, fileId));
-  if (!file) return null;
-
-  if (PUBLIC_PURPOSES.includes(file.purpose as FilePurpose)) {
-    // Public only while the published profile shows it: a photo never used, or taken off its piece, stays
-    // private to the workshop (and a member without the edit permission cannot publish by uploading).
-    const shownBy =
-      file.purpose === "artisan_photo"
-        ? db.select({ id: workshopArtisans.id }).from(workshopArtisans).where(and(eq(workshopArtisans.orgId, file.orgId), eq(workshopArtisans.photoFileId, file.id)))
-        : db.select({ id: portfolioPieces.id }).from(portfolioPieces).where(and(eq(portfolioPieces.orgId, file.orgId), sql`${file.id}::uuid = any(${portfolioPieces.photoFileIds})`));
-    const [published] = await db
-      .select({ orgId: workshopProfiles.orgId })
-      .from(workshopProfiles)
-      .where(and(eq(workshopProfiles.orgId, file.orgId), isNotNull(workshopProfiles.publishedAt), exists(shownBy)));
-    if (published) return { file, isPublic: true };
-  }
-  if (!userId) return null;
-
-  const [member] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, file.orgId), eq(memberships.userId, userId)));
-  if (member) return { file, isPublic: false };
-
-  if (file.purpose === "sample_request_attachment") {
-    // Both parties of a request that carries the file, and only when the file belongs to one of them:
-    // listing another organization's file id on a request must not open it up.
-    const [party] = await db
-      .select({ id: sampleRequests.id })
-      .from(sampleRequests)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.userId, userId), or(eq(memberships.orgId, sampleRequests.brandOrgId), eq(memberships.orgId, sampleRequests.workshopOrgId))),
-      )
-      .where(
-        and(
-          sql`${file.id}::uuid = any(${sampleRequests.attachmentFileIds})`,
-          or(eq(sampleRequests.brandOrgId, file.orgId), eq(sampleRequests.workshopOrgId, file.orgId)),
-        ),
-      )
-      .limit(1);
-    if (party) return { file, isPublic: false };
-  }
-  return null;
-}
-
-export async function canReadFile(db: Db, userId: string | null, fileId: string): Promise<boolean> {
-  return (await readableFile(db, userId, fileId)) !== null;
-}
+export { canReadFile, readableFile, type ReadableFile } from "./file-access";

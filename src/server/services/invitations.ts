@@ -5,7 +5,7 @@ import { invitations, memberships, organizations, users } from "../db/schema";
 import { AppError } from "../errors";
 import { ROLE_LABELS, type Role } from "~/lib/permissions";
 import type { InviteInput } from "~/lib/schemas";
-import { appUrl, sendEmail } from "./email";
+import { appUrl, enqueueEmail } from "./email";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";
 import { assertMayGrant } from "./roles";
@@ -29,7 +29,7 @@ export async function listPendingInvitations(tx: Db | Tx, orgId: string) {
 export async function inviteMember(db: Db, actor: Actor, input: InviteInput) {
   assertMayGrant(actor.role, input.role);
   const { token, tokenHash } = newToken();
-  const result = await withOrg(db, actor.orgId, async (tx) => {
+  return withOrg(db, actor.orgId, async (tx) => {
     const [existing] = await tx
       .select({ id: memberships.id })
       .from(memberships)
@@ -48,21 +48,22 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput) {
     await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "invitation.sent", subjectType: "invitation", subjectId: inv.id, data: { email: inv.email, role: inv.role } });
     const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.orgId));
     const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
-    return { inv, orgName: org?.name ?? "an organization", inviterName: inviter?.name ?? "A colleague" };
+    const orgName = org?.name ?? "an organization";
+    const inviterName = inviter?.name ?? "A colleague";
+    await enqueueEmail(tx, {
+      to: input.email,
+      subject: `${inviterName} invited you to ${orgName} on Bezel`,
+      text: [
+        `${inviterName} invited you to join ${orgName} on Bezel as ${ROLE_LABELS[input.role].toLowerCase()}.`,
+        "",
+        "Accept the invitation:",
+        appUrl(`/invitations/${token}`),
+        "",
+        `The link works once and expires in ${INVITATION_TTL_DAYS} days.`,
+      ].join("\n"),
+    });
+    return inv;
   });
-  await sendEmail(db, {
-    to: input.email,
-    subject: `${result.inviterName} invited you to ${result.orgName} on Bezel`,
-    text: [
-      `${result.inviterName} invited you to join ${result.orgName} on Bezel as ${ROLE_LABELS[input.role].toLowerCase()}.`,
-      "",
-      "Accept the invitation:",
-      appUrl(`/invitations/${token}`),
-      "",
-      `The link works once and expires in ${INVITATION_TTL_DAYS} days.`,
-    ].join("\n"),
-  });
-  return result.inv;
 }
 
 export async function revokeInvitation(db: Db, actor: Actor, input: { invitationId: string }) {

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequestUpdates, sampleRequests, users } from "../db/schema";
+import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequestAttachments, sampleRequestUpdates, sampleRequests, users } from "../db/schema";
 import { AppError } from "../errors";
 import type { SampleStatus } from "~/lib/vetting-schemas";
 import { availableActions, sampleRequestNotFound, type SampleSide } from "./sample-requests";
@@ -83,7 +83,6 @@ async function sharedView(tx: Queryable, side: SampleSide, where: ReturnType<typ
       brandOrgId: sampleRequests.brandOrgId,
       workshopOrgId: sampleRequests.workshopOrgId,
       note: sampleRequests.note,
-      attachmentFileIds: sampleRequests.attachmentFileIds,
       portfolioPieceId: sampleRequests.portfolioPieceId,
       declineReason: sampleRequests.declineReason,
       carrier: sampleRequests.carrier,
@@ -101,16 +100,13 @@ async function sharedView(tx: Queryable, side: SampleSide, where: ReturnType<typ
     .leftJoin(portfolioPieces, eq(portfolioPieces.id, sampleRequests.portfolioPieceId))
     .where(where);
   if (!row) throw sampleRequestNotFound();
-  const { attachmentFileIds, ...request } = row;
-  const attachments =
-    attachmentFileIds.length === 0
-      ? []
-      : await tx
-          .select({ id: files.id, originalName: files.originalName, contentType: files.contentType, byteSize: files.byteSize })
-          .from(files)
-          .where(and(inArray(files.id, attachmentFileIds), eq(files.orgId, row.brandOrgId)))
-          .orderBy(asc(files.createdAt));
-  return { ...request, attachments, timeline: await timelineOf(tx, row), actions: availableActions(row.status, side) };
+  const attachments = await tx
+    .select({ id: files.id, originalName: files.originalName, contentType: files.contentType, byteSize: files.byteSize })
+    .from(sampleRequestAttachments)
+    .innerJoin(files, eq(files.id, sampleRequestAttachments.fileId))
+    .where(eq(sampleRequestAttachments.sampleRequestId, row.id))
+    .orderBy(asc(sampleRequestAttachments.position));
+  return { ...row, attachments, timeline: await timelineOf(tx, row), actions: availableActions(row.status, side) };
 }
 
 export async function getBrandSampleRequest(db: Db, orgId: string, number: number) {

@@ -7,7 +7,7 @@ import { callerFor, createFixture, createOrg, type Fixture } from "~/test/fixtur
 import { expectCode } from "~/test/tenancy";
 import { actorOf, addPortfolioPiece, publishWorkshop, uploadedFile } from "~/test/vetting";
 import { todayIn, type SampleStatus } from "~/lib/vetting-schemas";
-import { events, files, notifications, sampleEvaluations, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
+import { events, notifications, sampleEvaluations, sampleRequestAttachments, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
 import { AppError } from "../errors";
 import {
   acceptSampleRequest,
@@ -158,7 +158,7 @@ describe("what each change leaves behind", () => {
       .select()
       .from(notifications)
       .where(and(eq(notifications.orgId, f.workshop.org.id), eq(notifications.href, `/workshop/${f.workshop.org.slug}/samples/${req.id}`)));
-    expect(created).toEqual([expect.objectContaining({ title: `Maison Test requested a sample (SR-${req.number})`, body: `2 × ${req.description}`, readAt: null })]);
+    expect(created).toEqual([expect.objectContaining({ title: `Maison Test requested a sample (SR-${req.number})`, body: `2 × ${req.description}` })]);
 
     const brandHref = `/brand/${f.brand.org.slug}/samples/${req.number}`;
     const workshopHref = `/workshop/${f.workshop.org.slug}/samples/${req.id}`;
@@ -256,8 +256,9 @@ describe("creating a request", () => {
       expect(err).toMatchObject({ code: "BAD_REQUEST", field: "attachmentFileIds" });
     }
     const req = await createSampleRequest(db, brand(), { ...input, attachmentFileIds: [mine.id] });
-    expect(req.attachmentFileIds).toEqual([mine.id]);
-    expect((await db.select().from(files).where(eq(files.id, mine.id)))[0]!.subjectId).toBe(req.id);
+    expect(await db.select({ fileId: sampleRequestAttachments.fileId, position: sampleRequestAttachments.position }).from(sampleRequestAttachments).where(eq(sampleRequestAttachments.sampleRequestId, req.id))).toEqual([
+      { fileId: mine.id, position: 0 },
+    ]);
     // A file already used by one request cannot be listed on another.
     const again = await createSampleRequest(db, brand(), { ...input, attachmentFileIds: [mine.id] }).catch((e: unknown) => e);
     expect(again).toMatchObject({ code: "BAD_REQUEST" });

@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
+import { organizations, portfolioPieces, sampleEvaluations, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
 import { AppError } from "../errors";
 import { formatMoney, type Money } from "~/lib/money";
 import { sampleNumberLabel, todayIn, type CreateSampleRequestInput, type EvaluateSampleInput, type SampleStatus } from "~/lib/vetting-schemas";
 import { recordEvent } from "./events";
+import { attachSampleRequestFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { notify } from "./notifications";
 import { findPublishedWorkshop } from "./shortlist";
@@ -64,8 +65,8 @@ async function recordChange(tx: Tx, actor: Actor, side: SampleSide, req: SampleR
   await notify(
     tx,
     side === "brand"
-      ? { orgId: req.workshopOrgId, title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id) }
-      : { orgId: req.brandOrgId, title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number) },
+      ? { orgId: req.workshopOrgId, kind: "sample_request", title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id) }
+      : { orgId: req.brandOrgId, kind: "sample_request", title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number) },
   );
 }
 
@@ -100,13 +101,6 @@ export async function createSampleRequest(db: Db, actor: Actor, input: CreateSam
       description ||= piece.title;
     }
     const fileIds = [...new Set(input.attachmentFileIds)];
-    if (fileIds.length > 0) {
-      const owned = await tx
-        .select({ id: files.id })
-        .from(files)
-        .where(and(inArray(files.id, fileIds), eq(files.orgId, actor.orgId), eq(files.purpose, "sample_request_attachment"), isNull(files.subjectId)));
-      if (owned.length !== fileIds.length) throw new AppError("BAD_REQUEST", "One of the attachments was not found. Upload it again.", "attachmentFileIds");
-    }
     const number = await nextNumber(tx, actor.orgId);
     const [req] = await tx
       .insert(sampleRequests)
@@ -118,17 +112,11 @@ export async function createSampleRequest(db: Db, actor: Actor, input: CreateSam
         description,
         quantity: input.quantity,
         note: input.note,
-        attachmentFileIds: fileIds,
         requestedById: actor.userId,
       })
       .returning();
     if (!req) throw new Error("insert returned no row");
-    if (fileIds.length > 0) {
-      await tx
-        .update(files)
-        .set({ subjectId: req.id })
-        .where(and(inArray(files.id, fileIds), eq(files.orgId, actor.orgId)));
-    }
+    await attachSampleRequestFiles(tx, actor.orgId, req.id, fileIds);
     const parties = await partiesOf(tx, req);
     const what = pieceTitle && input.description ? `${pieceTitle} — ${input.description}` : description;
     await recordChange(tx, actor, "brand", req, parties, {

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { passwordResetTokens, signInAttempts, users } from "../db/schema";
 import { AppError } from "../errors";
 import type { SignUpInput } from "~/lib/schemas";
-import { appUrl, sendEmail } from "./email";
+import { appUrl, enqueueEmail } from "./email";
 import { hashToken, newToken } from "./tokens";
 
 export function normalizeEmail(email: string): string {
@@ -97,18 +97,20 @@ export async function requestPasswordReset(db: Db, rawEmail: string): Promise<vo
   const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email));
   if (!user) return;
   const { token, tokenHash } = newToken();
-  await db.insert(passwordResetTokens).values({ userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
-  await sendEmail(db, {
-    to: email,
-    subject: "Reset your Bezel password",
-    text: [
-      `Hello ${user.name},`,
-      "",
-      "Someone asked to reset the password of your Bezel account. To choose a new password, open:",
-      appUrl(`/reset-password/${token}`),
-      "",
-      "The link works once and expires in one hour. If you did not ask for this, ignore this email.",
-    ].join("\n"),
+  await db.transaction(async (tx) => {
+    await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+    await enqueueEmail(tx, {
+      to: email,
+      subject: "Reset your Bezel password",
+      text: [
+        `Hello ${user.name},`,
+        "",
+        "Someone asked to reset the password of your Bezel account. To choose a new password, open:",
+        appUrl(`/reset-password/${token}`),
+        "",
+        "The link works once and expires in one hour. If you did not ask for this, ignore this email.",
+      ].join("\n"),
+    });
   });
 }
 

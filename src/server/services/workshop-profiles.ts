@@ -1,10 +1,11 @@
-import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, isNotNull } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { organizations, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
+import { organizations, portfolioPiecePhotos, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
 import { recordEvent } from "./events";
+import { withPhotoIds } from "./file-attachments";
 import type { Actor } from "./members";
 import { getWorkshopRecord } from "./workshop-record";
 
@@ -65,15 +66,16 @@ export async function profileCounts(tx: Queryable, orgId: string): Promise<Profi
   const [row] = await tx
     .select({ n: count() })
     .from(portfolioPieces)
-    .where(and(eq(portfolioPieces.orgId, orgId), sql`cardinality(${portfolioPieces.photoFileIds}) > 0`));
+    .where(and(eq(portfolioPieces.orgId, orgId), exists(tx.select({ id: portfolioPiecePhotos.fileId }).from(portfolioPiecePhotos).where(eq(portfolioPiecePhotos.pieceId, portfolioPieces.id)))));
   return { portfolioPiecesWithPhoto: row?.n ?? 0 };
 }
 
 export const listArtisans = (tx: Queryable, orgId: string) =>
   tx.select().from(workshopArtisans).where(eq(workshopArtisans.orgId, orgId)).orderBy(asc(workshopArtisans.position), asc(workshopArtisans.createdAt));
 
-export const listPortfolioPieces = (tx: Queryable, orgId: string) =>
-  tx.select().from(portfolioPieces).where(eq(portfolioPieces.orgId, orgId)).orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt));
+/** The workshop's pieces in display order, each with its photo ids in order. */
+export const listPortfolioPieces = async (tx: Queryable, orgId: string) =>
+  withPhotoIds(tx, await tx.select().from(portfolioPieces).where(eq(portfolioPieces.orgId, orgId)).orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt)));
 
 function editorProfile(p: WorkshopProfile) {
   const { search: _search, ...rest } = p;

@@ -13,7 +13,6 @@ const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 const fieldsSchema = z.object({
   orgId: z.uuid({ error: "Choose the organization to upload for." }),
   purpose: z.enum(FILE_PURPOSES, { error: "Choose what the file is for." }),
-  subjectId: z.uuid({ error: "The record this file belongs to was not found." }).optional(),
 });
 
 const fail = (status: number, error: string) => Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
@@ -40,7 +39,7 @@ async function readCapped(req: Request): Promise<Uint8Array | "too_large"> {
   return Buffer.concat(chunks);
 }
 
-/** POST multipart form-data: orgId, purpose, subjectId (optional), file. Answers the stored file's URLs. */
+/** POST multipart form-data: orgId, purpose, file; the record that uses the file attaches it when saved. Answers the stored file's URLs. */
 export async function POST(req: Request): Promise<Response> {
   const userId = await getSessionUserId();
   if (!userId) return fail(401, "Sign in to upload files.");
@@ -57,7 +56,6 @@ export async function POST(req: Request): Promise<Response> {
   const parsed = fieldsSchema.safeParse({
     orgId: form.get("orgId") ?? undefined,
     purpose: form.get("purpose") ?? undefined,
-    subjectId: form.get("subjectId") || undefined,
   });
   if (!parsed.success) return fail(400, parsed.error.issues[0]?.message ?? "The upload is missing a field.");
   const file = form.get("file");
@@ -74,7 +72,6 @@ export async function POST(req: Request): Promise<Response> {
       orgId: access.org.id,
       userId,
       purpose: parsed.data.purpose,
-      subjectId: parsed.data.subjectId,
       fileName: file.name,
       bytes: Buffer.from(await file.arrayBuffer()),
     });

@@ -11,13 +11,13 @@ export const notificationRouter = createTRPCRouter({
         cursor: listCursorSchema.nullish(),
       }),
     )
-    .query(({ ctx, input }) => listNotifications(ctx.db, ctx.org.id, input)),
+    .query(({ ctx, input }) => listNotifications(ctx.db, ctx.actor, input)),
 
-  unreadCount: orgProcedure("notifications.view").query(async ({ ctx }) => ({ count: await unreadNotificationCount(ctx.db, ctx.org.id) })),
+  unreadCount: orgProcedure("notifications.view").query(async ({ ctx }) => ({ count: await unreadNotificationCount(ctx.db, ctx.actor) })),
 
   markRead: orgProcedure("notifications.view")
     .input(z.object({ notificationId: z.uuid("Unknown notification.") }))
-    .mutation(({ ctx, input }) => markNotificationRead(ctx.db, ctx.org.id, input.notificationId)),
+    .mutation(({ ctx, input }) => markNotificationRead(ctx.db, ctx.actor, input.notificationId)),
 
-  markAllRead: orgProcedure("notifications.view").mutation(({ ctx }) => markAllNotificationsRead(ctx.db, ctx.org.id)),
+  markAllRead: orgProcedure("notifications.view").mutation(({ ctx }) => markAllNotificationsRead(ctx.db, ctx.actor)),
 });

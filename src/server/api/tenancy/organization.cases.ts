@@ -75,9 +75,10 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
 
 /** Procedures open to anyone, and procedures for any signed-in user that touch no organization's data. */
 export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "invitation.byToken", "outbox.list"];
-export const signedInProcedures = ["auth.me", "organization.create", "organization.mine", "organization.home", "organization.portal", "invitation.accept"];
+export const signedInProcedures = ["auth.me", "organization.create", "organization.mine", "organization.home", "organization.portal", "invitation.accept", "account.emailPreferences", "account.updateEmailPreferences"];
 export const signedInInputs: Record<string, unknown> = {
   "invitation.accept": { token: "x".repeat(43) },
   "organization.portal": { kind: "brand", slug: "maison-lune" },
+  "account.updateEmailPreferences": { mutedKinds: ["sample_request"] },
   "organization.create": { kind: "brand", name: "Nope", country: "FR", timeZone: "Europe/Paris", currency: "EUR" },
 };

@@ -4,9 +4,10 @@ import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import { actorOf, publishWorkshop } from "~/test/vetting";
 import { todayIn } from "~/lib/vetting-schemas";
 import type { Db } from "../../db/client";
-import { events, notifications, sampleEvaluations, sampleRequests, sampleRequestUpdates, shortlistEntries } from "../../db/schema";
+import { events, notificationRecipients, notifications, sampleEvaluations, sampleRequests, sampleRequestUpdates, shortlistEntries } from "../../db/schema";
 import { acceptSampleRequest, createSampleRequest, markSampleReceived, shipSampleRequest } from "../../services/sample-requests";
 import { addToShortlist } from "../../services/shortlist";
+import { notify } from "../../services/notifications";
 
 /**
  * Shortlists, sample requests and notifications. Inputs that name a row (an entry, a request) create it
@@ -57,7 +58,10 @@ async function sampleState(d: Db, t: OrgFixture) {
   };
 }
 
-const notificationState = (d: Db, t: OrgFixture) => d.select().from(notifications).where(eq(notifications.orgId, t.org.id)).orderBy(asc(notifications.id));
+const notificationState = async (d: Db, t: OrgFixture) => ({
+  notifications: await d.select().from(notifications).where(eq(notifications.orgId, t.org.id)).orderBy(asc(notifications.id)),
+  readState: await d.select().from(notificationRecipients).where(eq(notificationRecipients.orgId, t.org.id)).orderBy(asc(notificationRecipients.notificationId), asc(notificationRecipients.userId)),
+});
 
 export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
   const entryOf = () =>
@@ -86,11 +90,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       if (!made.has(t.org.id)) {
         made.set(
           t.org.id,
-          db
-            .insert(notifications)
-            .values({ orgId: t.org.id, title: "Test notification", href: `/${t.org.kind}/${t.org.slug}` })
-            .returning({ id: notifications.id })
-            .then((rows) => rows[0]!.id),
+          db.transaction((tx) => notify(tx, { orgId: t.org.id, kind: "sample_request", title: "Test notification", href: `/${t.org.kind}/${t.org.slug}` })),
         );
       }
       return made.get(t.org.id)!;

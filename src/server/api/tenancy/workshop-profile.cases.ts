@@ -3,6 +3,7 @@ import type { OrgFixture } from "~/test/fixtures";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import type { Db } from "../../db/client";
 import { events, files, portfolioPieces, workshopArtisans, workshopProfiles } from "../../db/schema";
+import { insertPiece } from "~/test/files";
 
 const profileRows = (d: Db, t: OrgFixture) => d.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, t.org.id));
 const everything = async (d: Db, t: OrgFixture) => ({
@@ -57,7 +58,7 @@ async function makeComplete(db: Db, t: OrgFixture) {
     .insert(files)
     .values({ orgId: t.org.id, purpose: "portfolio_photo", originalName: "ring.jpg", contentType: "image/jpeg", byteSize: 100, storageKey: `test/${crypto.randomUUID()}` })
     .returning();
-  await db.insert(portfolioPieces).values({ orgId: t.org.id, title: "Signet ring", photoFileIds: [photo!.id] });
+  await insertPiece(db, { orgId: t.org.id, title: "Signet ring", photoFileIds: [photo!.id] });
 }
 
 export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { notificationKind } from "./enums";
 
 export const users = pgTable(
   "users",
@@ -11,6 +12,8 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     /** The organization the user last opened, so signing in returns there. */
     lastOrgId: uuid(),
+    /** Kinds of notification this user does not want by email (still shown in the portal). */
+    mutedEmailKinds: notificationKind().array().notNull().default(sql`'{}'::notification_kind[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { files } from "./files";
 import { organizations } from "./organizations";
 
@@ -74,12 +74,29 @@ export const portfolioPieces = pgTable(
     description: text().notNull().default(""),
     metals: text().array().notNull().default(sql`'{}'::text[]`),
     techniques: text().array().notNull().default(sql`'{}'::text[]`),
-    /** Photos in display order. */
-    photoFileIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     position: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.orgId, t.position)],
+);
+
+/** The photos of a portfolio piece, in display order. */
+export const portfolioPiecePhotos = pgTable(
+  "portfolio_piece_photos",
+  {
+    pieceId: uuid()
+      .notNull()
+      .references(() => portfolioPieces.id, { onDelete: "cascade" }),
+    fileId: uuid()
+      .notNull()
+      .references(() => files.id, { onDelete: "cascade" }),
+    /** The workshop: the piece's organization and the file's. */
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pieceId, t.fileId] }), index().on(t.fileId), index().on(t.orgId)],
 );
 
 export type WorkshopProfile = typeof workshopProfiles.$inferSelect;
