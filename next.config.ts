@@ -3,7 +3,7 @@ import "./src/env";
 
 const config: NextConfig = {
   // PGlite ships WebAssembly and data files; argon2 is a native addon. Both load at run time from node_modules.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "pg-boss"],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; the build does not repeat it
 };

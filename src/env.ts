@@ -22,6 +22,11 @@ export const env = createEnv({
     /** smtp://user:pass@host:port — unset: emails are stored and shown on /outbox only. */
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default("Bezel <no-reply@bezel.local>"),
+    /**
+     * Where background jobs run. Default: in the app process in development and on PGlite; in
+     * `npm run worker` in production on PostgreSQL.
+     */
+    JOBS_WORKER: z.enum(["in-process", "separate"], "JOBS_WORKER must be in-process or separate.").optional(),
     /** Uploaded files on local disk, used when S3_BUCKET is unset. */
     UPLOADS_DIR: z.string().default(".data/uploads"),
     /** S3-compatible object storage for uploads (AWS S3, MinIO…). Unset: local disk under UPLOADS_DIR. */

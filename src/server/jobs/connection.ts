@@ -30,11 +30,14 @@ export function pgliteBossDb(pglite: PGlite): BossDb {
   };
 }
 
-/** Plain objects go to PostgreSQL as JSON text (pg-boss's job data is `$3::jsonb`); undefined as null. */
+/**
+ * Objects go to PostgreSQL as JSON text (pg-boss's job data and outputs are `::jsonb`), arrays as arrays
+ * (its job ids are `::uuid[]`), undefined as null.
+ */
 function toParam(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value !== null && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value)) return JSON.stringify(value);
-  return value;
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date || Buffer.isBuffer(value)) return value;
+  return JSON.stringify(value);
 }
 
 /** pg-boss's SQL (`$1`, `$2`…) as a Drizzle query, so it runs inside the caller's transaction. */
