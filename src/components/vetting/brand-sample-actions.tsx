@@ -1,14 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { PackageCheck, XCircle } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors, errorMessage } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/field";
@@ -18,9 +15,8 @@ import { useTRPC } from "~/trpc/react";
 import { ScoreInput } from "./score-input";
 
 export function CancelRequestButton({ orgId, requestId, workshopName }: { orgId: string; requestId: string; workshopName: string }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const cancel = useMutation(trpc.sample.cancel.mutationOptions());
+  const cancel = useFormMutation(trpc.sample.cancel.mutationOptions(), { success: "Request cancelled." });
   return (
     <ConfirmDialog
       trigger={
@@ -31,23 +27,14 @@ export function CancelRequestButton({ orgId, requestId, workshopName }: { orgId:
       title="Cancel this sample request?"
       description={`${workshopName} is told at once. You can send a new request later.`}
       confirmLabel="Cancel request"
-      onConfirm={async () => {
-        try {
-          await cancel.mutateAsync({ orgId, requestId });
-          toast.success("Request cancelled.");
-        } catch (err) {
-          toast.error(errorMessage(err));
-        }
-        router.refresh();
-      }}
+      onConfirm={() => cancel.run({ orgId, requestId })}
     />
   );
 }
 
 export function MarkReceivedButton({ orgId, requestId, label }: { orgId: string; requestId: string; label: string }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const receive = useMutation(trpc.sample.markReceived.mutationOptions());
+  const receive = useFormMutation(trpc.sample.markReceived.mutationOptions(), { success: "Marked as received. How was it?" });
   return (
     <ConfirmDialog
       trigger={
@@ -59,15 +46,7 @@ export function MarkReceivedButton({ orgId, requestId, label }: { orgId: string;
       description="The workshop is told it arrived, and you can then write your private evaluation."
       confirmLabel="Yes, it arrived"
       destructive={false}
-      onConfirm={async () => {
-        try {
-          await receive.mutateAsync({ orgId, requestId });
-          toast.success("Marked as received. How was it?");
-        } catch (err) {
-          toast.error(errorMessage(err));
-        }
-        router.refresh();
-      }}
+      onConfirm={() => receive.run({ orgId, requestId })}
     />
   );
 }
@@ -83,30 +62,22 @@ const FIELDS = [
 ] as const;
 
 export function EvaluationForm({ orgId, requestId, evaluation }: { orgId: string; requestId: string; evaluation: Evaluation }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const evaluate = useMutation(trpc.sample.evaluate.mutationOptions());
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(formSchema),
     defaultValues: evaluation ?? { quality: undefined, finish: undefined, communication: undefined, notes: "" },
   });
+  const evaluate = useFormMutation(trpc.sample.evaluate.mutationOptions(), { form: { setError: form.setError, fields: ["quality", "finish", "communication", "notes"] } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await evaluate.mutateAsync({ orgId, requestId, ...formSchema.parse(values) });
-      toast.success("Evaluation saved.");
-      router.refresh();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, ["quality", "finish", "communication", "notes"]));
-    }
+    if ((await evaluate.run({ orgId, requestId, ...formSchema.parse(values) })) === undefined) return;
+    toast.success("Evaluation saved.");
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={formError} />
+      <FormError message={evaluate.formError} />
       {FIELDS.map((f) => (
         <Controller
           key={f.name}

@@ -1,12 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { MapPin, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
-import { errorMessage } from "~/components/forms/server-errors";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
@@ -114,9 +111,8 @@ export function ShortlistEntry({ orgId, item, canEdit, selected, selectable, onT
 }
 
 function RemoveButton({ orgId, entryId, name }: { orgId: string; entryId: string; name: string }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const remove = useMutation(trpc.shortlist.remove.mutationOptions());
+  const remove = useFormMutation(trpc.shortlist.remove.mutationOptions(), { success: `${name} was removed from your shortlist.` });
   return (
     <ConfirmDialog
       trigger={
@@ -127,15 +123,7 @@ function RemoveButton({ orgId, entryId, name }: { orgId: string; entryId: string
       title={`Remove ${name}?`}
       description="Its note and tags are deleted with it. Sample requests to this workshop are kept."
       confirmLabel="Remove from shortlist"
-      onConfirm={async () => {
-        try {
-          await remove.mutateAsync({ orgId, entryId });
-          toast.success(`${name} was removed from your shortlist.`);
-          router.refresh();
-        } catch (err) {
-          toast.error(errorMessage(err));
-        }
-      }}
+      onConfirm={() => remove.run({ orgId, entryId })}
     />
   );
 }

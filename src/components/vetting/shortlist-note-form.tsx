@@ -1,13 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { applyServerErrors } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { Input, Textarea } from "~/components/ui/input";
@@ -25,29 +22,21 @@ const formSchema = z.object({
 type Values = z.infer<typeof formSchema>;
 
 export function ShortlistNoteForm({ orgId, entryId, note, tags, onDone }: { orgId: string; entryId: string; note: string; tags: string[]; onDone: () => void }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const update = useMutation(trpc.shortlist.update.mutationOptions());
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(formSchema), defaultValues: { note, tags: tags.join(", ") } });
+  const update = useFormMutation(trpc.shortlist.update.mutationOptions(), { form: { setError: form.setError, fields: ["note", "tags"] } });
   const { errors, isSubmitting } = form.formState;
   const noteLength = form.watch("note").length;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await update.mutateAsync({ orgId, entryId, note: values.note, tags: splitTags(values.tags) });
-      toast.success("Saved.");
-      onDone();
-      router.refresh();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, ["note", "tags"]));
-    }
+    if ((await update.run({ orgId, entryId, note: values.note, tags: splitTags(values.tags) })) === undefined) return;
+    toast.success("Saved.");
+    onDone();
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3">
-      <FormError message={formError} />
+      <FormError message={update.formError} />
       <Field label="Private note" error={errors.note?.message} hint={`Only your team sees this. ${noteLength} / ${SHORTLIST_NOTE_MAX}`}>
         <Textarea rows={3} autoFocus {...form.register("note")} />
       </Field>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { useMutation } from "@tanstack/react-query";
 import { Check, Truck } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -96,22 +97,14 @@ function AcceptForm({ orgId, requestId, brandName, currencies, defaultCurrency, 
 const declineForm = declineSampleRequestSchema.pick({ reason: true });
 
 function DeclineForm({ orgId, requestId, brandName, onBack }: RespondProps & { onBack: () => void }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const decline = useMutation(trpc.sample.decline.mutationOptions());
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.infer<typeof declineForm>>({ resolver: zodResolver(declineForm), defaultValues: { reason: "" } });
+  const decline = useFormMutation(trpc.sample.decline.mutationOptions(), { form: { setError: form.setError, fields: ["reason"] } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      await decline.mutateAsync({ orgId, requestId, reason: v.reason });
-      toast.success(`Declined. ${brandName} has been told why.`);
-      router.refresh();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, ["reason"]));
-    }
+    if ((await decline.run({ orgId, requestId, reason: v.reason })) === undefined) return;
+    toast.success(`Declined. ${brandName} has been told why.`);
   });
 
   return (
@@ -119,7 +112,7 @@ function DeclineForm({ orgId, requestId, brandName, onBack }: RespondProps & { o
       <CardHeader title="Decline the request" description={`${brandName} sees your reason. Declining cannot be undone.`} />
       <CardBody>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-          <FormError message={formError} />
+          <FormError message={decline.formError} />
           <Field label="Reason" error={errors.reason?.message}>
             <Textarea rows={4} autoFocus placeholder="For example: we are fully booked until March, or we do not work in platinum." {...form.register("reason")} />
           </Field>
@@ -140,22 +133,14 @@ function DeclineForm({ orgId, requestId, brandName, onBack }: RespondProps & { o
 const shipForm = shipSampleRequestSchema.pick({ carrier: true, trackingNumber: true });
 
 export function ShipForm({ orgId, requestId, brandName }: { orgId: string; requestId: string; brandName: string }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const ship = useMutation(trpc.sample.ship.mutationOptions());
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.infer<typeof shipForm>>({ resolver: zodResolver(shipForm), defaultValues: { carrier: "", trackingNumber: "" } });
+  const ship = useFormMutation(trpc.sample.ship.mutationOptions(), { form: { setError: form.setError, fields: ["carrier", "trackingNumber"] } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      await ship.mutateAsync({ orgId, requestId, ...v });
-      toast.success(`Marked as shipped. ${brandName} has the tracking number.`);
-      router.refresh();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, ["carrier", "trackingNumber"]));
-    }
+    if ((await ship.run({ orgId, requestId, ...v })) === undefined) return;
+    toast.success(`Marked as shipped. ${brandName} has the tracking number.`);
   });
 
   return (
@@ -163,7 +148,7 @@ export function ShipForm({ orgId, requestId, brandName }: { orgId: string; reque
       <CardHeader title="Ship the sample" description="Add the tracking so the brand can follow the parcel." />
       <CardBody>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-          <FormError message={formError} />
+          <FormError message={ship.formError} />
           <Field label="Carrier" error={errors.carrier?.message}>
             <Input list="sample-carriers" autoComplete="off" placeholder="DHL Express" {...form.register("carrier")} />
           </Field>
