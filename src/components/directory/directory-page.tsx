@@ -12,7 +12,7 @@ import {
   type DirectorySearchParams,
   type FacetKey,
 } from "~/lib/directory-schemas";
-import type { DirectoryResult } from "~/server/services/directory";
+import type { DirectoryResult } from "~/trpc/types";
 import { api } from "~/trpc/server";
 import { DirectoryForm, type FacetOption } from "./directory-form";
 import { EmptyResults } from "./empty-results";

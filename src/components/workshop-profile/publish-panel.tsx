@@ -11,7 +11,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
-import type { ChecklistEntry } from "~/server/services/workshop-profiles";
+import type { ProfileChecklistEntry as ChecklistEntry } from "~/trpc/types";
 import { useTRPC } from "~/trpc/react";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });

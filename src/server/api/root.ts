@@ -7,9 +7,9 @@ import { memberRouter } from "./routers/member";
 import { organizationRouter } from "./routers/organization";
 import { outboxRouter } from "./routers/outbox";
 import { notificationRouter } from "./routers/notification";
-import { sampleRouter } from "./routers/sample";
+import { sampleRequestRouter } from "./routers/sample-request";
 import { shortlistRouter } from "./routers/shortlist";
-import { workshopProfileRouter } from "./routers/workshopProfile";
+import { workshopProfileRouter } from "./routers/workshop-profile";
 import { healthRouter } from "./routers/health";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -21,7 +21,9 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   invitation: invitationRouter,
   activity: activityRouter,
-  shortlist: shortlistRouter, sample: sampleRouter, notification: notificationRouter,
+  shortlist: shortlistRouter,
+  sampleRequest: sampleRequestRouter,
+  notification: notificationRouter,
   directory: directoryRouter,
   outbox: outboxRouter,
   workshopProfile: workshopProfileRouter,

@@ -146,45 +146,45 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
 
     // Sample requests, brand side ----------------------------------------------------------------------
     {
-      procedure: "sample.requestOptions",
+      procedure: "sampleRequest.requestOptions",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id }),
       state: sampleState,
     },
     {
-      procedure: "sample.create",
+      procedure: "sampleRequest.create",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, workshopOrgId: (await publishedWorkshopOf(db, t, f)).org.id, description: "Hoop earrings, 20 mm, gold 14k", quantity: 2, note: "" }),
       state: sampleState,
     },
-    { procedure: "sample.list", kind: "brand", input: (t) => ({ orgId: t.org.id, status: null, page: 1 }), state: sampleState },
-    { procedure: "sample.get", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, number: (await requestedForGet(t, f)).number }), state: sampleState },
-    { procedure: "sample.cancel", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForCancel(t, f)).id }), state: sampleState },
-    { procedure: "sample.markReceived", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, requestId: (await shippedForReceive(t, f)).id }), state: sampleState },
+    { procedure: "sampleRequest.list", kind: "brand", input: (t) => ({ orgId: t.org.id, status: null, page: 1 }), state: sampleState },
+    { procedure: "sampleRequest.get", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, number: (await requestedForGet(t, f)).number }), state: sampleState },
+    { procedure: "sampleRequest.cancel", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForCancel(t, f)).id }), state: sampleState },
+    { procedure: "sampleRequest.markReceived", kind: "brand", input: async (t, f) => ({ orgId: t.org.id, requestId: (await shippedForReceive(t, f)).id }), state: sampleState },
     {
-      procedure: "sample.evaluate",
+      procedure: "sampleRequest.evaluate",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await receivedForEvaluate(t, f)).id, quality: 4, finish: 4, communication: 5, notes: "Clean setting" }),
       state: sampleState,
     },
 
     // Sample requests, workshop side -------------------------------------------------------------------
-    { procedure: "sample.inbox", kind: "workshop", input: (t) => ({ orgId: t.org.id, status: null, page: 1 }), state: sampleState },
-    { procedure: "sample.inboxGet", kind: "workshop", input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForInbox(t, f)).id }), state: sampleState },
+    { procedure: "sampleRequest.inbox", kind: "workshop", input: (t) => ({ orgId: t.org.id, status: null, page: 1 }), state: sampleState },
+    { procedure: "sampleRequest.inboxGet", kind: "workshop", input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForInbox(t, f)).id }), state: sampleState },
     {
-      procedure: "sample.accept",
+      procedure: "sampleRequest.accept",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForAccept(t, f)).id, fee: "45.00 EUR", expectedShipDate: todayIn(workshopOf(t, f).org.timeZone) }),
       state: sampleState,
     },
     {
-      procedure: "sample.decline",
+      procedure: "sampleRequest.decline",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForDecline(t, f)).id, reason: "Fully booked until spring" }),
       state: sampleState,
     },
     {
-      procedure: "sample.ship",
+      procedure: "sampleRequest.ship",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await acceptedForShip(t, f)).id, carrier: "DHL", trackingNumber: "JD0146000033" }),
       state: sampleState,

@@ -38,7 +38,7 @@ export function RespondForms(props: RespondProps) {
 function AcceptForm({ orgId, requestId, brandName, currencies, defaultCurrency, today, timeZone, onDecline }: RespondProps & { onDecline: () => void }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const accept = useMutation(trpc.sample.accept.mutationOptions());
+  const accept = useMutation(trpc.sampleRequest.accept.mutationOptions());
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AcceptValues>({ resolver: zodResolver(acceptForm), defaultValues: { amount: "", currency: defaultCurrency, expectedShipDate: "" } });
   const { errors, isSubmitting } = form.formState;
@@ -99,7 +99,7 @@ const declineForm = declineSampleRequestSchema.pick({ reason: true });
 function DeclineForm({ orgId, requestId, brandName, onBack }: RespondProps & { onBack: () => void }) {
   const trpc = useTRPC();
   const form = useForm<z.infer<typeof declineForm>>({ resolver: zodResolver(declineForm), defaultValues: { reason: "" } });
-  const decline = useFormMutation(trpc.sample.decline.mutationOptions(), { form: { setError: form.setError, fields: ["reason"] } });
+  const decline = useFormMutation(trpc.sampleRequest.decline.mutationOptions(), { form: { setError: form.setError, fields: ["reason"] } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
@@ -135,7 +135,7 @@ const shipForm = shipSampleRequestSchema.pick({ carrier: true, trackingNumber: t
 export function ShipForm({ orgId, requestId, brandName }: { orgId: string; requestId: string; brandName: string }) {
   const trpc = useTRPC();
   const form = useForm<z.infer<typeof shipForm>>({ resolver: zodResolver(shipForm), defaultValues: { carrier: "", trackingNumber: "" } });
-  const ship = useFormMutation(trpc.sample.ship.mutationOptions(), { form: { setError: form.setError, fields: ["carrier", "trackingNumber"] } });
+  const ship = useFormMutation(trpc.sampleRequest.ship.mutationOptions(), { form: { setError: form.setError, fields: ["carrier", "trackingNumber"] } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {

@@ -4,8 +4,8 @@ import { Badge } from "~/components/ui/badge";
 import { cn } from "~/components/ui/cn";
 import { countryName } from "~/lib/regions";
 import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, METALS } from "~/lib/workshop-vocabulary";
-import type { CompareItem } from "~/server/services/shortlist";
-import { formatHours } from "./format";
+import type { CompareItem } from "~/trpc/types";
+import { formatHours } from "~/components/sample-requests/format";
 
 type Row =
   | { label: string; kind: "list"; values: (string[] | null)[]; labelOf: (k: string) => string }

@@ -11,7 +11,7 @@ import type { OrganizationKind } from "~/server/db/schema";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { formatDate, formatFee } from "./format";
-import { Pager, pageParam } from "./pager";
+import { Pager, pageParam } from "~/components/ui/pager";
 import { SampleStatusBadge } from "./sample-status";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -25,7 +25,7 @@ export async function SamplesListPage({ kind, slug, searchParams }: { kind: Orga
   const page = pageParam(searchParams.page);
   const caller = await api();
   const input = { orgId: org.id, status, page };
-  const data = kind === "brand" ? await caller.sample.list(input) : await caller.sample.inbox(input);
+  const data = kind === "brand" ? await caller.sampleRequest.list(input) : await caller.sampleRequest.inbox(input);
   const base = `/${kind}/${org.slug}/samples`;
   const href = (p: { status?: SampleStatus | null; page?: number }) => {
     const q = new URLSearchParams();

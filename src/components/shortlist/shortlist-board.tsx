@@ -7,7 +7,7 @@ import { buttonVariants } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { cn } from "~/components/ui/cn";
 import { COMPARE_MAX, COMPARE_MIN } from "~/lib/vetting-schemas";
-import type { ShortlistItem } from "~/server/services/shortlist";
+import type { ShortlistItem } from "~/trpc/types";
 import { ShortlistEntry } from "./shortlist-entry";
 
 /** The shortlist with selection for comparison; a bar at the bottom says what can be compared. */

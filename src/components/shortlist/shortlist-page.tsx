@@ -10,7 +10,7 @@ import { can } from "~/lib/permissions";
 import { shortlistTagSchema } from "~/lib/vetting-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
-import { Pager, pageParam } from "./pager";
+import { Pager, pageParam } from "~/components/ui/pager";
 import { ShortlistBoard } from "./shortlist-board";
 
 type SearchParams = Record<string, string | string[] | undefined>;

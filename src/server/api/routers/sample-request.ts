@@ -18,7 +18,7 @@ import {
 } from "../../services/sample-requests";
 import { getBrandSampleRequest, getWorkshopSampleRequest, listSampleRequests, sampleRequestOptions } from "../../services/sample-request-views";
 import { brandProcedure, createTRPCRouter, workshopProcedure } from "../trpc";
-import { workshopInboxOutput, workshopSampleOutput } from "./sample-output";
+import { workshopInboxOutput, workshopSampleOutput } from "./sample-request-output";
 
 const requestId = z.uuid("Unknown sample request.");
 const listInput = z.object({
@@ -27,7 +27,7 @@ const listInput = z.object({
 });
 
 /** Brand-side procedures act through brandProcedure, workshop-side through workshopProcedure. */
-export const sampleRouter = createTRPCRouter({
+export const sampleRequestRouter = createTRPCRouter({
   // Brand side -----------------------------------------------------------------------------------------
   requestOptions: brandProcedure("samples.request")
     .input(z.object({ workshopOrgId: z.uuid("Unknown workshop.") }))

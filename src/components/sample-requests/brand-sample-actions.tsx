@@ -16,7 +16,7 @@ import { ScoreInput } from "./score-input";
 
 export function CancelRequestButton({ orgId, requestId, workshopName }: { orgId: string; requestId: string; workshopName: string }) {
   const trpc = useTRPC();
-  const cancel = useFormMutation(trpc.sample.cancel.mutationOptions(), { success: "Request cancelled." });
+  const cancel = useFormMutation(trpc.sampleRequest.cancel.mutationOptions(), { success: "Request cancelled." });
   return (
     <ConfirmDialog
       trigger={
@@ -34,7 +34,7 @@ export function CancelRequestButton({ orgId, requestId, workshopName }: { orgId:
 
 export function MarkReceivedButton({ orgId, requestId, label }: { orgId: string; requestId: string; label: string }) {
   const trpc = useTRPC();
-  const receive = useFormMutation(trpc.sample.markReceived.mutationOptions(), { success: "Marked as received. How was it?" });
+  const receive = useFormMutation(trpc.sampleRequest.markReceived.mutationOptions(), { success: "Marked as received. How was it?" });
   return (
     <ConfirmDialog
       trigger={
@@ -67,7 +67,7 @@ export function EvaluationForm({ orgId, requestId, evaluation }: { orgId: string
     resolver: zodResolver(formSchema),
     defaultValues: evaluation ?? { quality: undefined, finish: undefined, communication: undefined, notes: "" },
   });
-  const evaluate = useFormMutation(trpc.sample.evaluate.mutationOptions(), { form: { setError: form.setError, fields: ["quality", "finish", "communication", "notes"] } });
+  const evaluate = useFormMutation(trpc.sampleRequest.evaluate.mutationOptions(), { form: { setError: form.setError, fields: ["quality", "finish", "communication", "notes"] } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

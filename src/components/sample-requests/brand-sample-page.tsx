@@ -28,7 +28,7 @@ export async function BrandSamplePage({ slug, numberParam }: { slug: string; num
   const { org, role } = await loadPortal("brand", slug);
   const number = parseSampleNumber(numberParam);
   if (number === null) notFound();
-  const sample = await (await api()).sample.get({ orgId: org.id, number }).catch((err: unknown) => {
+  const sample = await (await api()).sampleRequest.get({ orgId: org.id, number }).catch((err: unknown) => {
     // A malformed id in the address is a page that does not exist, not a server error.
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
     throw err;

@@ -17,7 +17,7 @@ export async function ProfileActions({ workshopOrgId, workshopSlug }: { workshop
   if (brands.length === 0) return null;
   const current = brands.find((b) => b.id === user.lastOrgId) ?? brands[0]!;
 
-  const options = await caller.sample.requestOptions({ orgId: current.id, workshopOrgId }).catch((err: unknown) => {
+  const options = await caller.sampleRequest.requestOptions({ orgId: current.id, workshopOrgId }).catch((err: unknown) => {
     // An unpublished workshop cannot be saved or asked for samples.
     if (err instanceof TRPCError && err.code === "NOT_FOUND") return null;
     throw err;

@@ -68,7 +68,7 @@ export function RequestSampleDialog({ brand, workshop, pieces }: Props) {
 function RequestSampleForm({ brand, workshop, pieces, onCancel }: Props & { onCancel: () => void }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const create = useMutation(trpc.sample.create.mutationOptions());
+  const create = useMutation(trpc.sampleRequest.create.mutationOptions());
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(formSchema),

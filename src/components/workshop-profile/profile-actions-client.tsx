@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Select } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
-import { RequestSampleDialog } from "./request-sample-dialog";
+import { RequestSampleDialog } from "~/components/sample-requests/request-sample-dialog";
 
 type Brand = { id: string; name: string; slug: string; entryId: string | null; canShortlist: boolean; canRequest: boolean };
 type Props = { brands: Brand[]; defaultBrandId: string; workshop: { id: string; name: string; slug: string }; pieces: { id: string; title: string }[] };

@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { countryName } from "~/lib/regions";
 import { CAPABILITIES } from "~/lib/workshop-vocabulary";
-import type { ShortlistItem } from "~/server/services/shortlist";
+import type { ShortlistItem } from "~/trpc/types";
 import { useTRPC } from "~/trpc/react";
 import { ShortlistNoteForm } from "./shortlist-note-form";
 

@@ -26,7 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function WorkshopSamplePage({ slug, requestId }: { slug: string; requestId: string }) {
   const { org, role } = await loadPortal("workshop", slug);
   if (!UUID.test(requestId)) notFound();
-  const sample = await (await api()).sample.inboxGet({ orgId: org.id, requestId }).catch((err: unknown) => {
+  const sample = await (await api()).sampleRequest.inboxGet({ orgId: org.id, requestId }).catch((err: unknown) => {
     // A malformed id in the address is a page that does not exist, not a server error.
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
     throw err;
