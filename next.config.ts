@@ -5,7 +5,6 @@ const config: NextConfig = {
   // PGlite ships WebAssembly and data files; argon2 is a native addon. Both load at run time from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "pg-boss"],
   poweredByHeader: false,
-  typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; the build does not repeat it
 };
 
 export default config;

@@ -2,12 +2,18 @@ import type { Metadata, Viewport } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { Toaster } from "sonner";
+import { env } from "~/env";
 import { TRPCReactProvider } from "~/trpc/react";
 import "~/styles/globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Bezel — made-to-order jewelry, from brief to delivery", template: "%s · Bezel" },
   description: "Bezel is where jewelry brands and made-to-order workshops vet each other, quote, pay and follow production to delivery.",
+  // Relative URLs (the social preview image) resolve against the public address.
+  metadataBase: new URL(env.NEXTAUTH_URL ?? "http://localhost:3000"),
+  icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }, { url: "/favicon-32.png", sizes: "32x32", type: "image/png" }], apple: "/apple-touch-icon.png" },
+  openGraph: { type: "website", siteName: "Bezel", images: [{ url: "/og.png", width: 1200, height: 630, alt: "Bezel — made-to-order jewelry, from brief to delivery" }] },
+  twitter: { card: "summary_large_image", images: ["/og.png"] },
 };
 
 export const viewport: Viewport = { themeColor: "#faf8f4" };

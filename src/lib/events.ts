@@ -39,7 +39,7 @@ export type EventPayloads = {
 
 export type EventAction = keyof EventPayloads;
 
-const role = (r: unknown) => (typeof r === "string" && r in ROLE_LABELS ? ROLE_LABELS[r as Role].toLowerCase() : String(r ?? ""));
+const role = (r: unknown) => (typeof r === "string" ? (r in ROLE_LABELS ? ROLE_LABELS[r as Role].toLowerCase() : r) : "");
 const text = (v: unknown, fallback = "") => (typeof v === "string" && v ? v : fallback);
 const sr = (n: unknown) => `SR-${typeof n === "number" ? n : ""}`;
 const FIELD_LABELS: Record<string, string> = { name: "name", slug: "web address", country: "country", timeZone: "time zone", currency: "currency" };

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { files, portfolioPieces, workshopProfiles } from "~/server/db/schema";
 import type { Role } from "~/lib/permissions";
-import type { OrgFixture, TestUser } from "./fixtures";
+import type { OrgFixture } from "./fixtures";
 
 /** Test data for shortlists and sample requests, inserted directly (the profile editor has its own tests). */
 
@@ -52,6 +52,6 @@ export async function uploadedFile(db: Db, t: OrgFixture, purpose: FilePurpose =
 /** The service-layer actor of a fixture member. */
 export const actorOf = (t: OrgFixture, role: Role = "owner"): { orgId: string; userId: string; role: Role } => ({
   orgId: t.org.id,
-  userId: (t[role] as TestUser).id,
+  userId: t[role].id,
   role,
 });

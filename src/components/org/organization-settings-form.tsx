@@ -28,7 +28,7 @@ export function OrganizationSettingsForm({ org, canEdit }: { org: { id: string; 
   const onSubmit = form.handleSubmit(async (values) => {
     const saved = await update.run({ orgId: org.id, ...values });
     if (saved === undefined) return;
-    form.reset({ name: saved.name, slug: saved.slug, country: saved.country as Values["country"], timeZone: saved.timeZone, currency: saved.currency as Values["currency"] });
+    form.reset({ name: saved.name, slug: saved.slug, country: saved.country as Values["country"], timeZone: saved.timeZone, currency: saved.currency });
     toast.success("Organization saved.");
     if (saved.slug !== org.slug) router.replace(`/${org.kind}/${saved.slug}/settings`);
   });

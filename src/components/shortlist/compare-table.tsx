@@ -12,7 +12,7 @@ type Row =
   | { label: string; kind: "number"; values: (number | null)[]; format: (n: number, i: number) => string; best?: "lowest" | "highest"; empty?: string }
   | { label: string; kind: "text"; values: (string | null)[]; private?: boolean };
 
-const same = (values: unknown[]) => new Set(values.map((v) => JSON.stringify(Array.isArray(v) ? [...v].sort() : v))).size <= 1;
+const same = (values: unknown[]) => new Set(values.map((v) => JSON.stringify(Array.isArray(v) ? [...(v as unknown[])].sort() : v))).size <= 1;
 
 function rowsFor(items: CompareItem[]): Row[] {
   const p = (i: CompareItem) => i.profile;

@@ -47,7 +47,7 @@ export async function openScriptDb(opts: { url?: string; pgliteDir?: string; loa
       await prepareJobsSchema(jobs);
     },
     close: () => client.close(),
-    dump: async () => (await client.dumpDataDir("gzip")) as Blob,
+    dump: () => client.dumpDataDir("gzip"),
   };
 }
 

@@ -83,8 +83,8 @@ function expected(p: DirectorySearchParams, except?: "gemstoneWork" | "countries
       p.certifications.every((c) => w.certifications.includes(c)) &&
       (except === "gemstoneWork" || p.gemstoneWork.length === 0 || p.gemstoneWork.some((g) => w.gemstoneWork.includes(g))) &&
       (except === "countries" || p.countries.length === 0 || (p.countries as string[]).includes(w.country)) &&
-      (p.moqMax === undefined || w.moqPerDesign! <= p.moqMax) &&
-      (p.leadTimeMax === undefined || w.leadTimeMaxDays! <= p.leadTimeMax),
+      (p.moqMax === undefined || w.moqPerDesign <= p.moqMax) &&
+      (p.leadTimeMax === undefined || w.leadTimeMaxDays <= p.leadTimeMax),
   );
 }
 

@@ -3,7 +3,7 @@ import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
 import { invitations, memberships, organizations, users } from "../db/schema";
 import { AppError } from "../errors";
-import { ROLE_LABELS, type Role } from "~/lib/permissions";
+import { ROLE_LABELS } from "~/lib/permissions";
 import type { InviteInput } from "~/lib/schemas";
 import { appUrl, enqueueEmail } from "./email";
 import { recordEvent } from "./events";
@@ -105,7 +105,7 @@ export async function getInvitationByToken(db: Db, token: string) {
     .leftJoin(users, eq(users.id, invitations.invitedById))
     .where(eq(invitations.tokenHash, hashToken(token)));
   if (!row) return null;
-  return { email: row.email, role: row.role as Role, orgName: row.orgName, orgKind: row.orgKind, inviterName: row.inviterName, status: statusOf(row) };
+  return { email: row.email, role: row.role, orgName: row.orgName, orgKind: row.orgKind, inviterName: row.inviterName, status: statusOf(row) };
 }
 
 const STATUS_MESSAGES: Record<Exclude<InvitationStatus, "pending">, string> = {

@@ -72,7 +72,10 @@ async function timelineOf(tx: Queryable, req: { id: string; brandOrgId: string }
     .where(eq(sampleRequestUpdates.sampleRequestId, req.id))
     // Each status happens at most once per request; the enum's order (SAMPLE_STATUSES) settles ties of the clock.
     .orderBy(asc(sampleRequestUpdates.createdAt), asc(sampleRequestUpdates.status));
-  return rows.map(({ actorOrgId, ...r }) => ({ ...r, side: (actorOrgId === req.brandOrgId ? "brand" : "workshop") as SampleSide }));
+  return rows.map(({ actorOrgId, ...r }) => {
+    const side: SampleSide = actorOrgId === req.brandOrgId ? "brand" : "workshop";
+    return { ...r, side };
+  });
 }
 
 /** The request as both parties see it: no evaluation here. */

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 // s3rver: a local server speaking the S3 protocol, so the S3 path is tested without a network.
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +11,7 @@ const server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directo
 let storage: S3Storage;
 
 beforeAll(async () => {
-  const { port } = (await server.run()) as AddressInfo;
+  const { port } = (await server.run());
   storage = new S3Storage({
     bucket: "bezel-test",
     region: "us-east-1",
