@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOut, Mail } from "lucide-react";
+import { LogOut, Mail, Settings } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "~/components/ui/dropdown-menu";
 
@@ -22,6 +23,11 @@ export function UserMenu({ name, email, outbox }: { name: string; email: string;
           <span className="block text-xs font-normal text-ink-muted">{email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <Settings aria-hidden /> Your account
+          </Link>
+        </DropdownMenuItem>
         {outbox && (
           <DropdownMenuItem onSelect={() => window.open("/outbox", "_blank")}>
             <Mail aria-hidden /> Email outbox (development)
