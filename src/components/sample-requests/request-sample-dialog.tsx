@@ -1,15 +1,14 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import { PackagePlus, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { applyServerErrors } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { ImageUpload } from "~/components/ui/image-upload";
@@ -68,39 +67,38 @@ export function RequestSampleDialog({ brand, workshop, pieces }: Props) {
 function RequestSampleForm({ brand, workshop, pieces, onCancel }: Props & { onCancel: () => void }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const create = useMutation(trpc.sampleRequest.create.mutationOptions());
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(formSchema),
     defaultValues: { mode: pieces.length > 0 ? "piece" : "design", portfolioPieceId: "", description: "", quantity: 1, note: "", attachmentFileIds: [] },
+  });
+  // The new request's page comes next: no refresh of this one.
+  const create = useFormMutation(trpc.sampleRequest.create.mutationOptions(), {
+    refresh: false,
+    form: { setError: form.setError, fields: ["portfolioPieceId", "description", "quantity", "note", "attachmentFileIds"] },
   });
   const { errors, isSubmitting } = form.formState;
   const mode = form.watch("mode");
 
   const onSubmit = form.handleSubmit(async (raw) => {
     const v = formSchema.parse(raw);
-    setFormError(null);
-    try {
-      const req = await create.mutateAsync({
-        orgId: brand.id,
-        workshopOrgId: workshop.id,
-        portfolioPieceId: v.mode === "piece" ? v.portfolioPieceId : null,
-        description: v.description,
-        quantity: v.quantity,
-        note: v.note,
-        attachmentFileIds: v.mode === "design" ? v.attachmentFileIds : [],
-      });
-      toast.success(`${sampleNumberLabel(req.number)} was sent to ${workshop.name}.`);
-      router.push(`/brand/${brand.slug}/samples/${req.number}`);
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, ["portfolioPieceId", "description", "quantity", "note", "attachmentFileIds"]));
-    }
+    const req = await create.run({
+      orgId: brand.id,
+      workshopOrgId: workshop.id,
+      portfolioPieceId: v.mode === "piece" ? v.portfolioPieceId : null,
+      description: v.description,
+      quantity: v.quantity,
+      note: v.note,
+      attachmentFileIds: v.mode === "design" ? v.attachmentFileIds : [],
+    });
+    if (req === undefined) return;
+    toast.success(`${sampleNumberLabel(req.number)} was sent to ${workshop.name}.`);
+    router.push(`/brand/${brand.slug}/samples/${req.number}`);
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-col gap-4 overflow-y-auto px-5 py-4">
-        <FormError message={formError} />
+        <FormError message={create.formError} />
         {pieces.length > 0 && (
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm font-medium">What should they make?</legend>
