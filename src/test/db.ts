@@ -15,14 +15,30 @@ export async function testDb(): Promise<Db> {
   return (await testDatabase()).db;
 }
 
-/** The test database with owner-level access for pg-boss (`jobs`), for tests of background jobs. */
-export async function testDatabase(): Promise<{ db: Db; jobs: JobsConnection; driver: "pg" | "pglite" }> {
+export type TestDatabase = {
+  db: Db;
+  /** Owner-level access for pg-boss, for tests of background jobs. */
+  jobs: JobsConnection;
+  driver: "pg" | "pglite";
+  /** Runs `fn` when the file ends, before the database closes (stop a worker that uses it). */
+  beforeClose: (fn: () => Promise<void>) => void;
+};
+
+export async function testDatabase(): Promise<TestDatabase> {
   const cfg = inject("testDb");
+  const cleanups: (() => Promise<void>)[] = [];
+  const beforeClose = (fn: () => Promise<void>) => void cleanups.unshift(fn);
+  const runCleanups = async () => {
+    for (const fn of cleanups) await fn();
+  };
   if (cfg.kind === "pglite") {
     const snapshot = new Blob([readFileSync(cfg.snapshot)]);
     const handle = await openScriptDb({ loadDataDir: snapshot });
-    afterAll(() => handle.close());
-    return handle;
+    afterAll(async () => {
+      await runCleanups();
+      await handle.close();
+    });
+    return { ...handle, beforeClose };
   }
   const name = `bezel_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: cfg.url });
@@ -30,11 +46,12 @@ export async function testDatabase(): Promise<{ db: Db; jobs: JobsConnection; dr
   await createFromTemplate(admin, name, cfg.template);
   const handle = await openScriptDb({ url: withDatabase(cfg.url, name) });
   afterAll(async () => {
+    await runCleanups();
     await handle.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`drop database if exists ${name}`);
     await admin.end();
   });
-  return handle;
+  return { ...handle, beforeClose };
 }
 
 async function createFromTemplate(admin: pg.Client, name: string, template: string) {

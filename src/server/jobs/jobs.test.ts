@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "~/test/db";
 import { emails } from "../db/schema";
 import { enqueueEmail, type MailTransport } from "../services/email";
@@ -11,7 +11,7 @@ import { startWorker, type Worker } from "./worker";
  * Background jobs on the test run's database: PGlite (pg-boss on the app's own instance, through its
  * `db` option) or, with DATABASE_URL, PostgreSQL (pg-boss's own connection).
  */
-const { db, jobs, driver } = await testDatabase();
+const { db, jobs, driver, beforeClose } = await testDatabase();
 
 type Sent = { to: string; subject: string; at: number };
 const sent: Sent[] = [];
@@ -20,8 +20,8 @@ let worker: Worker;
 
 beforeAll(async () => {
   worker = await startWorker(jobs, { db, transport: async () => transport }, { pollingIntervalSeconds: 0.5, schedule: false });
+  beforeClose(() => worker.stop());
 });
-afterAll(() => worker.stop());
 
 const emailRow = async (subject: string) => (await db.select().from(emails).where(eq(emails.subject, subject)))[0];
 const jobCount = async () => Number((await db.execute<{ n: string }>(sql`select count(*) as n from pgboss.job where name = 'email-send'`)).rows[0]!.n);
