@@ -1,7 +1,7 @@
 import type { FilePurpose } from "./files";
 import type { OrganizationKind } from "./organizations";
 import { ROLE_LABELS, type Role } from "./permissions";
-import type { SampleStatus } from "./vetting-schemas";
+import type { SampleStatus } from "./sample-request-schemas";
 
 /**
  * Every action the activity log can hold, with the data it carries. `recordEvent` accepts only these

@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/field";
 import { Textarea } from "~/components/ui/input";
-import { evaluateSampleSchema } from "~/lib/vetting-schemas";
+import { evaluateSampleSchema } from "~/lib/sample-request-schemas";
 import { useTRPC } from "~/trpc/react";
 import { ScoreInput } from "./score-input";
 

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/portal/portal-layout";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { can } from "~/lib/permissions";
-import { sampleNumberLabel, type SampleStatus } from "~/lib/vetting-schemas";
+import { sampleNumberLabel, type SampleStatus } from "~/lib/sample-request-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { CancelRequestButton, EvaluationForm, MarkReceivedButton } from "./brand-sample-actions";

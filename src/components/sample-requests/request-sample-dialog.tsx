@@ -13,7 +13,7 @@ import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { ImageUpload } from "~/components/ui/image-upload";
 import { Input, Select, Textarea } from "~/components/ui/input";
-import { SAMPLE_ATTACHMENTS_MAX, SAMPLE_DESCRIPTION_MAX, SAMPLE_NOTE_MAX, SAMPLE_QUANTITY_MAX, sampleNumberLabel } from "~/lib/vetting-schemas";
+import { SAMPLE_ATTACHMENTS_MAX, SAMPLE_DESCRIPTION_MAX, SAMPLE_NOTE_MAX, SAMPLE_QUANTITY_MAX, sampleNumberLabel } from "~/lib/sample-request-schemas";
 import { useTRPC } from "~/trpc/react";
 
 type Props = { brand: { id: string; name: string; slug: string }; workshop: { id: string; name: string }; pieces: { id: string; title: string }[] };

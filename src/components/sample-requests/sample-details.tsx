@@ -2,7 +2,7 @@ import { FileText } from "lucide-react";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { fileUrl } from "~/lib/files";
-import { SAMPLE_STATUS_LABELS, type SampleStatus } from "~/lib/vetting-schemas";
+import { SAMPLE_STATUS_LABELS, type SampleStatus } from "~/lib/sample-request-schemas";
 import { formatDateTime, formatDay, formatFee } from "./format";
 import { SampleStatusBadge } from "./sample-status";
 

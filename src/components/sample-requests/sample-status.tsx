@@ -1,5 +1,5 @@
 import { Badge } from "~/components/ui/badge";
-import { SAMPLE_STATUS_LABELS, type SampleStatus } from "~/lib/vetting-schemas";
+import { SAMPLE_STATUS_LABELS, type SampleStatus } from "~/lib/sample-request-schemas";
 
 const TONES = {
   requested: "info",

@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { cn } from "~/components/ui/cn";
 import { EmptyState } from "~/components/ui/empty-state";
-import { SAMPLE_STATUS_LABELS, SAMPLE_STATUSES, sampleNumberLabel, type SampleStatus } from "~/lib/vetting-schemas";
+import { SAMPLE_STATUS_LABELS, SAMPLE_STATUSES, sampleNumberLabel, type SampleStatus } from "~/lib/sample-request-schemas";
 import type { OrganizationKind } from "~/server/db/schema";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";

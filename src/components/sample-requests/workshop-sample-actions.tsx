@@ -15,7 +15,7 @@ import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { Field, FormError } from "~/components/ui/field";
 import { Input, Select, Textarea } from "~/components/ui/input";
 import { minorUnitDigits, parseMoney } from "~/lib/money";
-import { declineSampleRequestSchema, isoDateSchema, shipSampleRequestSchema } from "~/lib/vetting-schemas";
+import { declineSampleRequestSchema, isoDateSchema, shipSampleRequestSchema } from "~/lib/sample-request-schemas";
 import { useTRPC } from "~/trpc/react";
 
 type RespondProps = { orgId: string; requestId: string; brandName: string; currencies: string[]; defaultCurrency: string; today: string; timeZone: string };

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/portal/portal-layout";
 import { Button } from "~/components/ui/button";
 import { can } from "~/lib/permissions";
 import { CURRENCIES } from "~/lib/regions";
-import { sampleNumberLabel, todayIn, type SampleStatus } from "~/lib/vetting-schemas";
+import { sampleNumberLabel, todayIn, type SampleStatus } from "~/lib/sample-request-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { SampleDetailsCard, SampleStatusCard, SampleTimeline } from "./sample-details";

@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/portal/portal-layout";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { COMPARE_MAX, COMPARE_MIN } from "~/lib/vetting-schemas";
+import { COMPARE_MAX, COMPARE_MIN } from "~/lib/shortlist-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { CompareTable } from "./compare-table";

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { buttonVariants } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { cn } from "~/components/ui/cn";
-import { COMPARE_MAX, COMPARE_MIN } from "~/lib/vetting-schemas";
+import { COMPARE_MAX, COMPARE_MIN } from "~/lib/shortlist-schemas";
 import type { ShortlistItem } from "~/trpc/types";
 import { ShortlistEntry } from "./shortlist-entry";
 

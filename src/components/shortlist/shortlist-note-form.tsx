@@ -8,7 +8,7 @@ import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { Input, Textarea } from "~/components/ui/input";
-import { SHORTLIST_NOTE_MAX, SHORTLIST_TAGS_MAX, shortlistNoteSchema, shortlistTagsSchema, splitTags } from "~/lib/vetting-schemas";
+import { SHORTLIST_NOTE_MAX, SHORTLIST_TAGS_MAX, shortlistNoteSchema, shortlistTagsSchema, splitTags } from "~/lib/shortlist-schemas";
 import { useTRPC } from "~/trpc/react";
 
 // Tags are typed as one comma-separated line and checked with the same schema the server uses.

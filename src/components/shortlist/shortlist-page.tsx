@@ -7,7 +7,7 @@ import { Card } from "~/components/ui/card";
 import { cn } from "~/components/ui/cn";
 import { EmptyState } from "~/components/ui/empty-state";
 import { can } from "~/lib/permissions";
-import { shortlistTagSchema } from "~/lib/vetting-schemas";
+import { shortlistTagSchema } from "~/lib/shortlist-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { Pager, pageParam } from "~/components/ui/pager";

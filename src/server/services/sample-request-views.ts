@@ -4,7 +4,7 @@ import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
 import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequestAttachments, sampleRequestUpdates, sampleRequests, users } from "../db/schema";
 import { AppError } from "../errors";
-import type { SampleStatus } from "~/lib/vetting-schemas";
+import type { SampleStatus } from "~/lib/sample-request-schemas";
 import { availableActions, sampleRequestNotFound, type SampleSide } from "./sample-requests";
 import { findPublishedWorkshop } from "./shortlist";
 

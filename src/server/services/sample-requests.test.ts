@@ -6,7 +6,7 @@ import { testDb } from "~/test/db";
 import { callerFor, createFixture, createOrg, type Fixture } from "~/test/fixtures";
 import { expectCode } from "~/test/tenancy";
 import { actorOf, addPortfolioPiece, publishWorkshop, uploadedFile } from "~/test/vetting";
-import { todayIn, type SampleStatus } from "~/lib/vetting-schemas";
+import { todayIn, type SampleStatus } from "~/lib/sample-request-schemas";
 import { events, notifications, sampleEvaluations, sampleRequestAttachments, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
 import { AppError } from "../errors";
 import {

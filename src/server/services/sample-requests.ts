@@ -4,7 +4,7 @@ import { withOrg } from "../db/tenant";
 import { organizations, portfolioPieces, sampleEvaluations, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
 import { AppError } from "../errors";
 import { formatMoney, type Money } from "~/lib/money";
-import { sampleNumberLabel, todayIn, type CreateSampleRequestInput, type EvaluateSampleInput, type SampleStatus } from "~/lib/vetting-schemas";
+import { sampleNumberLabel, todayIn, type CreateSampleRequestInput, type EvaluateSampleInput, type SampleStatus } from "~/lib/sample-request-schemas";
 import { recordEvent } from "./events";
 import { attachSampleRequestFiles } from "./file-attachments";
 import type { Actor } from "./members";

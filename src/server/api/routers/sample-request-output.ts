@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORGANIZATION_KINDS } from "~/lib/organizations";
-import { SAMPLE_STATUSES } from "~/lib/vetting-schemas";
+import { SAMPLE_STATUSES } from "~/lib/sample-request-schemas";
 
 /**
  * What a workshop receives about sample requests. Zod strips every key not listed here, so a column added

@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  acceptSampleRequestSchema,
-  createSampleRequestSchema,
-  declineSampleRequestSchema,
-  evaluateSampleSchema,
-  SAMPLE_STATUSES,
-  shipSampleRequestSchema,
-} from "~/lib/vetting-schemas";
+import { acceptSampleRequestSchema, createSampleRequestSchema, declineSampleRequestSchema, evaluateSampleSchema, SAMPLE_STATUSES, shipSampleRequestSchema } from "~/lib/sample-request-schemas";
 import {
   acceptSampleRequest,
   cancelSampleRequest,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMPARE_MAX, COMPARE_MIN, shortlistTagSchema, updateShortlistEntrySchema } from "~/lib/vetting-schemas";
+import { COMPARE_MAX, COMPARE_MIN, shortlistTagSchema, updateShortlistEntrySchema } from "~/lib/shortlist-schemas";
 import { addToShortlist, compareShortlist, getShortlistEntryFor, listShortlist, removeFromShortlist, updateShortlistEntry } from "../../services/shortlist";
 import { brandProcedure, createTRPCRouter } from "../trpc";
 

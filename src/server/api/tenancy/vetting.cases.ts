@@ -2,7 +2,7 @@ import { asc, eq, inArray, or } from "drizzle-orm";
 import type { Fixture, OrgFixture } from "~/test/fixtures";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import { actorOf, publishWorkshop } from "~/test/vetting";
-import { todayIn } from "~/lib/vetting-schemas";
+import { todayIn } from "~/lib/sample-request-schemas";
 import type { Db } from "../../db/client";
 import { events, notificationRecipients, notifications, sampleEvaluations, sampleRequests, sampleRequestUpdates, shortlistEntries } from "../../db/schema";
 import { acceptSampleRequest, createSampleRequest, markSampleReceived, shipSampleRequest } from "../../services/sample-requests";

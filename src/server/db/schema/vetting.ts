@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, char, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { SAMPLE_STATUSES } from "~/lib/vetting-schemas";
+import { SAMPLE_STATUSES } from "~/lib/sample-request-schemas";
 import { organizations } from "./organizations";
 import { files } from "./files";
 import { portfolioPieces } from "./workshops";
