@@ -84,7 +84,11 @@ describe(`background jobs (${driver})`, () => {
     }, 30_000);
     expect(failed).toMatchObject({ attempts: 3, sentAt: null });
     expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
-    const [job] = (await db.execute<{ state: string; retry_count: number }>(sql`select state, retry_count from pgboss.job where name = 'email-send' and data->>'emailId' = ${failed.id}`)).rows;
+    // The queue marks the job failed once the handler's last attempt has thrown.
+    const job = await waitFor(async () => {
+      const [row] = (await db.execute<{ state: string; retry_count: number }>(sql`select state, retry_count from pgboss.job where name = 'email-send' and data->>'emailId' = ${failed.id}`)).rows;
+      return row?.state === "failed" ? row : null;
+    }, 5_000);
     expect(job).toEqual({ state: "failed", retry_count: 2 });
   });
 });
