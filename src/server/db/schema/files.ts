@@ -36,3 +36,17 @@ export const files = pgTable(
 );
 
 export type StoredFile = typeof files.$inferSelect;
+
+/**
+ * The columns every attachment join table shares: the file, its organization (the owner of the record
+ * it is attached to), and its place in the record's list. Fresh builders per table.
+ */
+export const attachedFileColumns = () => ({
+  fileId: uuid()
+    .notNull()
+    .references(() => files.id, { onDelete: "cascade" }),
+  orgId: uuid()
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  position: integer().notNull(),
+});

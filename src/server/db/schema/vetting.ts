@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, char, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { SAMPLE_STATUSES } from "~/lib/sample-request-schemas";
 import { organizations } from "./organizations";
-import { files } from "./files";
+import { attachedFileColumns } from "./files";
 import { portfolioPieces } from "./workshops";
 import { users } from "./users";
 
@@ -74,14 +74,8 @@ export const sampleRequestAttachments = pgTable(
     sampleRequestId: uuid()
       .notNull()
       .references(() => sampleRequests.id, { onDelete: "cascade" }),
-    fileId: uuid()
-      .notNull()
-      .references(() => files.id, { onDelete: "cascade" }),
-    /** The brand: the request's and the file's organization. */
-    orgId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    position: integer().notNull(),
+    // orgId: the brand, the request's and the file's organization.
+    ...attachedFileColumns(),
   },
   (t) => [primaryKey({ columns: [t.sampleRequestId, t.fileId] }), uniqueIndex("sample_request_attachments_file_key").on(t.fileId), index().on(t.orgId)],
 );

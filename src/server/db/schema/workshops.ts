@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { files } from "./files";
+import { attachedFileColumns, files } from "./files";
 import { organizations } from "./organizations";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -87,14 +87,8 @@ export const portfolioPiecePhotos = pgTable(
     pieceId: uuid()
       .notNull()
       .references(() => portfolioPieces.id, { onDelete: "cascade" }),
-    fileId: uuid()
-      .notNull()
-      .references(() => files.id, { onDelete: "cascade" }),
-    /** The workshop: the piece's organization and the file's. */
-    orgId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    position: integer().notNull(),
+    // orgId: the workshop, the piece's and the file's organization.
+    ...attachedFileColumns(),
   },
   (t) => [primaryKey({ columns: [t.pieceId, t.fileId] }), index().on(t.fileId), index().on(t.orgId)],
 );
