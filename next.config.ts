@@ -4,11 +4,10 @@ import { staticSecurityHeaders } from "./src/server/http/csp";
 
 const config: NextConfig = {
   // PGlite ships WebAssembly and data files; argon2 is a native addon. Both load at run time from node_modules.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "pg-boss"],
   poweredByHeader: false,
-  typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; the build does not repeat it
-  async headers() {
-    return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+  headers() {
+    return Promise.resolve([{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }]);
   },
 };
 

@@ -1,11 +1,19 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
  * End-to-end tests against the production build (`next build` first; CI builds before this runs).
- * The server runs on port 3100 (or E2E_PORT) so it never collides with `npm run dev` on 3000. Without
- * DATABASE_URL it uses its own embedded database in .data/e2e, apart from the development one in .data/pglite.
+ * The server runs on a free port (E2E_PORT to choose one), so runs side by side never collide with each
+ * other or with `npm run dev`. Without DATABASE_URL it uses its own embedded database in .data/e2e (or
+ * PGLITE_DIR), apart from the development one in .data/pglite.
  */
-const PORT = Number(process.env.E2E_PORT || 3100);
+function freePort(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+}
+// Chosen once in the main process; the test workers it starts inherit it through the environment.
+process.env.E2E_PORT ||= String(freePort());
+const PORT = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${PORT}`;
 
 const inherited = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));

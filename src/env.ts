@@ -17,6 +17,8 @@ export const env = createEnv({
     PGLITE_DIR: z.string().default(".data/pglite"),
     NEXTAUTH_SECRET: isProductionBuild ? z.string().min(16) : z.string().min(16).default("bezel-development-secret-not-for-production"),
     NEXTAUTH_URL: z.url().optional(),
+    /** The port `next start` listens on; links in emails use it when NEXTAUTH_URL is unset. */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** smtp://user:pass@host:port — unset: emails are stored and shown on /outbox only. */
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default("Bezel <no-reply@bezel.local>"),
@@ -25,6 +27,11 @@ export const env = createEnv({
      * X-Forwarded-For is ignored; N: the Nth X-Forwarded-For entry from the right. Read by `clientIp`.
      */
     TRUSTED_PROXY_HOPS: z.coerce.number("TRUSTED_PROXY_HOPS must be a whole number from 0 to 10.").int().min(0).max(10).default(0),
+    /**
+     * Where background jobs run. Default: in the app process in development and on PGlite; in
+     * `npm run worker` in production on PostgreSQL.
+     */
+    JOBS_WORKER: z.enum(["in-process", "separate"], "JOBS_WORKER must be in-process or separate.").optional(),
     /** Uploaded files on local disk, used when S3_BUCKET is unset. */
     UPLOADS_DIR: z.string().default(".data/uploads"),
     /** S3-compatible object storage for uploads (AWS S3, MinIO…). Unset: local disk under UPLOADS_DIR. */

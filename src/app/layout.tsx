@@ -3,12 +3,18 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { headers } from "next/headers";
 import { Toaster } from "sonner";
+import { env } from "~/env";
 import { TRPCReactProvider } from "~/trpc/react";
 import "~/styles/globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Bezel — made-to-order jewelry, from brief to delivery", template: "%s · Bezel" },
   description: "Bezel is where jewelry brands find, shortlist and vet made-to-order workshops, and request samples before they order.",
+  // Relative URLs (the social preview image) resolve against the public address.
+  metadataBase: new URL(env.NEXTAUTH_URL ?? "http://localhost:3000"),
+  icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }, { url: "/favicon-32.png", sizes: "32x32", type: "image/png" }], apple: "/apple-touch-icon.png" },
+  openGraph: { type: "website", siteName: "Bezel", images: [{ url: "/og.png", width: 1200, height: 630, alt: "Bezel — find and vet made-to-order jewelry workshops" }] },
+  twitter: { card: "summary_large_image", images: ["/og.png"] },
 };
 
 export const viewport: Viewport = { themeColor: "#faf8f4" };

@@ -81,12 +81,20 @@ export async function loadBenchWorkshops(db: Db, count: number): Promise<void> {
     join organizations o on o.id = g.org_id`);
   // Half the workshops have a portfolio, so the thumbnail lookup is exercised.
   await db.execute(sql`
-    insert into portfolio_pieces (org_id, title, photo_file_ids, position)
-    select md5('bench-org-' || i)::uuid, 'Piece ' || p, array[md5('bench-photo-' || i || '-' || p)::uuid], p
+    insert into portfolio_pieces (id, org_id, title, position)
+    select md5('bench-piece-' || i || '-' || p)::uuid, md5('bench-org-' || i)::uuid, 'Piece ' || p, p
+    from generate_series(1, ${count}) i, generate_series(0, 2) p where i % 2 = 0`);
+  await db.execute(sql`
+    insert into files (id, org_id, purpose, original_name, content_type, byte_size, storage_key)
+    select md5('bench-photo-' || i || '-' || p)::uuid, md5('bench-org-' || i)::uuid, 'portfolio_photo', 'piece.jpg', 'image/jpeg', 1, 'bench/' || i || '-' || p
+    from generate_series(1, ${count}) i, generate_series(0, 2) p where i % 2 = 0`);
+  await db.execute(sql`
+    insert into portfolio_piece_photos (piece_id, file_id, org_id, position)
+    select md5('bench-piece-' || i || '-' || p)::uuid, md5('bench-photo-' || i || '-' || p)::uuid, md5('bench-org-' || i)::uuid, 0
     from generate_series(1, ${count}) i, generate_series(0, 2) p where i % 2 = 0`);
   // What autovacuum does soon after a bulk load in production: statistics, and GIN pending lists merged
   // (until then the planner avoids the GIN indexes and scans the whole table).
-  for (const table of ["organizations", "workshop_profiles", "portfolio_pieces"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
+  for (const table of ["organizations", "workshop_profiles", "portfolio_pieces", "portfolio_piece_photos"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
 }
 
 /** The searches the benchmark runs: search text plus three facets, rotated so no single plan or page dominates. */

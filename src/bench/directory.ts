@@ -120,8 +120,8 @@ function startServer(port: number, env: Record<string, string>): { child: ChildP
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (b: Buffer) => output.push(b.toString());
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   return { child, output };
 }
 

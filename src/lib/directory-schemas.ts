@@ -168,6 +168,14 @@ export function filterLabel(params: DirectorySearchParams, f: DirectoryFilter): 
   }
 }
 
+/** The values each vocabulary facet offers; countries come from the workshops themselves. */
+export const FACET_VOCABULARY: Record<Exclude<FacetKey, "countries">, readonly string[]> = {
+  capabilities: CAPABILITIES.keys,
+  metals: METALS.keys,
+  gemstoneWork: GEMSTONE_WORK.keys,
+  certifications: CERTIFICATIONS.keys,
+};
+
 export const FACET_LABEL: Record<FacetKey, (value: string) => string> = {
   capabilities: CAPABILITIES.label,
   metals: METALS.label,

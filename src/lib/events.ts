@@ -1,74 +1,95 @@
+import type { FilePurpose } from "./files";
+import type { OrganizationKind } from "./organizations";
 import { ROLE_LABELS, type Role } from "./permissions";
+import type { SampleStatus } from "./sample-request-schemas";
 
-const role = (r: unknown) => (typeof r === "string" && r in ROLE_LABELS ? ROLE_LABELS[r as Role].toLowerCase() : String(r));
-const str = (v: unknown) => (typeof v === "string" ? v : "");
+/**
+ * Every action the activity log can hold, with the data it carries. `recordEvent` accepts only these
+ * pairs, and `EVENT_SENTENCES` must say each one in words: a new action does not compile until it does.
+ */
+type SampleRef = { number: number; brand: string; workshop: string };
+type Nothing = Record<string, never>;
 
-/** The activity log's sentence for each action, after the actor's name. */
-export function describeEvent(action: string, data: Record<string, unknown>): string {
-  switch (action) {
-    case "organization.created":
-      return `created ${str(data.name) || "the organization"}`;
-    case "organization.updated":
-      return `updated the organization's ${Array.isArray(data.changed) ? data.changed.map((c) => FIELD_LABELS[String(c)] ?? c).join(", ") : "details"}`;
-    case "invitation.sent":
-      return `invited ${str(data.email)} as ${role(data.role)}`;
-    case "invitation.revoked":
-      return `withdrew the invitation to ${str(data.email)}`;
-    case "member.joined":
-      return `joined as ${role(data.role)}`;
-    case "member.role_changed":
-      return `changed ${str(data.name)}'s role from ${role(data.from)} to ${role(data.to)}`;
-    case "member.removed":
-      return `removed ${str(data.name)}`;
-    case "member.left":
-      return "left the organization";
-    case "workshop_profile.updated":
-      return "updated the workshop profile";
-    case "workshop_profile.published":
-      return "published the workshop profile";
-    case "workshop_profile.unpublished":
-      return "unpublished the workshop profile";
-    case "workshop_artisan.added":
-      return `added the artisan ${str(data.name)}`;
-    case "workshop_artisan.updated":
-      return `updated the artisan ${str(data.name)}`;
-    case "workshop_artisan.removed":
-      return `removed the artisan ${str(data.name)}`;
-    case "workshop_artisan.reordered":
-      return "reordered the artisans";
-    case "portfolio_piece.added":
-      return `added the portfolio piece ${str(data.title)}`;
-    case "portfolio_piece.updated":
-      return `updated the portfolio piece ${str(data.title)}`;
-    case "portfolio_piece.removed":
-      return `removed the portfolio piece ${str(data.title)}`;
-    case "portfolio_piece.reordered":
-      return "reordered the portfolio";
-    case "sample_request.requested":
-      return `requested sample SR-${String(data.number ?? "")} from ${str(data.workshop)}`;
-    case "sample_request.accepted":
-      return `accepted sample request SR-${String(data.number ?? "")} from ${str(data.brand)}`;
-    case "sample_request.declined":
-      return `declined sample request SR-${String(data.number ?? "")} from ${str(data.brand)}`;
-    case "sample_request.cancelled":
-      return `cancelled sample request SR-${String(data.number ?? "")}`;
-    case "sample_request.shipped":
-      return `shipped sample SR-${String(data.number ?? "")} to ${str(data.brand)}`;
-    case "sample_request.received":
-      return `marked sample SR-${String(data.number ?? "")} received`;
-    case "sample_request.evaluated":
-      return `evaluated sample SR-${String(data.number ?? "")}`;
-    case "shortlist.added":
-      return `shortlisted ${str(data.workshop)}`;
-    case "shortlist.removed":
-      return `removed ${str(data.workshop)} from the shortlist`;
-    case "shortlist.updated":
-      return `updated the shortlist notes on ${str(data.workshop)}`;
-    case "file.uploaded":
-      return `uploaded ${str(data.name) || "a file"}`;
-    default:
-      return action.replaceAll(/[._]/g, " ");
-  }
+export type EventPayloads = {
+  "organization.created": { name: string; kind: OrganizationKind };
+  "organization.updated": { changed: string[] };
+  "invitation.sent": { email: string; role: Role };
+  "invitation.revoked": { email: string };
+  "member.joined": { name: string; role: Role };
+  "member.role_changed": { name: string; from: Role; to: Role };
+  "member.removed": { name: string; role: Role };
+  "member.left": { name: string | null };
+  "workshop_profile.updated": { changed: string[] };
+  "workshop_profile.published": Nothing;
+  "workshop_profile.unpublished": Nothing;
+  "workshop_artisan.added": { name: string };
+  "workshop_artisan.updated": { name: string; changed: string[] };
+  "workshop_artisan.removed": { name: string };
+  "workshop_artisan.reordered": Nothing;
+  "portfolio_piece.added": { title: string };
+  "portfolio_piece.updated": { title: string; changed: string[] };
+  "portfolio_piece.removed": { title: string };
+  "portfolio_piece.reordered": Nothing;
+  "shortlist.added": { workshop: string };
+  "shortlist.updated": { workshop: string; changed: string[] };
+  "shortlist.removed": { workshop: string };
+  "sample_request.evaluated": { number: number };
+  "file.uploaded": { name: string; purpose: FilePurpose };
+} & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
+
+export type EventAction = keyof EventPayloads;
+
+const role = (r: unknown) => (typeof r === "string" ? (r in ROLE_LABELS ? ROLE_LABELS[r as Role].toLowerCase() : r) : "");
+const text = (v: unknown, fallback = "") => (typeof v === "string" && v ? v : fallback);
+const sr = (n: unknown) => `SR-${typeof n === "number" ? n : ""}`;
+const FIELD_LABELS: Record<string, string> = { name: "name", slug: "web address", country: "country", timeZone: "time zone", currency: "currency" };
+const fields = (changed: unknown) => (Array.isArray(changed) ? changed.map((c) => FIELD_LABELS[String(c)] ?? String(c)).join(", ") : "details");
+
+/**
+ * The log's sentence for each action, after the actor's name. Rows written long ago may lack a field,
+ * so each sentence reads its data defensively.
+ */
+export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads[A]>) => string } = {
+  "organization.created": (d) => `created ${text(d.name, "the organization")}`,
+  "organization.updated": (d) => `updated the organization's ${fields(d.changed)}`,
+  "invitation.sent": (d) => `invited ${text(d.email)} as ${role(d.role)}`,
+  "invitation.revoked": (d) => `withdrew the invitation to ${text(d.email)}`,
+  "member.joined": (d) => `joined as ${role(d.role)}`,
+  "member.role_changed": (d) => `changed ${text(d.name)}'s role from ${role(d.from)} to ${role(d.to)}`,
+  "member.removed": (d) => `removed ${text(d.name)}`,
+  "member.left": () => "left the organization",
+  "workshop_profile.updated": () => "updated the workshop profile",
+  "workshop_profile.published": () => "published the workshop profile",
+  "workshop_profile.unpublished": () => "unpublished the workshop profile",
+  "workshop_artisan.added": (d) => `added the artisan ${text(d.name)}`,
+  "workshop_artisan.updated": (d) => `updated the artisan ${text(d.name)}`,
+  "workshop_artisan.removed": (d) => `removed the artisan ${text(d.name)}`,
+  "workshop_artisan.reordered": () => "reordered the artisans",
+  "portfolio_piece.added": (d) => `added the portfolio piece ${text(d.title)}`,
+  "portfolio_piece.updated": (d) => `updated the portfolio piece ${text(d.title)}`,
+  "portfolio_piece.removed": (d) => `removed the portfolio piece ${text(d.title)}`,
+  "portfolio_piece.reordered": () => "reordered the portfolio",
+  "shortlist.added": (d) => `shortlisted ${text(d.workshop)}`,
+  "shortlist.updated": (d) => `updated the shortlist notes on ${text(d.workshop)}`,
+  "shortlist.removed": (d) => `removed ${text(d.workshop)} from the shortlist`,
+  "sample_request.requested": (d) => `requested sample ${sr(d.number)} from ${text(d.workshop)}`,
+  "sample_request.accepted": (d) => `accepted sample request ${sr(d.number)} from ${text(d.brand)}`,
+  "sample_request.declined": (d) => `declined sample request ${sr(d.number)} from ${text(d.brand)}`,
+  "sample_request.cancelled": (d) => `cancelled sample request ${sr(d.number)}`,
+  "sample_request.shipped": (d) => `shipped sample ${sr(d.number)} to ${text(d.brand)}`,
+  "sample_request.received": (d) => `marked sample ${sr(d.number)} received`,
+  "sample_request.evaluated": (d) => `evaluated sample ${sr(d.number)}`,
+  "file.uploaded": (d) => `uploaded ${text(d.name, "a file")}`,
+};
+
+export const EVENT_ACTIONS = Object.keys(EVENT_SENTENCES) as EventAction[];
+
+export function isEventAction(action: string): action is EventAction {
+  return Object.hasOwn(EVENT_SENTENCES, action);
 }
 
-const FIELD_LABELS: Record<string, string> = { name: "name", slug: "web address", country: "country", timeZone: "time zone", currency: "currency" };
+/** The activity log's sentence for a stored event. An action no longer known is shown in plain words. */
+export function describeEvent(action: string, data: Record<string, unknown>): string {
+  if (!isEventAction(action)) return action.replaceAll(/[._]/g, " ");
+  return (EVENT_SENTENCES[action] as (d: Record<string, unknown>) => string)(data);
+}

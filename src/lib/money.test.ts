@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney, isCurrency, minorUnitDigits, parseMoney, toDecimalString } from "./money";
-import { acceptSampleRequestSchema } from "./vetting-schemas";
+import { acceptSampleRequestSchema } from "./sample-request-schemas";
 
 describe("minor units", () => {
   it("come from Intl for each currency", () => {

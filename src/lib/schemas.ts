@@ -1,5 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
+import { NOTIFICATION_KINDS } from "./notifications";
+import { ORGANIZATION_KINDS } from "./organizations";
 import { ROLES } from "./permissions";
 import { COUNTRY_CODES, CURRENCIES, isTimeZone } from "./regions";
 
@@ -52,7 +54,7 @@ export const organizationProfileSchema = z.object({
 });
 
 export const createOrganizationSchema = organizationProfileSchema.extend({
-  kind: z.enum(["brand", "workshop"], "Choose brand or workshop."),
+  kind: z.enum(ORGANIZATION_KINDS, "Choose brand or workshop."),
 });
 
 export const updateOrganizationSchema = organizationProfileSchema.extend({ slug: slugSchema });
@@ -60,7 +62,16 @@ export const updateOrganizationSchema = organizationProfileSchema.extend({ slug:
 export const roleSchema = z.enum(ROLES, "Choose a role.");
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 
+/** The kinds of notification email a user does not want. */
+export const emailPreferencesSchema = z.object({
+  mutedKinds: z
+    .array(z.enum(NOTIFICATION_KINDS, "Unknown kind of email."))
+    .max(NOTIFICATION_KINDS.length)
+    .transform((kinds) => [...new Set(kinds)]),
+});
+
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
 export type InviteInput = z.infer<typeof inviteSchema>;
+export type EmailPreferencesInput = z.infer<typeof emailPreferencesSchema>;

@@ -1,16 +1,25 @@
 import "server-only";
+import { TRPCError } from "@trpc/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getSessionUserId } from "./auth";
-import { getDb } from "./db";
-import type { OrganizationKind } from "./db/schema";
-import { getMembership, listMyOrganizations, rememberLastOrganization } from "./services/organizations";
-import { getUser } from "./services/users";
+import type { OrganizationKind } from "~/lib/organizations";
+import { api } from "~/trpc/server";
+
+/**
+ * What layouts and pages know about the signed-in user and the portal they are in. Everything comes
+ * through the in-process tRPC caller, so the procedures' checks guard every read; nothing here writes.
+ */
+
+const isCode = (err: unknown, code: TRPCError["code"]) => err instanceof TRPCError && err.code === code;
 
 /** The signed-in user as the database knows them now, or null. Cached for the request. */
 export const currentUser = cache(async () => {
-  const id = await getSessionUserId();
-  return id ? getUser(await getDb(), id) : null;
+  try {
+    return await (await api()).auth.me();
+  } catch (err) {
+    if (isCode(err, "UNAUTHORIZED")) return null;
+    throw err;
+  }
 });
 
 export async function requireUser(returnTo: string) {
@@ -25,12 +34,13 @@ export async function requireUser(returnTo: string) {
  */
 export const loadPortal = cache(async (kind: OrganizationKind, slug: string) => {
   const user = await requireUser(`/${kind}/${slug}`);
-  const db = await getDb();
-  const found = await getMembership(db, user.id, { slug });
-  if (!found || found.org.kind !== kind) notFound();
-  await rememberLastOrganization(db, user.id, found.org.id);
-  const organizations = await listMyOrganizations(db, user.id);
-  return { user, org: found.org, role: found.membership.role, organizations };
+  try {
+    const portal = await (await api()).organization.portal({ kind, slug });
+    return { user, ...portal };
+  } catch (err) {
+    if (isCode(err, "NOT_FOUND") || isCode(err, "BAD_REQUEST")) notFound();
+    throw err;
+  }
 });
 
 export type Portal = Awaited<ReturnType<typeof loadPortal>>;

@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, inject } from "vitest";
 import pg from "pg";
 import { openScriptDb } from "~/server/db/script-db";
 import type { Db } from "~/server/db/client";
+import type { JobsConnection } from "~/server/jobs/connection";
 import { withDatabase } from "./global-setup";
 
 const appDbs = new WeakMap<Db, () => Db>();
@@ -23,26 +25,48 @@ export function appDbOf(db: Db): Db {
  * test file: `const db = await testDb();`. It is the owner's handle; `appDbOf(db)` is the app's.
  */
 export async function testDb(): Promise<Db> {
+  return (await testDatabase()).db;
+}
+
+export type TestDatabase = {
+  db: Db;
+  /** Owner-level access for pg-boss, for tests of background jobs. */
+  jobs: JobsConnection;
+  driver: "pg" | "pglite";
+  /** Runs `fn` when the file ends, before the database closes (stop a worker that uses it). */
+  beforeClose: (fn: () => Promise<void>) => void;
+};
+
+export async function testDatabase(): Promise<TestDatabase> {
   const cfg = inject("testDb");
+  const cleanups: (() => Promise<void>)[] = [];
+  const beforeClose = (fn: () => Promise<void>) => void cleanups.unshift(fn);
+  const runCleanups = async () => {
+    for (const fn of cleanups) await fn();
+  };
   if (cfg.kind === "pglite") {
     const snapshot = new Blob([readFileSync(cfg.snapshot)]);
     const handle = await openScriptDb({ loadDataDir: snapshot });
-    afterAll(() => handle.close());
+    afterAll(async () => {
+      await runCleanups();
+      await handle.close();
+    });
     appDbs.set(handle.db, handle.appDb);
-    return handle.db;
+    return { ...handle, beforeClose };
   }
-  const name = `bezel_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `bezel_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: cfg.url });
   await admin.connect();
   await createFromTemplate(admin, name, cfg.template);
   const handle = await openScriptDb({ url: withDatabase(cfg.url, name) });
   appDbs.set(handle.db, handle.appDb);
   afterAll(async () => {
+    await runCleanups();
     await handle.close();
     await admin.query(`drop database if exists ${name}`);
     await admin.end();
   });
-  return handle.db;
+  return { ...handle, beforeClose };
 }
 
 async function createFromTemplate(admin: pg.Client, name: string, template: string) {

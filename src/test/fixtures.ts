@@ -1,3 +1,4 @@
+import { createWorkshopProfile } from "~/server/services/workshop-profiles";
 import { createCaller } from "~/server/api/root";
 import type { Db } from "~/server/db/client";
 import { appDbOf } from "./db";
@@ -36,6 +37,7 @@ export async function createOrg(db: Db, kind: OrganizationKind, name: string): P
     .insert(organizations)
     .values({ kind, name, slug: `${kind}-${unique()}`, country: kind === "brand" ? "FR" : "IT", timeZone: kind === "brand" ? "Europe/Paris" : "Europe/Rome", currency: "EUR" })
     .returning();
+  if (kind === "workshop") await createWorkshopProfile(db, org!);
   const people = {} as Record<Role, TestUser>;
   for (const role of ["owner", "admin", "member"] as const) {
     people[role] = await createUser(db, `${name} ${role}`);

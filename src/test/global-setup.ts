@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,10 +13,10 @@ import { openScriptDb } from "~/server/db/script-db";
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const template = `bezel_test_template_${process.pid}`;
+    // A random name: two runs on one shared server (even with the same pid) never meet.
+    const template = `bezel_test_template_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`drop database if exists ${template}`);
     await admin.query(`create database ${template}`);
     const handle = await openScriptDb({ url: withDatabase(url, template) });
     await handle.migrate();

@@ -1,8 +1,9 @@
+import type { FilePurpose } from "~/lib/files";
 import { eq } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { files, portfolioPieces, workshopProfiles } from "~/server/db/schema";
 import type { Role } from "~/lib/permissions";
-import type { OrgFixture, TestUser } from "./fixtures";
+import type { OrgFixture } from "./fixtures";
 
 /** Test data for shortlists and sample requests, inserted directly (the profile editor has its own tests). */
 
@@ -40,7 +41,7 @@ export async function addPortfolioPiece(db: Db, t: OrgFixture, title = "Signet r
   return piece!;
 }
 
-export async function uploadedFile(db: Db, t: OrgFixture, purpose = "sample_request_attachment") {
+export async function uploadedFile(db: Db, t: OrgFixture, purpose: FilePurpose = "sample_request_attachment") {
   const [file] = await db
     .insert(files)
     .values({ orgId: t.org.id, purpose, originalName: "sketch.pdf", contentType: "application/pdf", byteSize: 1234, storageKey: `test/${crypto.randomUUID()}` })
@@ -51,6 +52,6 @@ export async function uploadedFile(db: Db, t: OrgFixture, purpose = "sample_requ
 /** The service-layer actor of a fixture member. */
 export const actorOf = (t: OrgFixture, role: Role = "owner"): { orgId: string; userId: string; role: Role } => ({
   orgId: t.org.id,
-  userId: (t[role] as TestUser).id,
+  userId: t[role].id,
   role,
 });

@@ -26,7 +26,7 @@ export default async function OnboardingPage() {
           Everything on Bezel belongs to an organization: a brand or a workshop. You can belong to several and switch between them.
         </p>
         <Card className="mt-6 p-6 sm:p-8">
-          {user.emailVerifiedAt ? (
+          {user.emailVerified ? (
             <CreateOrganizationForm />
           ) : (
             <VerifyEmailNotice email={user.email} why="An organization is created by someone whose email we know is theirs." />

@@ -5,8 +5,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Logo } from "~/components/ui/logo";
 import { outboxEnabled } from "~/env";
-import { getDb } from "~/server/db";
-import { listOutbox } from "~/server/services/email";
+import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -16,7 +15,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 export default async function OutboxPage() {
   await connection(); // render per request: APP_ENV is read at run time, not frozen at build
   if (!outboxEnabled) notFound();
-  const emails = await listOutbox(await getDb(), 50);
+  const emails = await (await api()).outbox.list();
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <Logo />

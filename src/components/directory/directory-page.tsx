@@ -4,6 +4,7 @@ import {
   activeFilters,
   directoryQueryString,
   FACET_KEYS,
+  FACET_VOCABULARY,
   FACET_LABEL,
   filterLabel,
   parseDirectoryQuery,
@@ -11,8 +12,9 @@ import {
   type DirectorySearchParams,
   type FacetKey,
 } from "~/lib/directory-schemas";
-import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, METALS } from "~/lib/workshop-vocabulary";
-import type { DirectoryResult, TextNote } from "~/server/services/directory";
+import type { DirectoryResult } from "~/trpc/types";
+
+type TextNote = NonNullable<DirectoryResult["textNote"]>;
 import { api } from "~/trpc/server";
 import { DirectoryForm, type FacetOption } from "./directory-form";
 import { EmptyResults } from "./empty-results";
@@ -20,13 +22,6 @@ import { Pagination } from "./pagination";
 import { WorkshopCard } from "./workshop-card";
 
 export const directoryHref = (params: DirectorySearchParams) => `/workshops${directoryQueryString(params)}`;
-
-const VOCABULARY: Record<Exclude<FacetKey, "countries">, readonly string[]> = {
-  capabilities: CAPABILITIES.keys,
-  metals: METALS.keys,
-  gemstoneWork: GEMSTONE_WORK.keys,
-  certifications: CERTIFICATIONS.keys,
-};
 
 /**
  * Every vocabulary value with its count (countries: only those with workshops), chosen values always
@@ -37,7 +32,7 @@ function facetOptions(params: DirectorySearchParams, result: DirectoryResult): R
     FACET_KEYS.map((key) => {
       const counts = new Map(result.facets[key].map((f) => [f.value, f.count]));
       const chosen = new Set<string>(params[key]);
-      const values = key === "countries" ? [...new Set([...params.countries, ...counts.keys()])] : [...VOCABULARY[key]];
+      const values = key === "countries" ? [...new Set([...params.countries, ...counts.keys()])] : [...FACET_VOCABULARY[key]];
       const options = values.map((value) => ({ value, label: FACET_LABEL[key](value), count: counts.get(value) ?? 0, checked: chosen.has(value) }));
       if (key === "countries") options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
       return [key, options];

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { activeFilters, directoryQueryString, filterLabel, parseDirectoryQuery, withoutFilter, type DirectorySearchParams } from "~/lib/directory-schemas";
-import type { DirectoryResult } from "~/server/services/directory";
+import type { DirectoryResult } from "~/trpc/types";
 
 const href = (params: DirectorySearchParams) => `/workshops${directoryQueryString(params)}`;
 const workshops = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "workshop" : "workshops"}`;

@@ -4,7 +4,7 @@ import { Badge } from "~/components/ui/badge";
 import { fileUrl } from "~/lib/files";
 import { countryName } from "~/lib/regions";
 import { CAPABILITIES, CERTIFICATIONS, METALS } from "~/lib/workshop-vocabulary";
-import type { DirectoryItem } from "~/server/services/directory";
+import type { DirectoryItem } from "~/trpc/types";
 
 const CAPABILITIES_SHOWN = 4;
 const METALS_SHOWN = 3;

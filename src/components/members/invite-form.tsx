@@ -1,13 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { Input, Select } from "~/components/ui/input";
@@ -19,28 +16,21 @@ import { POST_ONLY } from "~/components/forms/post-only";
 type Values = z.input<typeof inviteSchema>;
 
 export function InviteForm({ orgId, grantableRoles }: { orgId: string; grantableRoles: Role[] }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(inviteSchema), defaultValues: { email: "", role: "member" } });
-  const invite = useMutation(trpc.member.invite.mutationOptions());
+  const invite = useFormMutation(trpc.member.invite.mutationOptions(), { form: { setError: form.setError, fields: ["email", "role"] } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const inv = await invite.mutateAsync({ orgId, ...values });
-      toast.success(`Invitation sent to ${inv.email}.`);
-      form.reset({ email: "", role: values.role });
-      router.refresh();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, ["email", "role"]));
-    }
+    const inv = await invite.run({ orgId, ...values });
+    if (inv === undefined) return;
+    toast.success(`Invitation sent to ${inv.email}.`);
+    form.reset({ email: "", role: values.role });
   });
 
   return (
     <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={formError} />
+      <FormError message={invite.formError} />
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
         <Field label="Email address" error={errors.email?.message}>
           <Input type="email" autoComplete="off" placeholder="name@company.com" {...form.register("email")} />

@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
-import { errorMessage } from "~/components/forms/server-errors";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Select } from "~/components/ui/input";
@@ -11,25 +9,15 @@ import { ROLE_LABELS, type Role } from "~/lib/permissions";
 import { useTRPC } from "~/trpc/react";
 
 export function RoleSelect({ orgId, membershipId, name, role, roles }: { orgId: string; membershipId: string; name: string; role: Role; roles: Role[] }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const change = useMutation(trpc.member.changeRole.mutationOptions());
+  const change = useFormMutation(trpc.member.changeRole.mutationOptions(), { success: (_, v) => `${name} is now ${ROLE_LABELS[v.role].toLowerCase()}.` });
   return (
     <Select
       aria-label={`Role of ${name}`}
       className="h-9 w-32"
       value={role}
-      disabled={change.isPending}
-      onChange={async (e) => {
-        const next = e.target.value as Role;
-        try {
-          await change.mutateAsync({ orgId, membershipId, role: next });
-          toast.success(`${name} is now ${ROLE_LABELS[next].toLowerCase()}.`);
-        } catch (err) {
-          toast.error(errorMessage(err));
-        }
-        router.refresh();
-      }}
+      disabled={change.pending}
+      onChange={(e) => void change.run({ orgId, membershipId, role: e.target.value as Role })}
     >
       {roles.map((r) => (
         <option key={r} value={r}>
@@ -41,9 +29,8 @@ export function RoleSelect({ orgId, membershipId, name, role, roles }: { orgId: 
 }
 
 export function RemoveMemberButton({ orgId, membershipId, name, orgName }: { orgId: string; membershipId: string; name: string; orgName: string }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const remove = useMutation(trpc.member.remove.mutationOptions());
+  const remove = useFormMutation(trpc.member.remove.mutationOptions(), { success: `${name} was removed.` });
   return (
     <ConfirmDialog
       trigger={
@@ -54,23 +41,14 @@ export function RemoveMemberButton({ orgId, membershipId, name, orgName }: { org
       title={`Remove ${name}?`}
       description={`${name} will lose access to ${orgName} at once. You can invite them again later.`}
       confirmLabel="Remove member"
-      onConfirm={async () => {
-        try {
-          await remove.mutateAsync({ orgId, membershipId });
-          toast.success(`${name} was removed.`);
-          router.refresh();
-        } catch (err) {
-          toast.error(errorMessage(err));
-        }
-      }}
+      onConfirm={() => remove.run({ orgId, membershipId })}
     />
   );
 }
 
 export function RevokeInvitationButton({ orgId, invitationId, email }: { orgId: string; invitationId: string; email: string }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const revoke = useMutation(trpc.member.revokeInvitation.mutationOptions());
+  const revoke = useFormMutation(trpc.member.revokeInvitation.mutationOptions(), { success: "Invitation withdrawn." });
   return (
     <ConfirmDialog
       trigger={
@@ -81,15 +59,7 @@ export function RevokeInvitationButton({ orgId, invitationId, email }: { orgId: 
       title="Withdraw this invitation?"
       description={`The link sent to ${email} will stop working.`}
       confirmLabel="Withdraw invitation"
-      onConfirm={async () => {
-        try {
-          await revoke.mutateAsync({ orgId, invitationId });
-          toast.success("Invitation withdrawn.");
-          router.refresh();
-        } catch (err) {
-          toast.error(errorMessage(err));
-        }
-      }}
+      onConfirm={() => revoke.run({ orgId, invitationId })}
     />
   );
 }
@@ -97,23 +67,14 @@ export function RevokeInvitationButton({ orgId, invitationId, email }: { orgId: 
 export function LeaveOrganizationButton({ orgId, orgName }: { orgId: string; orgName: string }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const leave = useMutation(trpc.organization.leave.mutationOptions());
+  const leave = useFormMutation(trpc.organization.leave.mutationOptions(), { success: `You left ${orgName}.`, onSuccess: () => router.replace("/app") });
   return (
     <ConfirmDialog
       trigger={<Button variant="secondary">Leave {orgName}</Button>}
       title={`Leave ${orgName}?`}
       description="You will lose access to this organization. Someone will need to invite you again to come back."
       confirmLabel="Leave organization"
-      onConfirm={async () => {
-        try {
-          await leave.mutateAsync({ orgId });
-          toast.success(`You left ${orgName}.`);
-          router.replace("/app");
-          router.refresh();
-        } catch (err) {
-          toast.error(errorMessage(err));
-        }
-      }}
+      onConfirm={() => leave.run({ orgId })}
     />
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Gem, Hammer } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { applyServerErrors } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/components/ui/cn";
 import { FormError } from "~/components/ui/field";
@@ -26,29 +24,23 @@ const KINDS = [
 export function CreateOrganizationForm() {
   const router = useRouter();
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(createOrganizationSchema),
     defaultValues: { kind: undefined, name: "", country: undefined, timeZone: "", currency: undefined } as unknown as Values,
   });
-  const create = useMutation(trpc.organization.create.mutationOptions());
+  const create = useFormMutation(trpc.organization.create.mutationOptions(), { form: { setError: form.setError, fields: ["kind", "name", "country", "timeZone", "currency"] } });
   const kind = form.watch("kind");
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const org = await create.mutateAsync(values);
-      router.replace(`/${org.kind}/${org.slug}`);
-      router.refresh();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, ["kind", "name", "country", "timeZone", "currency"]));
-    }
+    const org = await create.run(values);
+    if (org === undefined) return;
+    router.replace(`/${org.kind}/${org.slug}`);
   });
 
   return (
     <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      <FormError message={formError} />
+      <FormError message={create.formError} />
       <fieldset>
         <legend className="mb-2 text-sm font-medium">What kind of organization is it?</legend>
         <div className="grid gap-3 sm:grid-cols-2">

@@ -1,13 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
@@ -21,31 +19,25 @@ type Values = z.input<typeof updateOrganizationSchema>;
 export function OrganizationSettingsForm({ org, canEdit }: { org: { id: string; kind: string } & Values; canEdit: boolean }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(updateOrganizationSchema),
     defaultValues: { name: org.name, slug: org.slug, country: org.country, timeZone: org.timeZone, currency: org.currency },
   });
-  const update = useMutation(trpc.organization.update.mutationOptions());
+  const update = useFormMutation(trpc.organization.update.mutationOptions(), { form: { setError: form.setError, fields: ["name", "slug", "country", "timeZone", "currency"] } });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const saved = await update.mutateAsync({ orgId: org.id, ...values });
-      form.reset({ name: saved.name, slug: saved.slug, country: saved.country as Values["country"], timeZone: saved.timeZone, currency: saved.currency as Values["currency"] });
-      toast.success("Organization saved.");
-      if (saved.slug !== org.slug) router.replace(`/${org.kind}/${saved.slug}/settings`);
-      router.refresh();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, ["name", "slug", "country", "timeZone", "currency"]));
-    }
+    const saved = await update.run({ orgId: org.id, ...values });
+    if (saved === undefined) return;
+    form.reset({ name: saved.name, slug: saved.slug, country: saved.country as Values["country"], timeZone: saved.timeZone, currency: saved.currency });
+    toast.success("Organization saved.");
+    if (saved.slug !== org.slug) router.replace(`/${org.kind}/${saved.slug}/settings`);
   });
 
   return (
     <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-5">
       <fieldset disabled={!canEdit} className="flex flex-col gap-5">
-        <FormError message={formError} />
+        <FormError message={update.formError} />
         <OrganizationFields register={form.register} errors={errors} setValue={form.setValue} />
         <Field label="Web address" error={errors.slug?.message} hint={`Your portal lives at /${org.kind}/${form.watch("slug") || "…"}`}>
           <Input autoCapitalize="none" spellCheck={false} {...form.register("slug")} />

@@ -1,17 +1,16 @@
 import { CheckCircle2, Circle } from "lucide-react";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
-import type { OrganizationKind } from "~/server/db/schema";
-import { getDb } from "~/server/db";
+import type { OrganizationKind } from "~/lib/organizations";
 import { loadPortal } from "~/server/portal";
-import { getChecklist } from "~/server/services/checklist";
 import { api } from "~/trpc/server";
 import { ActivityItem } from "./activity-item";
 import { PageHeader } from "./portal-layout";
 
 export async function DashboardPage({ kind, slug }: { kind: OrganizationKind; slug: string }) {
   const { org, user } = await loadPortal(kind, slug);
-  const [checklist, activity] = await Promise.all([getChecklist(await getDb(), org), (await api()).activity.list({ orgId: org.id, limit: 6 })]);
+  const caller = await api();
+  const [checklist, activity] = await Promise.all([caller.organization.checklist({ orgId: org.id }), caller.activity.list({ orgId: org.id, limit: 6 })]);
   const done = checklist.filter((i) => i.done).length;
   return (
     <>

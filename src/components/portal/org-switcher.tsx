@@ -1,14 +1,27 @@
 "use client";
 
 import { Check, ChevronsUpDown, Plus } from "lucide-react";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { errorMessage } from "~/components/forms/server-errors";
+import { ORGANIZATION_KINDS } from "~/lib/organizations";
+import { useTRPC } from "~/trpc/react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "~/components/ui/dropdown-menu";
 
 type Org = { id: string; name: string; slug: string; kind: "brand" | "workshop" };
 
 export function OrgSwitcher({ current, organizations }: { current: Org; organizations: Org[] }) {
   const router = useRouter();
-  const groups = (["brand", "workshop"] as const).map((kind) => ({ kind, orgs: organizations.filter((o) => o.kind === kind) })).filter((g) => g.orgs.length > 0);
+  const trpc = useTRPC();
+  // Switching is remembered, so the next sign-in lands in the organization switched to.
+  const switchTo = useMutation(
+    trpc.organization.switch.mutationOptions({
+      onSuccess: ({ path }) => router.push(path),
+      onError: (err) => toast.error(errorMessage(err)),
+    }),
+  );
+  const groups = ORGANIZATION_KINDS.map((kind) => ({ kind, orgs: organizations.filter((o) => o.kind === kind) })).filter((g) => g.orgs.length > 0);
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -24,7 +37,7 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
           <div key={g.kind}>
             <DropdownMenuLabel>{g.kind === "brand" ? "Brands" : "Workshops"}</DropdownMenuLabel>
             {g.orgs.map((o) => (
-              <DropdownMenuItem key={o.id} onSelect={() => router.push(`/${o.kind}/${o.slug}`)}>
+              <DropdownMenuItem key={o.id} onSelect={() => switchTo.mutate({ orgId: o.id })}>
                 <span className="flex-1 truncate">{o.name}</span>
                 {o.id === current.id && <Check aria-label="current" />}
               </DropdownMenuItem>

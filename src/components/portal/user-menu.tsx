@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { KeyRound, LogOut, Mail, MonitorSmartphone } from "lucide-react";
+import { LogOut, Mail, MonitorSmartphone, Settings } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { errorMessage } from "~/components/forms/server-errors";
 import { useTRPC } from "~/trpc/react";
@@ -11,7 +11,6 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel,
 
 export function UserMenu({ name, email, outbox }: { name: string; email: string; outbox: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const everywhere = useMutation(trpc.auth.signOutEverywhere.mutationOptions());
   const initials = name
     .split(/\s+/)
@@ -30,14 +29,16 @@ export function UserMenu({ name, email, outbox }: { name: string; email: string;
           <span className="block text-xs font-normal text-ink-muted">{email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <Settings aria-hidden /> Your account
+          </Link>
+        </DropdownMenuItem>
         {outbox && (
           <DropdownMenuItem onSelect={() => window.open("/outbox", "_blank")}>
             <Mail aria-hidden /> Email outbox (development)
           </DropdownMenuItem>
         )}
-        <DropdownMenuItem onSelect={() => router.push("/account")}>
-          <KeyRound aria-hidden /> Change password
-        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => signOut({ callbackUrl: "/" })}>
           <LogOut aria-hidden /> Sign out
         </DropdownMenuItem>

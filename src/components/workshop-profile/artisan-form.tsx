@@ -1,12 +1,9 @@
 "use client";
 
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { applyServerErrors } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { ImageUpload } from "~/components/ui/image-upload";
@@ -22,34 +19,27 @@ const EMPTY: ArtisanInput = { name: "", role: "", bio: "", photoFileId: null };
 
 /** Adds an artisan (no `artisan`) or edits one. */
 export function ArtisanForm({ orgId, artisan, onDone }: { orgId: string; artisan?: ArtisanRow; onDone: () => void }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ArtisanInput>({
     resolver: zodResolver(artisanSchema),
     defaultValues: artisan ? { name: artisan.name, role: artisan.role, bio: artisan.bio, photoFileId: artisan.photoFileId } : EMPTY,
   });
-  const create = useMutation(trpc.workshopProfile.artisans.create.mutationOptions());
-  const update = useMutation(trpc.workshopProfile.artisans.update.mutationOptions());
+  const fieldErrors = { form: { setError: form.setError, fields: FIELDS } };
+  const create = useFormMutation(trpc.workshopProfile.artisans.create.mutationOptions(), fieldErrors);
+  const update = useFormMutation(trpc.workshopProfile.artisans.update.mutationOptions(), fieldErrors);
   const { errors, isSubmitting } = form.formState;
   const bio = form.watch("bio") ?? "";
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      if (artisan) await update.mutateAsync({ orgId, artisanId: artisan.id, ...values });
-      else await create.mutateAsync({ orgId, ...values });
-      toast.success(artisan ? `${values.name} saved.` : `${values.name} added.`);
-      router.refresh();
-      onDone();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, FIELDS));
-    }
+    const saved = artisan ? await update.run({ orgId, artisanId: artisan.id, ...values }) : await create.run({ orgId, ...values });
+    if (saved === undefined) return;
+    toast.success(artisan ? `${values.name} saved.` : `${values.name} added.`);
+    onDone();
   });
 
   return (
     <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={artisan ? `Edit ${artisan.name}` : "Add an artisan"}>
-      <FormError message={formError} />
+      <FormError message={create.formError ?? update.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" error={errors.name?.message}>
           <Input autoFocus {...form.register("name")} />

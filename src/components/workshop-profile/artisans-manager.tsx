@@ -18,7 +18,7 @@ import { ItemControls, useOptimisticOrder } from "./item-controls";
 export function ArtisansManager({ orgId, artisans, canEdit }: { orgId: string; artisans: ArtisanRow[]; canEdit: boolean }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const [editing, setEditing] = useState<string | null>(null) /* an id, or "new" */;
   const reorder = useMutation(trpc.workshopProfile.artisans.reorder.mutationOptions());
   const remove = useMutation(trpc.workshopProfile.artisans.remove.mutationOptions());
 

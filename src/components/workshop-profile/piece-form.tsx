@@ -1,12 +1,9 @@
 "use client";
 
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { applyServerErrors } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { ImageUpload } from "~/components/ui/image-upload";
@@ -24,9 +21,7 @@ const EMPTY: PortfolioPieceInput = { title: "", description: "", metals: [], tec
 
 /** Adds a portfolio piece (no `piece`) or edits one. */
 export function PieceForm({ orgId, piece, onDone }: { orgId: string; piece?: PieceRow; onDone: () => void }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<PortfolioPieceInput>({
     resolver: zodResolver(portfolioPieceSchema),
     defaultValues: piece
@@ -39,26 +34,21 @@ export function PieceForm({ orgId, piece, onDone }: { orgId: string; piece?: Pie
         }
       : EMPTY,
   });
-  const create = useMutation(trpc.workshopProfile.portfolio.create.mutationOptions());
-  const update = useMutation(trpc.workshopProfile.portfolio.update.mutationOptions());
+  const fieldErrors = { form: { setError: form.setError, fields: FIELDS } };
+  const create = useFormMutation(trpc.workshopProfile.portfolio.create.mutationOptions(), fieldErrors);
+  const update = useFormMutation(trpc.workshopProfile.portfolio.update.mutationOptions(), fieldErrors);
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      if (piece) await update.mutateAsync({ orgId, pieceId: piece.id, ...values });
-      else await create.mutateAsync({ orgId, ...values });
-      toast.success(piece ? `“${values.title}” saved.` : `“${values.title}” added to your portfolio.`);
-      router.refresh();
-      onDone();
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, FIELDS));
-    }
+    const saved = piece ? await update.run({ orgId, pieceId: piece.id, ...values }) : await create.run({ orgId, ...values });
+    if (saved === undefined) return;
+    toast.success(piece ? `“${values.title}” saved.` : `“${values.title}” added to your portfolio.`);
+    onDone();
   });
 
   return (
     <form {...POST_ONLY} onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={piece ? `Edit ${piece.title}` : "Add a portfolio piece"}>
-      <FormError message={formError} />
+      <FormError message={create.formError ?? update.formError} />
       <Field label="Title" error={errors.title?.message}>
         <Input autoFocus placeholder="Pavé hoop earrings" {...form.register("title")} />
       </Field>

@@ -20,7 +20,7 @@ import { PieceForm, type PieceRow } from "./piece-form";
 export function PortfolioManager({ orgId, pieces, canEdit }: { orgId: string; pieces: PieceRow[]; canEdit: boolean }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const [editing, setEditing] = useState<string | null>(null) /* an id, or "new" */;
   const reorder = useMutation(trpc.workshopProfile.portfolio.reorder.mutationOptions());
   const remove = useMutation(trpc.workshopProfile.portfolio.remove.mutationOptions());
 

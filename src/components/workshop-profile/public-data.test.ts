@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb } from "~/test/db";
 import { callerFor, createFixture, type Fixture } from "~/test/fixtures";
-import { files, portfolioPieces, workshopProfiles } from "~/server/db/schema";
+import { files, workshopProfiles } from "~/server/db/schema";
+import { insertPiece } from "~/test/files";
 
 /** The public page at /workshops/[slug] answers 404 for anything but a published workshop, signed out. */
 
@@ -16,10 +18,9 @@ beforeAll(async () => {
     .insert(files)
     .values({ orgId: f.workshop.org.id, purpose: "portfolio_photo", originalName: "ring.jpg", contentType: "image/jpeg", byteSize: 10, storageKey: "test/ring" })
     .returning();
-  await db.insert(workshopProfiles).values({
-    orgId: f.workshop.org.id,
-    name: f.workshop.org.name,
-    country: "IT",
+  await db
+    .update(workshopProfiles)
+    .set({
     headline: "Casting in Vicenza",
     story: "s".repeat(250),
     city: "Vicenza",
@@ -30,10 +31,11 @@ beforeAll(async () => {
     leadTimeMinDays: 30,
     leadTimeMaxDays: 45,
     publishedAt: new Date(),
-  });
-  await db.insert(portfolioPieces).values({ orgId: f.workshop.org.id, title: "Ring", photoFileIds: [photo!.id] });
+    })
+    .where(eq(workshopProfiles.orgId, f.workshop.org.id));
+  await insertPiece(db, { orgId: f.workshop.org.id, title: "Ring", photoFileIds: [photo!.id] });
   // A profile row that was never published.
-  await db.insert(workshopProfiles).values({ orgId: f.outsider.workshop.org.id, name: f.outsider.workshop.org.name, country: "IT", headline: "Draft" });
+  await db.update(workshopProfiles).set({ headline: "Draft" }).where(eq(workshopProfiles.orgId, f.outsider.workshop.org.id));
 });
 
 async function expectNotFoundPage(slug: string) {

@@ -1,7 +1,7 @@
 import { Badge } from "~/components/ui/badge";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { CAPABILITIES, GEMSTONE_WORK, LANGUAGES, METALS, WEEKDAYS } from "~/lib/workshop-vocabulary";
-import type { WorkshopRecord } from "~/server/services/workshop-record";
+import type { WorkshopRecord } from "~/trpc/types";
 import type { PublicProfile } from "./public-data";
 
 const number = new Intl.NumberFormat("en");

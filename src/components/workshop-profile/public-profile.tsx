@@ -3,7 +3,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { countryName } from "~/lib/regions";
 import { CERTIFICATIONS } from "~/lib/workshop-vocabulary";
-import { ProfileActions } from "~/components/vetting/profile-actions";
+import { ProfileActions } from "~/components/workshop-profile/profile-actions";
 import { ArtisanPhoto } from "./artisan-photo";
 import { Markdown } from "./markdown";
 import { PortfolioGallery } from "./portfolio-gallery";

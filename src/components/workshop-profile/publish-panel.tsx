@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { CheckCircle2, Circle, ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -10,7 +11,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
-import type { ChecklistEntry } from "~/server/services/workshop-profiles";
+import type { ProfileChecklistEntry as ChecklistEntry } from "~/trpc/types";
 import { useTRPC } from "~/trpc/react";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
@@ -34,7 +35,7 @@ export function PublishPanel({
   const router = useRouter();
   const trpc = useTRPC();
   const publish = useMutation(trpc.workshopProfile.publish.mutationOptions());
-  const unpublish = useMutation(trpc.workshopProfile.unpublish.mutationOptions());
+  const unpublish = useFormMutation(trpc.workshopProfile.unpublish.mutationOptions(), { success: "Your profile is no longer public." });
   const missing = checklist.filter((i) => !i.done).length;
 
   return (
@@ -83,15 +84,7 @@ export function PublishPanel({
             title="Unpublish your profile?"
             description="Your page and your place in the directory disappear at once. Brands who shortlisted you keep their notes. You can publish again at any time."
             confirmLabel="Unpublish"
-            onConfirm={async () => {
-              try {
-                await unpublish.mutateAsync({ orgId });
-                toast.success("Your profile is no longer public.");
-                router.refresh();
-              } catch (err) {
-                toast.error(errorMessage(err));
-              }
-            }}
+            onConfirm={() => unpublish.run({ orgId })}
           />
         ) : (
           <div className="flex flex-col gap-2">

@@ -1,25 +1,31 @@
+import { accountRouter } from "./routers/account";
 import { activityRouter } from "./routers/activity";
 import { authRouter } from "./routers/auth";
 import { directoryRouter } from "./routers/directory";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { organizationRouter } from "./routers/organization";
+import { outboxRouter } from "./routers/outbox";
 import { notificationRouter } from "./routers/notification";
-import { sampleRouter } from "./routers/sample";
+import { sampleRequestRouter } from "./routers/sample-request";
 import { shortlistRouter } from "./routers/shortlist";
-import { workshopProfileRouter } from "./routers/workshopProfile";
+import { workshopProfileRouter } from "./routers/workshop-profile";
 import { healthRouter } from "./routers/health";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   auth: authRouter,
+  account: accountRouter,
   organization: organizationRouter,
   member: memberRouter,
   invitation: invitationRouter,
   activity: activityRouter,
-  shortlist: shortlistRouter, sample: sampleRouter, notification: notificationRouter,
+  shortlist: shortlistRouter,
+  sampleRequest: sampleRequestRouter,
+  notification: notificationRouter,
   directory: directoryRouter,
+  outbox: outboxRouter,
   workshopProfile: workshopProfileRouter,
 });
 

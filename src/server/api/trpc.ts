@@ -7,7 +7,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "../db/client";
-import { AppError, type AppErrorCode } from "../errors";
+import { AppError } from "../errors";
 import { getUser } from "../services/users";
 import { getMembership } from "../services/organizations";
 import { can, type Permission } from "~/lib/permissions";
@@ -27,15 +27,6 @@ export type Context = {
 export const MALFORMED_REQUEST_MESSAGE = "This request could not be read. Reload the page and try again.";
 
 export type Meta = { permission?: Permission };
-
-const APP_TO_TRPC: Record<AppErrorCode, TRPCError["code"]> = {
-  BAD_REQUEST: "BAD_REQUEST",
-  UNAUTHORIZED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  NOT_FOUND: "NOT_FOUND",
-  CONFLICT: "CONFLICT",
-  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
-};
 
 const t = initTRPC
   .context<Context>()
@@ -80,7 +71,8 @@ const appErrors = t.middleware(async ({ next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
-      throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });
+      // Every AppError code is a tRPC code: the status it answers with is the one in APP_ERROR_STATUS.
+      throw new TRPCError({ code: cause.code satisfies TRPCError["code"], message: cause.message, cause });
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error);
   }
@@ -136,21 +128,27 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 export const orgInput = z.object({ orgId: z.uuid("Unknown organization.") });
 
 function orgProcedureOf(kind: OrganizationKind | null) {
-  return protectedProcedure.input(orgInput).use(async ({ ctx, input, meta, next }) => {
+  const member = protectedProcedure.input(orgInput).use(async ({ ctx, input, meta, next }) => {
     const found = await getMembership(ctx.db, ctx.userId, { orgId: input.orgId });
     // Another organization's data, or one of the other kind, does not exist as far as this caller knows.
     if (!found || (kind && found.org.kind !== kind)) {
       throw new TRPCError({ code: "NOT_FOUND", message: "Organization was not found." });
     }
-    if (meta?.permission && !can(found.membership.role, meta.permission)) {
+    // The builder always sets the permission; a missing one refuses rather than opens.
+    if (!meta?.permission || !can(found.membership.role, meta.permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this. Ask an owner or admin." });
     }
     const actor = { orgId: found.org.id, userId: ctx.userId, role: found.membership.role };
     return next({ ctx: { ...ctx, org: found.org, membership: found.membership, actor } });
   });
+  // The permission is an argument, so a procedure without one does not compile. It is also kept as
+  // `meta.permission`, where the tenancy harness reads it.
+  return (permission: Permission) => member.meta({ permission });
 }
 
-/** A member of the organization named by `input.orgId`, of either kind. Declare `.meta({ permission })`. */
+/** A member of the organization named by `input.orgId`, of either kind, holding `permission`. */
 export const orgProcedure = orgProcedureOf(null);
+/** A member of the brand named by `input.orgId`, holding `permission`. */
 export const brandProcedure = orgProcedureOf("brand");
+/** A member of the workshop named by `input.orgId`, holding `permission`. */
 export const workshopProcedure = orgProcedureOf("workshop");

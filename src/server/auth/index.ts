@@ -5,6 +5,7 @@ import { env } from "~/env";
 import { signInSchema } from "~/lib/schemas";
 import { getDb } from "../db";
 import { endSession, sessionUserId } from "../services/sessions";
+import { recordSignIn } from "../services/organizations";
 import { verifyCredentials } from "../services/users";
 import { clientIp } from "./client-ip";
 
@@ -33,6 +34,15 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Reads never write: the organization to return to is settled here and when switching, not on render.
+    async signIn({ user }) {
+      await recordSignIn(await getDb(), user.id);
+    },
+    async signOut({ token }) {
+      if (token) await endSession(await getDb(), token);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -43,11 +53,6 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       return { ...session, user: { ...session.user, id: token.sub, sv: token.sv } };
-    },
-  },
-  events: {
-    async signOut({ token }) {
-      if (token) await endSession(await getDb(), token);
     },
   },
 };

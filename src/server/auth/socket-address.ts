@@ -11,6 +11,8 @@ type Patched = typeof http.Server.prototype & { __bezelSocketAddress?: true };
 export function installSocketAddressHeader(): void {
   const proto = http.Server.prototype as Patched;
   if (proto.__bezelSocketAddress) return;
+  // The original emit, called with the server as `this` below.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const emit = proto.emit;
   proto.emit = function patchedEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {

@@ -3,7 +3,8 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appDbOf, testDb } from "~/test/db";
 import { callerFor, createFixture, type Fixture } from "~/test/fixtures";
-import { actorOf, addPortfolioPiece, publishWorkshop, uploadedFile } from "~/test/vetting";
+import { fileRow, insertPiece } from "~/test/files";
+import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import { withDatabase } from "~/test/global-setup";
 import { createSampleRequest } from "../services/sample-requests";
 import { addToShortlist } from "../services/shortlist";
@@ -23,10 +24,13 @@ const TENANT_TABLES = [
   "files",
   "invitations",
   "memberships",
+  "notification_recipients",
   "notifications",
   "organizations",
+  "portfolio_piece_photos",
   "portfolio_pieces",
   "sample_evaluations",
+  "sample_request_attachments",
   "sample_request_updates",
   "sample_requests",
   "shortlist_entries",
@@ -40,6 +44,7 @@ const ORG_COLUMNS: Record<string, string> = {
   files: "org_id",
   invitations: "org_id",
   memberships: "org_id",
+  notification_recipients: "org_id",
   notifications: "org_id",
   organizations: "id",
   portfolio_pieces: "org_id",
@@ -83,8 +88,8 @@ describe("row-level security", () => {
     // Rows in every tenant table, for a brand and a workshop that share a sample request, and for another
     // brand and an unpublished workshop that share nothing with them.
     await publishWorkshop(db, f.workshop);
-    await addPortfolioPiece(db, f.workshop, "Signet ring");
-    await addPortfolioPiece(db, unpublished, "Unpublished ring");
+    await insertPiece(db, { orgId: f.workshop.org.id, title: "Signet ring", photoFileIds: [(await fileRow(db, f.workshop.org.id)).id] });
+    await insertPiece(db, { orgId: unpublished.org.id, title: "Unpublished ring", photoFileIds: [(await fileRow(db, unpublished.org.id)).id] });
     await addToShortlist(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id });
     const attachment = await uploadedFile(db, f.brand);
     await createSampleRequest(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id, description: "A signet ring in silver 925", quantity: 1, note: "", attachmentFileIds: [attachment.id] });
@@ -116,13 +121,16 @@ describe("row-level security", () => {
     const seen = Object.fromEntries(await Promise.all(TENANT_TABLES.map(async (t) => [t, await countAll(app, t)] as const)));
     expect(seen).toEqual({
       events: 0,
-      files: 0,
+      files: 1, // the photo the published profile shows
       invitations: 0,
       memberships: 0,
+      notification_recipients: 0,
       notifications: 0,
       organizations: 1, // the published workshop
+      portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece
       sample_evaluations: 0,
+      sample_request_attachments: 0,
       sample_request_updates: 0,
       sample_requests: 0,
       shortlist_entries: 0,
@@ -133,14 +141,20 @@ describe("row-level security", () => {
   });
 
   it("withPublic reads the same public rows, even on the owner's connection", async () => {
-    const counts = await withPublic(db, async (tx) => ({ orgs: await orgIdsIn(tx, "organizations"), pieces: await countAll(tx, "portfolio_pieces"), evaluations: await countAll(tx, "sample_evaluations") }));
-    expect(counts).toEqual({ orgs: [f.workshop.org.id], pieces: 1, evaluations: 0 });
+    const counts = await withPublic(db, async (tx) => ({
+      orgs: await orgIdsIn(tx, "organizations"),
+      pieces: await countAll(tx, "portfolio_pieces"),
+      files: await orgIdsIn(tx, "files"),
+      evaluations: await countAll(tx, "sample_evaluations"),
+    }));
+    expect(counts).toEqual({ orgs: [f.workshop.org.id], pieces: 1, files: [f.workshop.org.id], evaluations: 0 });
   });
 
   it("an unfiltered query under withOrg(brand) sees only the brand's rows, the workshop's public ones and the request they share", async () => {
     const seen = await withOrg(db, f.brand.org.id, async (tx) => ({
       events: await orgIdsIn(tx, "events"),
       files: await orgIdsIn(tx, "files"),
+      attachments: await countAll(tx, "sample_request_attachments"),
       invitations: await orgIdsIn(tx, "invitations"),
       memberships: await orgIdsIn(tx, "memberships"),
       notifications: await orgIdsIn(tx, "notifications"),
@@ -154,7 +168,8 @@ describe("row-level security", () => {
     }));
     expect(seen).toEqual({
       events: [f.brand.org.id],
-      files: [f.brand.org.id],
+      files: [f.brand.org.id, f.workshop.org.id].sort(), // its attachment; the workshop's public photo
+      attachments: 1,
       invitations: [f.brand.org.id],
       memberships: [f.brand.org.id],
       notifications: [],
@@ -173,6 +188,8 @@ describe("row-level security", () => {
       requests: await countAll(tx, "sample_requests"),
       updates: await countAll(tx, "sample_request_updates"),
       files: await orgIdsIn(tx, "files"),
+      attachments: await countAll(tx, "sample_request_attachments"),
+      recipients: await orgIdsIn(tx, "notification_recipients"),
       evaluations: await countAll(tx, "sample_evaluations"),
       shortlist: await countAll(tx, "shortlist_entries"),
       organizations: await orgIdsIn(tx, "organizations"),
@@ -181,7 +198,9 @@ describe("row-level security", () => {
     expect(seen).toEqual({
       requests: 1,
       updates: 1,
-      files: [f.brand.org.id],
+      files: [f.brand.org.id, f.workshop.org.id].sort(), // the brand's attachment; its own photo
+      attachments: 1,
+      recipients: [f.workshop.org.id],
       evaluations: 0,
       shortlist: 0,
       organizations: [f.brand.org.id, f.workshop.org.id].sort(),
@@ -194,11 +213,20 @@ describe("row-level security", () => {
       requests: await countAll(tx, "sample_requests"),
       updates: await countAll(tx, "sample_request_updates"),
       evaluations: await countAll(tx, "sample_evaluations"),
-      files: await countAll(tx, "files"),
+      files: await orgIdsIn(tx, "files"),
+      attachments: await countAll(tx, "sample_request_attachments"),
       memberships: await orgIdsIn(tx, "memberships"),
       organizations: await orgIdsIn(tx, "organizations"),
     }));
-    expect(seen).toEqual({ requests: 0, updates: 0, evaluations: 0, files: 0, memberships: [f.outsider.brand.org.id], organizations: [f.outsider.brand.org.id, f.workshop.org.id].sort() });
+    expect(seen).toEqual({
+      requests: 0,
+      updates: 0,
+      evaluations: 0,
+      files: [f.workshop.org.id], // only the published photo
+      attachments: 0,
+      memberships: [f.outsider.brand.org.id],
+      organizations: [f.outsider.brand.org.id, f.workshop.org.id].sort(),
+    });
   });
 
   it("cannot write another organization's rows: inserts are refused, updates and deletes touch nothing", async () => {
@@ -228,7 +256,7 @@ describe("row-level security", () => {
 
   it("the directory and a published profile still serve signed out, through the app's connection", async () => {
     const anon = callerFor(db, null);
-    const found = await anon.directory.search({ q: "", page: 1 } as never);
+    const found = await anon.directory.search({ q: "", page: 1 });
     expect(found.items.map((i) => i.slug)).toEqual([f.workshop.org.slug]);
     const profile = await anon.workshopProfile.public({ slug: f.workshop.org.slug });
     expect(profile.portfolio.map((p) => p.title)).toEqual(["Signet ring"]);

@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
 import { COUNTRIES } from "~/lib/regions";
 import type { Db, Tx } from "./client";
 import { demoImage, type DemoPieceKind } from "./demo-images";
-import { events, memberships, organizations, portfolioPieces, users, workshopArtisans, workshopProfiles } from "./schema";
+import { events, memberships, organizations, portfolioPiecePhotos, portfolioPieces, users, workshopArtisans, workshopProfiles } from "./schema";
 import { DEMO_LOGIN_WORKSHOPS, DEMO_WORKSHOPS, type DemoWorkshop } from "./seed-workshops-data";
 import { demoArtisans, demoPerson, demoPieces, demoStory, type StoryInput } from "./seed-workshops-text";
 
@@ -178,16 +177,13 @@ export async function seedWorkshopImages(db: Db, pieces: PieceToPhotograph[], co
     while (next < pieces.length) {
       const p = pieces[next++]!;
       const bytes = await demoImage({ kind: p.kind, metal: p.metal, withStone: p.withStone, seed: p.seed });
-      const file = await storeUpload(db, { orgId: p.orgId, userId: p.ownerId, purpose: "portfolio_photo", subjectId: p.pieceId, fileName: p.fileName, bytes });
+      const file = await storeUpload(db, { orgId: p.orgId, userId: p.ownerId, purpose: "portfolio_photo", fileName: p.fileName, bytes });
       stored.push({ pieceId: p.pieceId, fileId: file.id });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, pieces.length) }, worker));
   if (stored.length === 0) return 0;
-  const rows = sql.join(
-    stored.map((s) => sql`(${s.pieceId}::uuid, ${s.fileId}::uuid)`),
-    sql`, `,
-  );
-  await db.execute(sql`update portfolio_pieces pp set photo_file_ids = array[v.file_id] from (values ${rows}) as v(piece_id, file_id) where pp.id = v.piece_id`);
+  const orgOf = new Map(pieces.map((p) => [p.pieceId, p.orgId]));
+  await db.insert(portfolioPiecePhotos).values(stored.map((s) => ({ pieceId: s.pieceId, fileId: s.fileId, orgId: orgOf.get(s.pieceId)!, position: 0 })));
   return stored.length;
 }

@@ -3,8 +3,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { directorySearchSchema } from "~/lib/directory-schemas";
-import { organizations, portfolioPieces, workshopProfiles } from "../db/schema";
+import { organizations, workshopProfiles } from "../db/schema";
 import { searchWorkshopsCached } from "./directory";
+import { fileRow, insertPiece } from "~/test/files";
 
 const db = await testDb();
 const params = directorySearchSchema.parse({ q: "cloisonne" });
@@ -41,8 +42,8 @@ describe("directory search cache", () => {
     const [renamed] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, org.id));
     expect((await search()).items.find((i) => i.name === "Smalto Due")?.slug).toBe(renamed!.slug);
 
-    const fileId = randomUUID();
-    await db.insert(portfolioPieces).values({ orgId: org.id, title: "Brooch", photoFileIds: [fileId] });
+    const fileId = (await fileRow(db, org.id)).id;
+    await insertPiece(db, { orgId: org.id, title: "Brooch", photoFileIds: [fileId] });
     expect((await search()).items.find((i) => i.name === "Smalto Due")?.thumbFileId).toBe(fileId);
   });
 

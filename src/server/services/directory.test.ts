@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { callerFor } from "~/test/fixtures";
 import { directorySearchSchema, type DirectorySearchInput, type DirectorySearchParams } from "~/lib/directory-schemas";
-import { organizations, portfolioPieces, workshopProfiles } from "../db/schema";
+import { organizations, workshopProfiles } from "../db/schema";
 import { searchWorkshops, type DirectoryResult } from "./directory";
+import { fileRow, insertPiece } from "~/test/files";
 
 const db = await testDb();
 
@@ -82,8 +83,8 @@ function expected(p: DirectorySearchParams, except?: "gemstoneWork" | "countries
       p.certifications.every((c) => w.certifications.includes(c)) &&
       (except === "gemstoneWork" || p.gemstoneWork.length === 0 || p.gemstoneWork.some((g) => w.gemstoneWork.includes(g))) &&
       (except === "countries" || p.countries.length === 0 || (p.countries as string[]).includes(w.country)) &&
-      (p.moqMax === undefined || w.moqPerDesign! <= p.moqMax) &&
-      (p.leadTimeMax === undefined || w.leadTimeMaxDays! <= p.leadTimeMax),
+      (p.moqMax === undefined || w.moqPerDesign <= p.moqMax) &&
+      (p.leadTimeMax === undefined || w.leadTimeMaxDays <= p.leadTimeMax),
   );
 }
 
@@ -214,12 +215,10 @@ describe("searchWorkshops: ordering and pagination", () => {
 describe("searchWorkshops: cards and empty results", () => {
   it("uses the first photo of the first portfolio piece that has photos as the thumbnail", async () => {
     const [org] = await addWorkshops([{ name: "Thumb Atelier", country: "VN" }]);
-    const [a, b] = [randomUUID(), randomUUID()];
-    await db.insert(portfolioPieces).values([
-      { orgId: org!.id, title: "No photo yet", position: 0 },
-      { orgId: org!.id, title: "Later", position: 2, photoFileIds: [randomUUID()] },
-      { orgId: org!.id, title: "Ring", position: 1, photoFileIds: [a, b] },
-    ]);
+    const [a, b, later] = [(await fileRow(db, org!.id)).id, (await fileRow(db, org!.id)).id, (await fileRow(db, org!.id)).id];
+    await insertPiece(db, { orgId: org!.id, title: "No photo yet", position: 0 });
+    await insertPiece(db, { orgId: org!.id, title: "Later", position: 2, photoFileIds: [later] });
+    await insertPiece(db, { orgId: org!.id, title: "Ring", position: 1, photoFileIds: [a, b] });
     const r = await search({ countries: ["VN"] });
     expect(r.items[0]).toMatchObject({ name: "Thumb Atelier", slug: org!.slug, thumbFileId: a });
     expect((await search({ capabilities: ["casting"] })).items.every((i) => i.thumbFileId === null)).toBe(true);

@@ -4,6 +4,7 @@ import { withPublic } from "../db/tenant";
 import {
   DIRECTORY_PAGE_SIZE,
   FACET_KEYS,
+  FACET_VOCABULARY,
   filterValue,
   hasSearchText,
   loosenableFilters,
@@ -11,7 +12,6 @@ import {
   type DirectorySearchParams,
   type FacetKey,
 } from "~/lib/directory-schemas";
-import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, METALS } from "~/lib/workshop-vocabulary";
 
 /**
  * The public workshop directory: full-text search over published profiles, filters, facet counts and
@@ -72,13 +72,6 @@ function tsQuery(params: DirectorySearchParams): SQL | null {
   return hasSearchText(params.q) ? sql`websearch_to_tsquery('bezel_search', ${foldApostrophes(params.q)})` : null;
 }
 
-const VOCABULARY: Record<Exclude<FacetKey, "countries">, readonly string[]> = {
-  capabilities: CAPABILITIES.keys,
-  metals: METALS.keys,
-  gemstoneWork: GEMSTONE_WORK.keys,
-  certifications: CERTIFICATIONS.keys,
-};
-
 const COLUMN: Record<FacetKey, string> = {
   capabilities: "capabilities",
   metals: "metals",
@@ -131,7 +124,7 @@ type Row = { items: DirectoryItem[] | null; counts: number[]; countries: Record<
 
 /** The facet values counted in one aggregate, in a fixed order shared by the SQL and the reader. */
 const COUNTED: { key: FacetKey; value: string }[] = (["capabilities", "metals", "certifications", "gemstoneWork"] as const).flatMap((key) =>
-  VOCABULARY[key].map((value) => ({ key, value })),
+  FACET_VOCABULARY[key].map((value) => ({ key, value })),
 );
 
 /**
@@ -158,8 +151,8 @@ function searchSql(params: DirectorySearchParams): SQL {
     const within = key === "gemstoneWork" ? sql`m.ctry` : sql`m.gem and m.ctry`;
     return sql`count(*) filter (where ${within} and ${value}::text = any(m.${sql.raw(COLUMN[key])}))::int`;
   });
-  const thumb = sql`(select pp.photo_file_ids[1] from portfolio_pieces pp
-    where pp.org_id = p.org_id and cardinality(pp.photo_file_ids) > 0 order by pp.position, pp.created_at, pp.id limit 1)`;
+  const thumb = sql`(select ph.file_id from portfolio_pieces pp join portfolio_piece_photos ph on ph.piece_id = pp.id
+    where pp.org_id = p.org_id order by pp.position, pp.created_at, pp.id, ph.position limit 1)`;
   return sql`
     with m as materialized (
       select wp.org_id, wp.capabilities, wp.metals, wp.gemstone_work, wp.certifications, wp.country, wp.published_at,

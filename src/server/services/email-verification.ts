@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { emailVerificationTokens, users } from "../db/schema";
 import { AppError } from "../errors";
 import { safeCallbackUrl } from "~/lib/urls";
-import { appUrl, sendEmail } from "./email";
+import { appUrl, enqueueEmail } from "./email";
 import { hitRateLimits } from "./rate-limit";
 import { hashToken, newToken } from "./tokens";
 
@@ -12,6 +12,7 @@ export const VERIFICATION_TTL_HOURS = 24;
 /** Emails a single-use link that proves the address; earlier links of the account stop working. */
 export async function sendVerificationEmail(db: Db, user: { id: string; name: string; email: string }, next?: string): Promise<void> {
   const { token, tokenHash } = newToken();
+  // The new link and its email commit together: a rolled-back request sends nothing.
   await db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
     await tx
@@ -19,18 +20,18 @@ export async function sendVerificationEmail(db: Db, user: { id: string; name: st
       .set({ usedAt: new Date() })
       .where(and(eq(emailVerificationTokens.userId, user.id), isNull(emailVerificationTokens.usedAt)));
     await tx.insert(emailVerificationTokens).values({ userId: user.id, tokenHash, expiresAt: new Date(Date.now() + VERIFICATION_TTL_HOURS * 3_600_000) });
-  });
-  await sendEmail(db, {
-    to: user.email,
-    subject: "Verify your email for Bezel",
-    text: [
-      `Hello ${user.name},`,
-      "",
-      "Confirm that this address is yours to finish setting up your Bezel account:",
-      appUrl(`/verify-email/${token}${next ? `?next=${encodeURIComponent(safeCallbackUrl(next))}` : ""}`),
-      "",
-      `The link works once and expires in ${VERIFICATION_TTL_HOURS} hours. If you did not sign up, ignore this email.`,
-    ].join("\n"),
+    await enqueueEmail(tx, {
+      to: user.email,
+      subject: "Verify your email for Bezel",
+      text: [
+        `Hello ${user.name},`,
+        "",
+        "Confirm that this address is yours to finish setting up your Bezel account:",
+        appUrl(`/verify-email/${token}${next ? `?next=${encodeURIComponent(safeCallbackUrl(next))}` : ""}`),
+        "",
+        `The link works once and expires in ${VERIFICATION_TTL_HOURS} hours. If you did not sign up, ignore this email.`,
+      ].join("\n"),
+    });
   });
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { createOrg, type OrgFixture } from "~/test/fixtures";
 import { events } from "../db/schema";
+import { describeEvent, EVENT_ACTIONS, type EventAction, type EventPayloads } from "~/lib/events";
 import { listEvents, recordEvent, type EventCursor } from "./events";
 
 const db = await testDb();
@@ -10,7 +11,7 @@ const db = await testDb();
 /** Records `n` events for the organization, one transaction each (distinct timestamps), oldest first. */
 async function recordSeparately(t: OrgFixture, n: number, label = "step") {
   for (let i = 0; i < n; i++) {
-    await recordEvent(db, { orgId: t.org.id, actorId: t.owner.id, action: "test.happened", subjectType: "test", data: { label, i } });
+    await recordEvent(db, { orgId: t.org.id, actorId: t.owner.id, action: "shortlist.updated", subjectType: "test", data: { workshop: label, changed: [String(i)] } });
   }
 }
 
@@ -18,7 +19,7 @@ async function recordSeparately(t: OrgFixture, n: number, label = "step") {
 async function recordTogether(t: OrgFixture, n: number, label = "batch") {
   await db.transaction(async (tx) => {
     for (let i = 0; i < n; i++) {
-      await recordEvent(tx, { orgId: t.org.id, actorId: t.admin.id, action: "test.batched", subjectType: "test", data: { label, i } });
+      await recordEvent(tx, { orgId: t.org.id, actorId: t.admin.id, action: "shortlist.updated", subjectType: "test", data: { workshop: label, changed: [String(i)] } });
     }
   });
 }
@@ -129,7 +130,7 @@ describe("listEvents", () => {
     expect(rest.nextCursor).toBeNull();
     // And the newest page now starts with the new events.
     const fresh = await listEvents(db, t.org.id, { limit: 1 });
-    expect((fresh.items[0]!.data as { label: string }).label).toMatch(/^new/);
+    expect((fresh.items[0]!.data as { workshop: string }).workshop).toMatch(/^new/);
   });
 
   it("ends with a null cursor when the last page is exactly full", async () => {
@@ -149,5 +150,29 @@ describe("listEvents", () => {
     const { items } = await listEvents(db, mine.org.id, { limit: 10, cursor: theirPage.nextCursor });
     const mineIds = (await db.select({ id: events.id }).from(events).where(eq(events.orgId, mine.org.id))).map((r) => r.id);
     expect(items.every((e) => mineIds.includes(e.id))).toBe(true);
+  });
+});
+
+describe("the event map", () => {
+  it("says every action in words, never falling back to the action's name", () => {
+    const samples: { [A in EventAction]?: EventPayloads[A] } = {
+      "organization.updated": { changed: ["slug", "timeZone"] },
+      "member.role_changed": { name: "Noah", from: "member", to: "admin" },
+      "sample_request.shipped": { number: 7, brand: "Maison Lune", workshop: "Atelier Oro" },
+      "file.uploaded": { name: "sketch.pdf", purpose: "sample_request_attachment" },
+    };
+    expect(describeEvent("organization.updated", samples["organization.updated"]!)).toBe("updated the organization's web address, time zone");
+    expect(describeEvent("member.role_changed", samples["member.role_changed"]!)).toBe("changed Noah's role from member to admin");
+    expect(describeEvent("sample_request.shipped", samples["sample_request.shipped"]!)).toBe("shipped sample SR-7 to Maison Lune");
+    expect(describeEvent("file.uploaded", samples["file.uploaded"]!)).toBe("uploaded sketch.pdf");
+    for (const action of EVENT_ACTIONS) {
+      const sentence = describeEvent(action, {});
+      expect(sentence, action).not.toBe(action.replaceAll(/[._]/g, " "));
+      expect(sentence.length, action).toBeGreaterThan(3);
+    }
+  });
+
+  it("shows an action it no longer knows in plain words rather than failing", () => {
+    expect(describeEvent("quote.sent_long_ago", { number: 1 })).toBe("quote sent long ago");
   });
 });

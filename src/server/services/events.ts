@@ -2,18 +2,23 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Queryable } from "../db/client";
 import { afterCursor, pageOf, type ListCursor } from "../db/keyset";
 import { events, users } from "../db/schema";
+import type { EventAction, EventPayloads } from "~/lib/events";
 
-export type EventInput = {
+type EventBase<A extends EventAction> = {
   orgId: string;
   actorId: string | null;
-  action: string;
+  action: A;
   subjectType: string;
   subjectId?: string | null;
-  data?: Record<string, unknown>;
 };
 
+/** An action with its data as the event map declares it; actions that carry nothing need no data. */
+export type EventInput<A extends EventAction = EventAction> = A extends EventAction
+  ? EventBase<A> & (EventPayloads[A] extends Record<string, never> ? { data?: EventPayloads[A] } : { data: EventPayloads[A] })
+  : never;
+
 /** Writes one activity-log row; call it inside the transaction of the change it records. */
-export async function recordEvent(tx: Queryable, e: EventInput): Promise<void> {
+export async function recordEvent<A extends EventAction>(tx: Queryable, e: EventInput<A>): Promise<void> {
   await tx.insert(events).values({ ...e, subjectId: e.subjectId ?? null, data: e.data ?? {} });
 }
 

@@ -5,11 +5,12 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb } from "~/test/db";
 import { createFixture, type Fixture } from "~/test/fixtures";
-import { events, files, portfolioPieces, sampleRequests, workshopArtisans, workshopProfiles } from "~/server/db/schema";
+import { events, files, workshopArtisans, workshopProfiles } from "~/server/db/schema";
 import { AppError } from "~/server/errors";
 import { getStorage, isSafeKey } from "~/server/storage";
 import { LocalStorage } from "~/server/storage/local";
 import { canReadFile, FileTooLargeError, MAX_IMAGE_BYTES, sniffContent, storeUpload } from "./files";
+import { insertPiece, insertSampleRequest, setPhotos } from "~/test/files";
 
 // Each test file gets its own uploads directory; the env module reads it on first import, after this.
 const uploadsDir = await vi.hoisted(async () => {
@@ -94,9 +95,9 @@ describe("storeUpload refuses", () => {
     await expectRefused(() => upload({ orgId: f.brand.org.id, userId: f.brand.member.id, bytes }), /Only workshops/);
   });
 
-  it("another organization's record as the subject", async () => {
-    const err = await upload({ subjectId: crypto.randomUUID(), bytes: await png(10, 10) }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "NOT_FOUND" });
+  it("an unknown purpose", async () => {
+    const err = await upload({ purpose: "anything" as never, bytes: await png(10, 10) }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "BAD_REQUEST", field: "purpose" });
   });
 });
 
@@ -153,7 +154,6 @@ describe("canReadFile", () => {
     expect(await canReadFile(db, f.brand.owner.id, photo.id)).toBe(false);
     expect(await canReadFile(db, null, photo.id)).toBe(false);
 
-    await db.insert(workshopProfiles).values({ orgId: f.workshop.org.id, name: f.workshop.org.name, country: "IT" });
     expect(await canReadFile(db, null, photo.id)).toBe(false);
     await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
     expect(await canReadFile(db, null, photo.id)).toBe(true);
@@ -169,20 +169,20 @@ describe("canReadFile", () => {
     await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
     const loose = await upload({ purpose: "portfolio_photo", bytes: await png(30, 30) });
     const shown = await upload({ purpose: "portfolio_photo", bytes: await png(30, 30) });
-    const [piece] = await db.insert(portfolioPieces).values({ orgId: f.workshop.org.id, title: "Ring", photoFileIds: [shown.id, loose.id] }).returning();
+    const piece = await insertPiece(db, { orgId: f.workshop.org.id, title: "Ring", photoFileIds: [shown.id, loose.id] });
     expect(await canReadFile(db, null, shown.id)).toBe(true);
     expect(await canReadFile(db, null, loose.id)).toBe(true);
 
     // Taken off the piece (a client's design shown by mistake): no longer public, still the workshop's.
-    await db.update(portfolioPieces).set({ photoFileIds: [shown.id] }).where(eq(portfolioPieces.id, piece!.id));
+    await setPhotos(db, piece, [shown.id]);
     expect(await canReadFile(db, null, loose.id)).toBe(false);
     expect(await canReadFile(db, f.outsider.brand.member.id, loose.id)).toBe(false);
     expect(await canReadFile(db, f.workshop.member.id, loose.id)).toBe(true);
     expect(await canReadFile(db, null, shown.id)).toBe(true);
 
     // Another workshop listing this file on its own piece does not make it public either.
-    await db.insert(portfolioPieces).values({ orgId: f.outsider.workshop.org.id, title: "Borrowed", photoFileIds: [loose.id] });
-    await db.insert(workshopProfiles).values({ orgId: f.outsider.workshop.org.id, name: "Outsider Workshop", country: "IT", publishedAt: new Date() });
+    await insertPiece(db, { orgId: f.outsider.workshop.org.id, title: "Borrowed", photoFileIds: [loose.id] });
+    await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, f.outsider.workshop.org.id));
     expect(await canReadFile(db, null, loose.id)).toBe(false);
   });
 
@@ -191,7 +191,7 @@ describe("canReadFile", () => {
     const attachment = await storeUpload(db, { orgId: f.brand.org.id, userId: f.brand.member.id, purpose: "sample_request_attachment", fileName: "sketch.png", bytes: await png(60, 60) });
     expect(await canReadFile(db, f.workshop.member.id, attachment.id)).toBe(false);
 
-    await db.insert(sampleRequests).values({ brandOrgId: f.brand.org.id, workshopOrgId: f.workshop.org.id, number: 1, description: "A signet ring", quantity: 1, attachmentFileIds: [attachment.id] });
+    await insertSampleRequest(db, { brandOrgId: f.brand.org.id, workshopOrgId: f.workshop.org.id, number: 1, description: "A signet ring", quantity: 1, attachmentFileIds: [attachment.id] });
     expect(await canReadFile(db, f.brand.member.id, attachment.id)).toBe(true);
     expect(await canReadFile(db, f.workshop.member.id, attachment.id)).toBe(true);
     expect(await canReadFile(db, f.outsider.workshop.owner.id, attachment.id)).toBe(false);
@@ -201,7 +201,7 @@ describe("canReadFile", () => {
 
   it("does not open another organization's file that someone listed on their own request", async () => {
     const secret = await storeUpload(db, { orgId: f.outsider.brand.org.id, userId: f.outsider.brand.owner.id, purpose: "sample_request_attachment", fileName: "private.png", bytes: await png(20, 20) });
-    await db.insert(sampleRequests).values({ brandOrgId: f.brand.org.id, workshopOrgId: f.workshop.org.id, number: 2, description: "Borrowed file", quantity: 1, attachmentFileIds: [secret.id] });
+    await insertSampleRequest(db, { brandOrgId: f.brand.org.id, workshopOrgId: f.workshop.org.id, number: 2, description: "Borrowed file", quantity: 1, attachmentFileIds: [secret.id] });
     expect(await canReadFile(db, f.brand.owner.id, secret.id)).toBe(false);
     expect(await canReadFile(db, f.workshop.owner.id, secret.id)).toBe(false);
     expect(await canReadFile(db, f.outsider.brand.member.id, secret.id)).toBe(true);

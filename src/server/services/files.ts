@@ -1,13 +1,12 @@
-import { and, eq, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import sharp, { type Metadata } from "sharp";
-import type { Db, Queryable } from "../db/client";
-import { withOrg, withPublic } from "../db/tenant";
-import { files, organizations, portfolioPieces, sampleRequests, workshopArtisans, type FileVariant, type StoredFile } from "../db/schema";
+import type { Db } from "../db/client";
+import { withOrg } from "../db/tenant";
+import { files, organizations, type FileVariant, type StoredFile } from "../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage";
 import { acceptsPdf, FILE_PURPOSES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, VARIANT_WIDTHS, type FilePurpose } from "~/lib/files";
 import { recordEvent } from "./events";
-import { listMyOrganizations } from "./organizations";
 
 export { MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES } from "~/lib/files";
 
@@ -148,48 +147,33 @@ async function prepareImage(bytes: Buffer, name: string, format: ImageFormat): P
   });
 }
 
-/** The subject must be the organization's own record; anything else reads as not found. */
-async function assertSubject(tx: Queryable, orgId: string, purpose: FilePurpose, subjectId: string) {
-  const table = purpose === "artisan_photo" ? workshopArtisans : purpose === "portfolio_photo" ? portfolioPieces : null;
-  const [row] = table
-    ? await tx.select({ id: table.id }).from(table).where(and(eq(table.id, subjectId), eq(table.orgId, orgId)))
-    : await tx
-        .select({ id: sampleRequests.id })
-        .from(sampleRequests)
-        .where(and(eq(sampleRequests.id, subjectId), or(eq(sampleRequests.brandOrgId, orgId), eq(sampleRequests.workshopOrgId, orgId))));
-  if (!row) throw new AppError("NOT_FOUND", "The record this file belongs to was not found.", "subjectId");
-}
-
 export type StoreUploadInput = {
   orgId: string;
   userId: string;
   purpose: FilePurpose;
-  subjectId?: string | null;
   fileName: string;
   bytes: Buffer;
 };
 
 /**
  * Checks an upload by its content, stores the bytes (and resized variants of an image), then records the
- * file row and its event in one transaction. The caller has checked membership and the permission.
+ * file row and its event in one transaction. The file is attached to nothing yet: the record that uses it
+ * attaches it when saved (see file-attachments.ts), and one never attached is swept after a day.
+ * The caller has checked membership and the permission.
  */
 export async function storeUpload(db: Db, input: StoreUploadInput, storage: Storage = getStorage()): Promise<StoredFile> {
   const name = cleanFileName(input.fileName);
   const orgId = input.orgId.toLowerCase();
   if (!FILE_PURPOSES.includes(input.purpose)) throw new AppError("BAD_REQUEST", "Choose what the file is for.", "purpose");
-  if (input.subjectId && !UUID.test(input.subjectId)) throw new AppError("NOT_FOUND", "The record this file belongs to was not found.", "subjectId");
   if (input.bytes.length === 0) throw new AppError("BAD_REQUEST", `${quote(name)} is empty.`, "file");
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw new FileTooLargeError(name);
 
   if (!UUID.test(orgId)) throw new AppError("NOT_FOUND", "Organization was not found.");
-  await withOrg(db, orgId, async (tx) => {
-    const [org] = await tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId));
-    if (!org) throw new AppError("NOT_FOUND", "Organization was not found.");
-    if (WORKSHOP_PURPOSES.includes(input.purpose) && org.kind !== "workshop") {
-      throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos.", "purpose");
-    }
-    if (input.subjectId) await assertSubject(tx, orgId, input.purpose, input.subjectId);
-  });
+  const [org] = await withOrg(db, orgId, (tx) => tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId)));
+  if (!org) throw new AppError("NOT_FOUND", "Organization was not found.");
+  if (WORKSHOP_PURPOSES.includes(input.purpose) && org.kind !== "workshop") {
+    throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos.", "purpose");
+  }
 
   const found = sniffContent(input.bytes);
   let prepared: Prepared;
@@ -218,7 +202,6 @@ export async function storeUpload(db: Db, input: StoreUploadInput, storage: Stor
           id,
           orgId,
           purpose: input.purpose,
-          subjectId: input.subjectId ?? null,
           originalName: name,
           contentType: prepared.contentType,
           byteSize: prepared.original.length,
@@ -239,27 +222,4 @@ export async function storeUpload(db: Db, input: StoreUploadInput, storage: Stor
   }
 }
 
-export type ReadableFile = { file: StoredFile; isPublic: boolean };
-
-/**
- * The file and whether it is public, if `userId` (null when signed out) may read it; otherwise null, so
- * a file someone may not see looks exactly like one that does not exist. Row-level security decides:
- * first as the public (a photo a published profile shows), then as each of the user's organizations (its
- * own files, and the attachments of sample requests it is a party to).
- */
-export async function readableFile(db: Db, userId: string | null, fileId: string): Promise<ReadableFile | null> {
-  if (!UUID.test(fileId)) return null;
-  const byId = (tx: Queryable) => tx.select().from(files).where(eq(files.id, fileId));
-  const [shown] = await withPublic(db, byId);
-  if (shown) return { file: shown, isPublic: true };
-  if (!userId) return null;
-  for (const org of await listMyOrganizations(db, userId)) {
-    const [file] = await withOrg(db, org.id, byId);
-    if (file) return { file, isPublic: false };
-  }
-  return null;
-}
-
-export async function canReadFile(db: Db, userId: string | null, fileId: string): Promise<boolean> {
-  return (await readableFile(db, userId, fileId)) !== null;
-}
+export { canReadFile, readableFile, type ReadableFile } from "./file-access";

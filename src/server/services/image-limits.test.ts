@@ -21,7 +21,7 @@ afterAll(() => rmSync(uploadsDir, { recursive: true, force: true }));
 /** Every sharp() call the upload service makes, by what it was given to read. */
 const sharpCalls = vi.hoisted(() => [] as { input: unknown; options: Record<string, unknown> | undefined }[]);
 vi.mock("sharp", async (importOriginal) => {
-  const real = ((await importOriginal()) as { default: (...args: unknown[]) => unknown }).default;
+  const real = (await importOriginal<{ default: (...args: unknown[]) => unknown }>()).default;
   const counted = (...args: unknown[]) => {
     sharpCalls.push({ input: args[0], options: args[1] as Record<string, unknown> | undefined });
     return real(...args);

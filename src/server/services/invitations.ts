@@ -3,9 +3,9 @@ import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
 import { invitations, memberships, organizations, users } from "../db/schema";
 import { AppError } from "../errors";
-import { ROLE_LABELS, type Role } from "~/lib/permissions";
+import { ROLE_LABELS } from "~/lib/permissions";
 import type { InviteInput } from "~/lib/schemas";
-import { appUrl, sendEmail } from "./email";
+import { appUrl, enqueueEmail } from "./email";
 import { hitRateLimits } from "./rate-limit";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";
@@ -31,7 +31,7 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, ip?
   assertMayGrant(actor.role, input.role);
   await hitRateLimits(db, [...(ip ? [["invitation.ip", ip] as const] : []), ["invitation.org", actor.orgId]]);
   const { token, tokenHash } = newToken();
-  const result = await withOrg(db, actor.orgId, async (tx) => {
+  return withOrg(db, actor.orgId, async (tx) => {
     // Invitations of one address to one organization take turns, so each replaces the one before it; the
     // partial unique index (one open invitation per organization and email) holds even if this were missed.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${actor.orgId}:${input.email}`}))`);
@@ -54,21 +54,22 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, ip?
     await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "invitation.sent", subjectType: "invitation", subjectId: inv.id, data: { email: inv.email, role: inv.role } });
     const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.orgId));
     const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
-    return { inv, orgName: org?.name ?? "an organization", inviterName: inviter?.name ?? "A colleague" };
+    const orgName = org?.name ?? "an organization";
+    const inviterName = inviter?.name ?? "A colleague";
+    await enqueueEmail(tx, {
+      to: input.email,
+      subject: `${inviterName} invited you to ${orgName} on Bezel`,
+      text: [
+        `${inviterName} invited you to join ${orgName} on Bezel as ${ROLE_LABELS[input.role].toLowerCase()}.`,
+        "",
+        "Accept the invitation:",
+        appUrl(`/invitations/${token}`),
+        "",
+        `The link works once and expires in ${INVITATION_TTL_DAYS} days.`,
+      ].join("\n"),
+    });
+    return inv;
   });
-  await sendEmail(db, {
-    to: input.email,
-    subject: `${result.inviterName} invited you to ${result.orgName} on Bezel`,
-    text: [
-      `${result.inviterName} invited you to join ${result.orgName} on Bezel as ${ROLE_LABELS[input.role].toLowerCase()}.`,
-      "",
-      "Accept the invitation:",
-      appUrl(`/invitations/${token}`),
-      "",
-      `The link works once and expires in ${INVITATION_TTL_DAYS} days.`,
-    ].join("\n"),
-  });
-  return result.inv;
 }
 
 export async function revokeInvitation(db: Db, actor: Actor, input: { invitationId: string }) {
@@ -124,7 +125,7 @@ export async function getInvitationByToken(db: Db, token: string) {
       .where(and(eq(invitations.tokenHash, tokenHash), eq(invitations.orgId, orgId))),
   );
   if (!row) return null;
-  return { email: row.email, role: row.role as Role, orgName: row.orgName, orgKind: row.orgKind, inviterName: row.inviterName, status: statusOf(row) };
+  return { email: row.email, role: row.role, orgName: row.orgName, orgKind: row.orgKind, inviterName: row.inviterName, status: statusOf(row) };
 }
 
 const STATUS_MESSAGES: Record<Exclude<InvitationStatus, "pending">, string> = {

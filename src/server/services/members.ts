@@ -84,6 +84,6 @@ export async function leaveOrganization(db: Db, actor: Actor) {
       .returning({ id: memberships.id });
     await tx.update(users).set({ lastOrgId: null }).where(and(eq(users.id, actor.userId), eq(users.lastOrgId, actor.orgId)));
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
-    await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "member.left", subjectType: "membership", subjectId: gone?.id, data: { name: me?.name } });
+    await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "member.left", subjectType: "membership", subjectId: gone?.id, data: { name: me?.name ?? null } });
   });
 }

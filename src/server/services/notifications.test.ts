@@ -1,17 +1,20 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { callerFor, createFixture } from "~/test/fixtures";
 import { expectCode } from "~/test/tenancy";
 import { actorOf, publishWorkshop } from "~/test/vetting";
-import { notifications } from "../db/schema";
+import { emails, notificationRecipients, notifications, users } from "../db/schema";
 import { notify } from "./notifications";
 import { createSampleRequest, declineSampleRequest } from "./sample-requests";
 
 const db = await testDb();
 
+const readAtOf = async (notificationId: string, userId: string) =>
+  (await db.select({ readAt: notificationRecipients.readAt }).from(notificationRecipients).where(and(eq(notificationRecipients.notificationId, notificationId), eq(notificationRecipients.userId, userId))))[0]?.readAt;
+
 describe("notifications", () => {
-  it("count unread, mark one and all read, for every member of the organization", async () => {
+  it("keep one read state per member: one member reading leaves it unread for the others", async () => {
     const f = await createFixture(db);
     await publishWorkshop(db, f.workshop);
     const input = { workshopOrgId: f.workshop.org.id, description: "A cuff bracelet in brass", quantity: 1, note: "", attachmentFileIds: [] };
@@ -26,22 +29,43 @@ describe("notifications", () => {
     expect(items.map((n) => n.title).sort()).toEqual(["Maison Test requested a sample (SR-1)", "Maison Test requested a sample (SR-2)", "Maison Test requested a sample (SR-3)"]);
 
     await owner.notification.markRead({ ...org, notificationId: items[0]!.id });
-    // Read by one member is read for the organization; reading again keeps the first time.
-    const [first] = await db.select().from(notifications).where(eq(notifications.id, items[0]!.id));
-    await member.notification.markRead({ ...org, notificationId: items[0]!.id });
-    const [again] = await db.select().from(notifications).where(eq(notifications.id, items[0]!.id));
-    expect(again!.readAt).toEqual(first!.readAt);
-    expect(await member.notification.unreadCount(org)).toEqual({ count: 2 });
+    expect(await owner.notification.unreadCount(org)).toEqual({ count: 2 });
+    expect(await member.notification.unreadCount(org)).toEqual({ count: 3 });
+    expect((await member.notification.list({ ...org, limit: 10 })).items.every((n) => n.readAt === null)).toBe(true);
 
-    expect(await member.notification.markAllRead(org)).toEqual({ updated: 2 });
+    // Reading again keeps the first time.
+    const first = await readAtOf(items[0]!.id, f.workshop.owner.id);
+    await owner.notification.markRead({ ...org, notificationId: items[0]!.id });
+    expect(await readAtOf(items[0]!.id, f.workshop.owner.id)).toEqual(first);
+
+    expect(await member.notification.markAllRead(org)).toEqual({ updated: 3 });
     expect(await member.notification.unreadCount(org)).toEqual({ count: 0 });
+    expect(await owner.notification.unreadCount(org)).toEqual({ count: 2 });
     // The brand is not notified of its own requests.
     expect(await callerFor(db, f.brand.member).notification.unreadCount({ orgId: f.brand.org.id })).toEqual({ count: 0 });
   });
 
+  it("are emailed to every member, except those who muted the kind in their account", async () => {
+    const f = await createFixture(db);
+    await callerFor(db, f.brand.admin).account.updateEmailPreferences({ mutedKinds: ["sample_request"] });
+    expect(await callerFor(db, f.brand.admin).account.emailPreferences()).toEqual({ mutedKinds: ["sample_request"] });
+    await db.transaction((tx) => notify(tx, { orgId: f.brand.org.id, kind: "sample_request", title: "Atelier Test accepted SR-1", body: "Fee EUR 40", href: "/brand/x/samples/1" }));
+
+    const sent = await db.select({ to: emails.to, subject: emails.subject }).from(emails).where(eq(emails.subject, "Atelier Test accepted SR-1"));
+    expect(sent.map((e) => e.to).sort()).toEqual([f.brand.owner.email, f.brand.member.email].sort());
+    // Muted by email only: the notification is still in the portal.
+    expect(await callerFor(db, f.brand.admin).notification.unreadCount({ orgId: f.brand.org.id })).toEqual({ count: 1 });
+  });
+
+  it("refuse an unknown kind of email to mute, with a message for people", async () => {
+    const f = await createFixture(db);
+    await expectCode(callerFor(db, f.brand.member).account.updateEmailPreferences({ mutedKinds: ["everything" as never] }), "BAD_REQUEST");
+    expect((await db.select({ muted: users.mutedEmailKinds }).from(users).where(eq(users.id, f.brand.member.id)))[0]!.muted).toEqual([]);
+  });
+
   it("pages newest first without gaps or repeats", async () => {
     const f = await createFixture(db);
-    for (let i = 0; i < 7; i++) await notify(db, { orgId: f.brand.org.id, title: `N${i}`, href: "/x" });
+    for (let i = 0; i < 7; i++) await db.transaction((tx) => notify(tx, { orgId: f.brand.org.id, kind: "sample_request", title: `N${i}`, href: "/x" }));
     const caller = callerFor(db, f.brand.member);
     const seen: { title: string; createdAt: Date; id: string }[] = [];
     let cursor: { createdAt: Date; id: string } | null = null;
@@ -67,7 +91,6 @@ describe("notifications", () => {
     await expectCode(callerFor(db, f.workshop.owner).notification.markRead({ orgId: f.workshop.org.id, notificationId: brandNote!.id }), "NOT_FOUND");
     await expectCode(callerFor(db, f.outsider.brand.owner).notification.markRead({ orgId: f.outsider.brand.org.id, notificationId: brandNote!.id }), "NOT_FOUND");
     await callerFor(db, f.outsider.brand.owner).notification.markAllRead({ orgId: f.outsider.brand.org.id });
-    const [after] = await db.select().from(notifications).where(eq(notifications.id, brandNote!.id));
-    expect(after!.readAt).toBeNull();
+    expect(await readAtOf(brandNote!.id, f.brand.owner.id)).toBeNull();
   });
 });

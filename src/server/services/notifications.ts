@@ -1,66 +1,92 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { afterCursor, pageOf, type ListCursor } from "../db/keyset";
-import type { Db, Queryable } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { notifications } from "../db/schema";
+import { memberships, notificationRecipients, notifications, users } from "../db/schema";
 import { AppError } from "../errors";
+import type { NotificationKind } from "~/lib/notifications";
+import { appUrl, enqueueEmail } from "./email";
 
-export type NotificationInput = { orgId: string; title: string; body?: string; href: string };
+export type NotificationInput = { orgId: string; kind: NotificationKind; title: string; body?: string; href: string };
 
-/** Addresses a notification to every member of an organization; call it inside the change's transaction. */
-export async function notify(tx: Queryable, n: NotificationInput): Promise<void> {
-  await tx.insert(notifications).values({ orgId: n.orgId, title: n.title.slice(0, 200), body: (n.body ?? "").slice(0, 500), href: n.href });
+/**
+ * Addresses a notification to every current member of an organization, each with their own read state,
+ * and emails those who have not muted its kind. Call it inside the change's transaction: the emails are
+ * jobs enqueued in that transaction, so a change rolled back notifies nobody.
+ */
+export async function notify(tx: Tx, n: NotificationInput): Promise<string> {
+  const title = n.title.slice(0, 200);
+  const body = (n.body ?? "").slice(0, 500);
+  const [row] = await tx.insert(notifications).values({ orgId: n.orgId, kind: n.kind, title, body, href: n.href }).returning({ id: notifications.id });
+  const members = await tx
+    .select({ userId: users.id, email: users.email, muted: users.mutedEmailKinds })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, n.orgId));
+  if (!row) throw new Error("insert returned no row");
+  if (members.length === 0) return row.id;
+  await tx.insert(notificationRecipients).values(members.map((m) => ({ notificationId: row.id, userId: m.userId, orgId: n.orgId })));
+  for (const m of members) {
+    if (m.muted.includes(n.kind)) continue;
+    await enqueueEmail(tx, {
+      to: m.email,
+      subject: title,
+      text: `${body ? `${body}\n\n` : ""}${appUrl(n.href)}\n\nYou can stop these emails in your account: ${appUrl("/account")}`,
+    });
+  }
+  return row.id;
 }
 
 export type NotificationCursor = ListCursor;
 
-/** Newest first, keyset-paginated (the same shape as the activity log) so pages hold while new ones arrive. */
-export async function listNotifications(db: Db, orgId: string, opts: { limit: number; cursor?: NotificationCursor | null }) {
-  return withOrg(db, orgId, async (tx) => {
+type Reader = { orgId: string; userId: string };
+
+const mine = (r: Reader) => and(eq(notificationRecipients.orgId, r.orgId), eq(notificationRecipients.userId, r.userId));
+
+/** The reader's notifications in one organization, newest first, keyset-paginated like the activity log. */
+export async function listNotifications(db: Db, reader: Reader, opts: { limit: number; cursor?: NotificationCursor | null }) {
+  return withOrg(db, reader.orgId, async (tx) => {
     const rows = await tx
-      .select({ id: notifications.id, title: notifications.title, body: notifications.body, href: notifications.href, readAt: notifications.readAt, createdAt: notifications.createdAt })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.orgId, orgId),
-          afterCursor(notifications, orgId, opts.cursor),
-        ),
-      )
+      .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body, href: notifications.href, readAt: notificationRecipients.readAt, createdAt: notifications.createdAt })
+      .from(notificationRecipients)
+      .innerJoin(notifications, eq(notifications.id, notificationRecipients.notificationId))
+      .where(and(mine(reader), eq(notifications.orgId, reader.orgId), afterCursor(notifications, reader.orgId, opts.cursor)))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(opts.limit + 1);
     return pageOf(rows, opts.limit);
   });
 }
 
-export async function unreadNotificationCount(db: Db, orgId: string): Promise<number> {
-  return withOrg(db, orgId, async (tx) => {
+export async function unreadNotificationCount(db: Db, reader: Reader): Promise<number> {
+  return withOrg(db, reader.orgId, async (tx) => {
     const [row] = await tx
       .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.orgId, orgId), isNull(notifications.readAt)));
+      .from(notificationRecipients)
+      .where(and(mine(reader), isNull(notificationRecipients.readAt)));
     return row?.n ?? 0;
   });
 }
 
-export async function markNotificationRead(db: Db, orgId: string, notificationId: string) {
-  return withOrg(db, orgId, async (tx) => {
+/** Marks one notification read for the reader only; the other members' state is theirs. */
+export async function markNotificationRead(db: Db, reader: Reader, notificationId: string) {
+  return withOrg(db, reader.orgId, async (tx) => {
     const [row] = await tx
-      .update(notifications)
-      .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-      .where(and(eq(notifications.id, notificationId), eq(notifications.orgId, orgId)))
-      .returning({ id: notifications.id, readAt: notifications.readAt });
+      .update(notificationRecipients)
+      .set({ readAt: sql`coalesce(${notificationRecipients.readAt}, now())` })
+      .where(and(mine(reader), eq(notificationRecipients.notificationId, notificationId)))
+      .returning({ id: notificationRecipients.notificationId, readAt: notificationRecipients.readAt });
     if (!row) throw new AppError("NOT_FOUND", "That notification was not found.");
     return row;
   });
 }
 
-export async function markAllNotificationsRead(db: Db, orgId: string): Promise<{ updated: number }> {
-  return withOrg(db, orgId, async (tx) => {
+export async function markAllNotificationsRead(db: Db, reader: Reader): Promise<{ updated: number }> {
+  return withOrg(db, reader.orgId, async (tx) => {
     const rows = await tx
-      .update(notifications)
+      .update(notificationRecipients)
       .set({ readAt: new Date() })
-      .where(and(eq(notifications.orgId, orgId), isNull(notifications.readAt)))
-      .returning({ id: notifications.id });
+      .where(and(mine(reader), isNull(notificationRecipients.readAt)))
+      .returning({ id: notificationRecipients.notificationId });
     return { updated: rows.length };
   });
 }

@@ -100,7 +100,7 @@ describe("updateOrganization", () => {
   it("keeps its own slug without a conflict, and logs nothing when nothing changed", async () => {
     const t = await createOrg(db, "brand", "Same Slug");
     const { name, country, timeZone, currency, slug } = t.org;
-    await updateOrganization(db, { orgId: t.org.id, actorId: t.owner.id }, { name, country: country as "FR", timeZone, currency: currency as "EUR", slug });
+    await updateOrganization(db, { orgId: t.org.id, actorId: t.owner.id }, { name, country: country as "FR", timeZone, currency: currency, slug });
     expect(await db.select().from(events).where(eq(events.orgId, t.org.id))).toEqual([]);
   });
 

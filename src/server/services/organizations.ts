@@ -8,6 +8,7 @@ import type { Role } from "~/lib/permissions";
 import { assertEmailVerified } from "./email-verification";
 import { recordEvent } from "./events";
 import { hitRateLimits } from "./rate-limit";
+import { createWorkshopProfile } from "./workshop-profiles";
 
 export type MembershipContext = {
   org: Organization;
@@ -72,6 +73,7 @@ export async function createOrganization(db: Db, userId: string, input: CreateOr
       if (attempt >= 25) throw new Error("no free slug after 25 attempts");
     }
     await tx.insert(memberships).values({ orgId: org.id, userId, role: "owner" });
+    if (org.kind === "workshop") await createWorkshopProfile(tx, org);
     await tx.update(users).set({ lastOrgId: org.id }).where(eq(users.id, userId));
     await recordEvent(tx, { orgId: org.id, actorId: userId, action: "organization.created", subjectType: "organization", subjectId: org.id, data: { name: org.name, kind: org.kind } });
     return org;
@@ -115,12 +117,24 @@ export async function homePathFor(db: Db, userId: string): Promise<string> {
   return target ? portalPath(target) : "/onboarding";
 }
 
+/** Switching organizations: the one switched to is where the next sign-in lands. */
 export async function rememberLastOrganization(db: Db, userId: string, orgId: string): Promise<void> {
-  // Skips the write when nothing changes: this runs on every portal page view.
   await db
     .update(users)
     .set({ lastOrgId: orgId })
     .where(and(eq(users.id, userId), sql`${users.lastOrgId} is distinct from ${orgId}`));
+}
+
+/**
+ * On sign-in: keep the organization used last while the user still belongs to it, else record the one
+ * they land in (the first by name), or none.
+ */
+export async function recordSignIn(db: Db, userId: string): Promise<void> {
+  const [user] = await db.select({ lastOrgId: users.lastOrgId }).from(users).where(eq(users.id, userId));
+  if (!user) return;
+  const orgs = await listMyOrganizations(db, userId);
+  if (orgs.some((o) => o.id === user.lastOrgId)) return;
+  await db.update(users).set({ lastOrgId: orgs[0]?.id ?? null }).where(eq(users.id, userId));
 }
 
 const slugTakenError = () => new AppError("CONFLICT", "Another organization already uses this address.", "slug");

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { callerFor, createOrg, type OrgFixture } from "~/test/fixtures";
 import { actorOf, publishWorkshop } from "~/test/vetting";
-import { todayIn } from "~/lib/vetting-schemas";
+import { todayIn } from "~/lib/sample-request-schemas";
 import { sampleRequests } from "../db/schema";
 import { acceptSampleRequest, cancelSampleRequest, createSampleRequest, declineSampleRequest, shipSampleRequest } from "./sample-requests";
 
@@ -73,7 +73,7 @@ describe("sample.list (brand side)", () => {
   });
 
   const list = (input: { page?: number; status?: "requested" | "accepted" | "declined" | "shipped" | "received" | "cancelled" | null }) =>
-    callerFor(db, brand.member).sample.list({ orgId: brand.org.id, ...input });
+    callerFor(db, brand.member).sampleRequest.list({ orgId: brand.org.id, ...input });
 
   const COUNTS = { requested: 18, accepted: 2, declined: 1, cancelled: 1, shipped: 1 };
 
@@ -170,7 +170,7 @@ describe("sample.list (brand side)", () => {
     expect(everything).toHaveLength(23);
     expect(everything.filter((i) => i.description.startsWith("Other") || i.brandName !== "Maison Liste")).toEqual([]);
 
-    const theirs = await callerFor(db, other.member).sample.list({ orgId: other.org.id, page: 1 });
+    const theirs = await callerFor(db, other.member).sampleRequest.list({ orgId: other.org.id, page: 1 });
     expect(brandRows(theirs.items)).toEqual([
       [3, "Other ring C", "Atelier Uno", "requested"],
       [2, "Other ring B", "Atelier Uno", "requested"],
@@ -212,7 +212,7 @@ describe("sample.inbox (workshop side)", () => {
   });
 
   const inbox = (input: { page?: number; status?: "requested" | "accepted" | "declined" | "shipped" | "received" | "cancelled" | null }) =>
-    callerFor(db, workshop.member).sample.inbox({ orgId: workshop.org.id, ...input });
+    callerFor(db, workshop.member).sampleRequest.inbox({ orgId: workshop.org.id, ...input });
 
   const COUNTS = { requested: 19, accepted: 2, declined: 1, cancelled: 1 };
 
@@ -310,7 +310,7 @@ describe("sample.inbox (workshop side)", () => {
     expect(everything).toHaveLength(23);
     expect(everything.filter((i) => i.description.startsWith("Elsewhere") || i.workshopName !== "Atelier Inbox")).toEqual([]);
 
-    const theirs = await callerFor(db, altro.member).sample.inbox({ orgId: altro.org.id, page: 1 });
+    const theirs = await callerFor(db, altro.member).sampleRequest.inbox({ orgId: altro.org.id, page: 1 });
     expect(inboxRows(theirs.items)).toEqual([
       ["Elsewhere B", "Maison Prima", 14, "requested"],
       ["Elsewhere A", "Maison Prima", 13, "accepted"],

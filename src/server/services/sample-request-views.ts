@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequestUpdates, sampleRequests, users } from "../db/schema";
+import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequestAttachments, sampleRequestUpdates, sampleRequests, users } from "../db/schema";
 import { AppError } from "../errors";
-import type { SampleStatus } from "~/lib/vetting-schemas";
+import type { SampleStatus } from "~/lib/sample-request-schemas";
 import { availableActions, sampleRequestNotFound, type SampleSide } from "./sample-requests";
 import { findPublishedWorkshop } from "./shortlist";
 
@@ -70,9 +70,12 @@ async function timelineOf(tx: Queryable, req: { id: string; brandOrgId: string }
     .from(sampleRequestUpdates)
     .leftJoin(users, eq(users.id, sampleRequestUpdates.actorId))
     .where(eq(sampleRequestUpdates.sampleRequestId, req.id))
-    // Each status happens at most once per request, in this order; it settles ties of the clock.
-    .orderBy(asc(sampleRequestUpdates.createdAt), sql`array_position(array['requested','accepted','declined','cancelled','shipped','received'], ${sampleRequestUpdates.status}::text)`);
-  return rows.map(({ actorOrgId, ...r }) => ({ ...r, side: (actorOrgId === req.brandOrgId ? "brand" : "workshop") as SampleSide }));
+    // Each status happens at most once per request; the enum's order (SAMPLE_STATUSES) settles ties of the clock.
+    .orderBy(asc(sampleRequestUpdates.createdAt), asc(sampleRequestUpdates.status));
+  return rows.map(({ actorOrgId, ...r }) => {
+    const side: SampleSide = actorOrgId === req.brandOrgId ? "brand" : "workshop";
+    return { ...r, side };
+  });
 }
 
 /** The request as both parties see it: no evaluation here. */
@@ -83,7 +86,6 @@ async function sharedView(tx: Queryable, side: SampleSide, where: ReturnType<typ
       brandOrgId: sampleRequests.brandOrgId,
       workshopOrgId: sampleRequests.workshopOrgId,
       note: sampleRequests.note,
-      attachmentFileIds: sampleRequests.attachmentFileIds,
       portfolioPieceId: sampleRequests.portfolioPieceId,
       declineReason: sampleRequests.declineReason,
       carrier: sampleRequests.carrier,
@@ -101,16 +103,13 @@ async function sharedView(tx: Queryable, side: SampleSide, where: ReturnType<typ
     .leftJoin(portfolioPieces, eq(portfolioPieces.id, sampleRequests.portfolioPieceId))
     .where(where);
   if (!row) throw sampleRequestNotFound();
-  const { attachmentFileIds, ...request } = row;
-  const attachments =
-    attachmentFileIds.length === 0
-      ? []
-      : await tx
-          .select({ id: files.id, originalName: files.originalName, contentType: files.contentType, byteSize: files.byteSize })
-          .from(files)
-          .where(and(inArray(files.id, attachmentFileIds), eq(files.orgId, row.brandOrgId)))
-          .orderBy(asc(files.createdAt));
-  return { ...request, attachments, timeline: await timelineOf(tx, row), actions: availableActions(row.status, side) };
+  const attachments = await tx
+    .select({ id: files.id, originalName: files.originalName, contentType: files.contentType, byteSize: files.byteSize })
+    .from(sampleRequestAttachments)
+    .innerJoin(files, eq(files.id, sampleRequestAttachments.fileId))
+    .where(eq(sampleRequestAttachments.sampleRequestId, row.id))
+    .orderBy(asc(sampleRequestAttachments.position));
+  return { ...row, attachments, timeline: await timelineOf(tx, row), actions: availableActions(row.status, side) };
 }
 
 export async function getBrandSampleRequest(db: Db, orgId: string, number: number) {

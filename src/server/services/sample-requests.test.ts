@@ -6,8 +6,8 @@ import { testDb } from "~/test/db";
 import { callerFor, createFixture, createOrg, type Fixture } from "~/test/fixtures";
 import { expectCode } from "~/test/tenancy";
 import { actorOf, addPortfolioPiece, publishWorkshop, uploadedFile } from "~/test/vetting";
-import { todayIn, type SampleStatus } from "~/lib/vetting-schemas";
-import { events, files, notifications, sampleEvaluations, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
+import { todayIn, type SampleStatus } from "~/lib/sample-request-schemas";
+import { events, notifications, sampleEvaluations, sampleRequestAttachments, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
 import { AppError } from "../errors";
 import {
   acceptSampleRequest,
@@ -145,8 +145,8 @@ describe("the state machine", () => {
 
   it("through the router, the wrong side is refused by the procedure kind", async () => {
     const req = await requestIn("requested");
-    await expectCode(callerFor(db, f.workshop.owner).sample.cancel({ orgId: f.workshop.org.id, requestId: req.id }), "NOT_FOUND");
-    await expectCode(callerFor(db, f.brand.owner).sample.accept({ orgId: f.brand.org.id, requestId: req.id, fee: "45.00 EUR", expectedShipDate: shipDate() }), "NOT_FOUND");
+    await expectCode(callerFor(db, f.workshop.owner).sampleRequest.cancel({ orgId: f.workshop.org.id, requestId: req.id }), "NOT_FOUND");
+    await expectCode(callerFor(db, f.brand.owner).sampleRequest.accept({ orgId: f.brand.org.id, requestId: req.id, fee: "45.00 EUR", expectedShipDate: shipDate() }), "NOT_FOUND");
     expect((await rowOf(req.id)).status).toBe("requested");
   });
 });
@@ -158,7 +158,7 @@ describe("what each change leaves behind", () => {
       .select()
       .from(notifications)
       .where(and(eq(notifications.orgId, f.workshop.org.id), eq(notifications.href, `/workshop/${f.workshop.org.slug}/samples/${req.id}`)));
-    expect(created).toEqual([expect.objectContaining({ title: `Maison Test requested a sample (SR-${req.number})`, body: `2 × ${req.description}`, readAt: null })]);
+    expect(created).toEqual([expect.objectContaining({ title: `Maison Test requested a sample (SR-${req.number})`, body: `2 × ${req.description}` })]);
 
     const brandHref = `/brand/${f.brand.org.slug}/samples/${req.number}`;
     const workshopHref = `/workshop/${f.workshop.org.slug}/samples/${req.id}`;
@@ -229,7 +229,7 @@ describe("creating a request", () => {
 
     const foreign = await addPortfolioPiece(db, f.outsider.workshop, "Someone else's ring");
     const caller = callerFor(db, f.brand.member);
-    expect(await fieldErrorsOf(caller.sample.create({ orgId: f.brand.org.id, workshopOrgId: f.workshop.org.id, portfolioPieceId: foreign.id, quantity: 1 }))).toEqual({
+    expect(await fieldErrorsOf(caller.sampleRequest.create({ orgId: f.brand.org.id, workshopOrgId: f.workshop.org.id, portfolioPieceId: foreign.id, quantity: 1 }))).toEqual({
       portfolioPieceId: ["Choose a piece from this workshop's portfolio."],
     });
   });
@@ -238,11 +238,11 @@ describe("creating a request", () => {
     const hidden = await createOrg(db, "workshop", "Hidden Workshop");
     const caller = callerFor(db, f.brand.member);
     const base = { orgId: f.brand.org.id, workshopOrgId: f.workshop.org.id, description: "A ring with a 4 mm lab-grown sapphire", quantity: 1 };
-    await expectCode(caller.sample.create({ ...base, workshopOrgId: hidden.org.id }), "NOT_FOUND");
-    await expectCode(caller.sample.create({ ...base, workshopOrgId: f.outsider.brand.org.id }), "NOT_FOUND");
-    await expectCode(caller.sample.create({ ...base, description: "ring" }), "BAD_REQUEST");
-    await expectCode(caller.sample.create({ ...base, quantity: 0 }), "BAD_REQUEST");
-    await expectCode(caller.sample.create({ ...base, quantity: 101 }), "BAD_REQUEST");
+    await expectCode(caller.sampleRequest.create({ ...base, workshopOrgId: hidden.org.id }), "NOT_FOUND");
+    await expectCode(caller.sampleRequest.create({ ...base, workshopOrgId: f.outsider.brand.org.id }), "NOT_FOUND");
+    await expectCode(caller.sampleRequest.create({ ...base, description: "ring" }), "BAD_REQUEST");
+    await expectCode(caller.sampleRequest.create({ ...base, quantity: 0 }), "BAD_REQUEST");
+    await expectCode(caller.sampleRequest.create({ ...base, quantity: 101 }), "BAD_REQUEST");
     expect(await db.select().from(sampleRequests).where(eq(sampleRequests.workshopOrgId, hidden.org.id))).toEqual([]);
   });
 
@@ -256,12 +256,13 @@ describe("creating a request", () => {
       expect(err).toMatchObject({ code: "BAD_REQUEST", field: "attachmentFileIds" });
     }
     const req = await createSampleRequest(db, brand(), { ...input, attachmentFileIds: [mine.id] });
-    expect(req.attachmentFileIds).toEqual([mine.id]);
-    expect((await db.select().from(files).where(eq(files.id, mine.id)))[0]!.subjectId).toBe(req.id);
+    expect(await db.select({ fileId: sampleRequestAttachments.fileId, position: sampleRequestAttachments.position }).from(sampleRequestAttachments).where(eq(sampleRequestAttachments.sampleRequestId, req.id))).toEqual([
+      { fileId: mine.id, position: 0 },
+    ]);
     // A file already used by one request cannot be listed on another.
     const again = await createSampleRequest(db, brand(), { ...input, attachmentFileIds: [mine.id] }).catch((e: unknown) => e);
     expect(again).toMatchObject({ code: "BAD_REQUEST" });
-    const view = await callerFor(db, f.workshop.member).sample.inboxGet({ orgId: f.workshop.org.id, requestId: req.id });
+    const view = await callerFor(db, f.workshop.member).sampleRequest.inboxGet({ orgId: f.workshop.org.id, requestId: req.id });
     expect(view.attachments.map((a) => a.id)).toEqual([mine.id]);
   });
 });
@@ -270,7 +271,7 @@ describe("accepting", () => {
   it("parses the fee text into minor units", async () => {
     const req = await newRequest();
     const caller = callerFor(db, f.workshop.member);
-    await caller.sample.accept({ orgId: f.workshop.org.id, requestId: req.id, fee: "1,250.50 usd", expectedShipDate: shipDate() });
+    await caller.sampleRequest.accept({ orgId: f.workshop.org.id, requestId: req.id, fee: "1,250.50 usd", expectedShipDate: shipDate() });
     const row = await rowOf(req.id);
     expect([row.feeMinor, row.feeCurrency, row.expectedShipDate]).toEqual([125050, "USD", shipDate()]);
   });
@@ -279,21 +280,21 @@ describe("accepting", () => {
     const req = await newRequest();
     const caller = callerFor(db, f.workshop.member);
     const base = { orgId: f.workshop.org.id, requestId: req.id, expectedShipDate: shipDate() };
-    expect(await fieldErrorsOf(caller.sample.accept({ ...base, fee: "45,00 EUR" }))).toEqual({ fee: ["Enter an amount like 45.00 EUR."] });
-    await expectCode(caller.sample.accept({ ...base, fee: "45.001 EUR" }), "BAD_REQUEST");
+    expect(await fieldErrorsOf(caller.sampleRequest.accept({ ...base, fee: "45,00 EUR" }))).toEqual({ fee: ["Enter an amount like 45.00 EUR."] });
+    await expectCode(caller.sampleRequest.accept({ ...base, fee: "45.001 EUR" }), "BAD_REQUEST");
 
     const yesterday = new Date(`${shipDate()}T12:00:00Z`);
     yesterday.setUTCDate(yesterday.getUTCDate() - 1);
-    expect(await fieldErrorsOf(caller.sample.accept({ ...base, fee: "45 EUR", expectedShipDate: yesterday.toISOString().slice(0, 10) }))).toEqual({
+    expect(await fieldErrorsOf(caller.sampleRequest.accept({ ...base, fee: "45 EUR", expectedShipDate: yesterday.toISOString().slice(0, 10) }))).toEqual({
       expectedShipDate: ["Choose today or a later date."],
     });
-    await expectCode(caller.sample.accept({ ...base, fee: "45 EUR", expectedShipDate: "2031-02-30" }), "BAD_REQUEST");
+    await expectCode(caller.sampleRequest.accept({ ...base, fee: "45 EUR", expectedShipDate: "2031-02-30" }), "BAD_REQUEST");
     expect((await rowOf(req.id)).status).toBe("requested");
   });
 
   it("declining needs a reason", async () => {
     const req = await newRequest();
-    await expectCode(callerFor(db, f.workshop.member).sample.decline({ orgId: f.workshop.org.id, requestId: req.id, reason: "   " }), "BAD_REQUEST");
+    await expectCode(callerFor(db, f.workshop.member).sampleRequest.decline({ orgId: f.workshop.org.id, requestId: req.id, reason: "   " }), "BAD_REQUEST");
     expect((await rowOf(req.id)).status).toBe("requested");
   });
 });
@@ -312,22 +313,22 @@ describe("the brand's evaluation", () => {
     const rows = await db.select().from(sampleEvaluations).where(eq(sampleEvaluations.sampleRequestId, req.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ quality: 5, notes: "Better on second look", brandOrgId: f.brand.org.id });
-    await expectCode(callerFor(db, f.brand.member).sample.evaluate({ orgId: f.brand.org.id, requestId: req.id, quality: 6, finish: 3, communication: 5 }), "BAD_REQUEST");
+    await expectCode(callerFor(db, f.brand.member).sampleRequest.evaluate({ orgId: f.brand.org.id, requestId: req.id, quality: 6, finish: 3, communication: 5 }), "BAD_REQUEST");
   });
 
   it("never reaches the workshop, nor another brand", async () => {
     const req = await requestIn("received");
     const caller = callerFor(db, f.brand.member);
-    await caller.sample.evaluate({ orgId: f.brand.org.id, requestId: req.id, quality: 2, finish: 1, communication: 3, notes: secret });
-    expect((await caller.sample.get({ orgId: f.brand.org.id, number: req.number })).evaluation).toMatchObject({ quality: 2, notes: secret });
+    await caller.sampleRequest.evaluate({ orgId: f.brand.org.id, requestId: req.id, quality: 2, finish: 1, communication: 3, notes: secret });
+    expect((await caller.sampleRequest.get({ orgId: f.brand.org.id, number: req.number })).evaluation).toMatchObject({ quality: 2, notes: secret });
 
     // Everything any workshop-side procedure answers, and all the workshop's own rows.
     const ws = callerFor(db, f.workshop.member);
     const wsOrg = { orgId: f.workshop.org.id };
     const seen = JSON.stringify([
-      await ws.sample.inboxGet({ ...wsOrg, requestId: req.id }),
-      await ws.sample.inbox({ ...wsOrg }),
-      await ws.sample.inbox({ ...wsOrg, status: "received" }),
+      await ws.sampleRequest.inboxGet({ ...wsOrg, requestId: req.id }),
+      await ws.sampleRequest.inbox({ ...wsOrg }),
+      await ws.sampleRequest.inbox({ ...wsOrg, status: "received" }),
       await ws.notification.list({ ...wsOrg, limit: 50 }),
       await ws.activity.list({ ...wsOrg, limit: 100 }),
       await db.select().from(events).where(eq(events.orgId, f.workshop.org.id)),
@@ -341,8 +342,8 @@ describe("the brand's evaluation", () => {
     // Another brand cannot read or overwrite it.
     const other = callerFor(db, f.outsider.brand.owner);
     const theirs = { orgId: f.outsider.brand.org.id };
-    await expectCode(other.sample.evaluate({ ...theirs, requestId: req.id, quality: 5, finish: 5, communication: 5, notes: "overwritten" }), "NOT_FOUND");
-    const theirView = await other.sample.get({ ...theirs, number: req.number }).catch(() => null);
+    await expectCode(other.sampleRequest.evaluate({ ...theirs, requestId: req.id, quality: 5, finish: 5, communication: 5, notes: "overwritten" }), "NOT_FOUND");
+    const theirView = await other.sampleRequest.get({ ...theirs, number: req.number }).catch(() => null);
     expect(JSON.stringify(theirView)).not.toContain(secret);
     expect((await db.select().from(sampleEvaluations).where(eq(sampleEvaluations.sampleRequestId, req.id)))[0]!.notes).toBe(secret);
   });
@@ -353,23 +354,23 @@ describe("a request is shared by exactly its two parties", () => {
     const req = await requestIn("requested");
     const otherBrand = callerFor(db, f.outsider.brand.owner);
     const b = { orgId: f.outsider.brand.org.id, requestId: req.id };
-    await expectRefused(req.id, () => otherBrand.sample.cancel(b), "NOT_FOUND");
-    await expectRefused(req.id, () => otherBrand.sample.markReceived(b), "NOT_FOUND");
-    await expectRefused(req.id, () => otherBrand.sample.evaluate({ ...b, quality: 1, finish: 1, communication: 1 }), "NOT_FOUND");
-    expect((await otherBrand.sample.list({ orgId: b.orgId })).items.map((i) => i.id)).not.toContain(req.id);
+    await expectRefused(req.id, () => otherBrand.sampleRequest.cancel(b), "NOT_FOUND");
+    await expectRefused(req.id, () => otherBrand.sampleRequest.markReceived(b), "NOT_FOUND");
+    await expectRefused(req.id, () => otherBrand.sampleRequest.evaluate({ ...b, quality: 1, finish: 1, communication: 1 }), "NOT_FOUND");
+    expect((await otherBrand.sampleRequest.list({ orgId: b.orgId })).items.map((i) => i.id)).not.toContain(req.id);
 
     const otherWorkshop = callerFor(db, f.outsider.workshop.owner);
     const w = { orgId: f.outsider.workshop.org.id, requestId: req.id };
-    await expectRefused(req.id, () => otherWorkshop.sample.inboxGet(w), "NOT_FOUND");
-    await expectRefused(req.id, () => otherWorkshop.sample.accept({ ...w, fee: "10 EUR", expectedShipDate: shipDate() }), "NOT_FOUND");
-    await expectRefused(req.id, () => otherWorkshop.sample.decline({ ...w, reason: "no" }), "NOT_FOUND");
-    expect((await otherWorkshop.sample.inbox({ orgId: w.orgId })).items.map((i) => i.id)).not.toContain(req.id);
+    await expectRefused(req.id, () => otherWorkshop.sampleRequest.inboxGet(w), "NOT_FOUND");
+    await expectRefused(req.id, () => otherWorkshop.sampleRequest.accept({ ...w, fee: "10 EUR", expectedShipDate: shipDate() }), "NOT_FOUND");
+    await expectRefused(req.id, () => otherWorkshop.sampleRequest.decline({ ...w, reason: "no" }), "NOT_FOUND");
+    expect((await otherWorkshop.sampleRequest.inbox({ orgId: w.orgId })).items.map((i) => i.id)).not.toContain(req.id);
 
     const shipped = await requestIn("accepted");
-    await expectRefused(shipped.id, () => otherWorkshop.sample.ship({ ...w, requestId: shipped.id, carrier: "UPS", trackingNumber: "1Z999" }), "NOT_FOUND");
+    await expectRefused(shipped.id, () => otherWorkshop.sampleRequest.ship({ ...w, requestId: shipped.id, carrier: "UPS", trackingNumber: "1Z999" }), "NOT_FOUND");
 
     // Its own parties do see it.
-    expect((await callerFor(db, f.workshop.member).sample.inboxGet({ orgId: f.workshop.org.id, requestId: req.id })).id).toBe(req.id);
-    expect((await callerFor(db, f.brand.member).sample.get({ orgId: f.brand.org.id, number: req.number })).id).toBe(req.id);
+    expect((await callerFor(db, f.workshop.member).sampleRequest.inboxGet({ orgId: f.workshop.org.id, requestId: req.id })).id).toBe(req.id);
+    expect((await callerFor(db, f.brand.member).sampleRequest.get({ orgId: f.brand.org.id, number: req.number })).id).toBe(req.id);
   });
 });

@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { asCounterparty, withOrg } from "../db/tenant";
-import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
+import { organizations, portfolioPieces, sampleEvaluations, sampleRequestUpdates, sampleRequests, type SampleRequest } from "../db/schema";
 import { AppError } from "../errors";
 import { formatMoney, type Money } from "~/lib/money";
-import { sampleNumberLabel, todayIn, type CreateSampleRequestInput, type EvaluateSampleInput, type SampleStatus } from "~/lib/vetting-schemas";
+import { sampleNumberLabel, todayIn, type CreateSampleRequestInput, type EvaluateSampleInput, type SampleStatus } from "~/lib/sample-request-schemas";
 import { recordEvent } from "./events";
+import { attachSampleRequestFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { notify } from "./notifications";
 import { findPublishedWorkshop } from "./shortlist";
@@ -58,7 +59,7 @@ type Parties = Awaited<ReturnType<typeof partiesOf>>;
 async function recordChange(tx: Tx, actor: Actor, side: SampleSide, req: SampleRequest, parties: Parties, change: { status: SampleStatus; message: string; title: string; body: string }) {
   await tx.insert(sampleRequestUpdates).values({ sampleRequestId: req.id, actorOrgId: actor.orgId, actorId: actor.userId, status: change.status, message: change.message });
   const data = { number: req.number, brand: parties.brand.name, workshop: parties.workshop.name };
-  const event = (orgId: string) => ({ orgId, actorId: actor.userId, action: `sample_request.${change.status}`, subjectType: "sample_request", subjectId: req.id, data });
+  const event = (orgId: string) => ({ orgId, actorId: actor.userId, action: `sample_request.${change.status}` as const, subjectType: "sample_request", subjectId: req.id, data });
   await recordEvent(tx, event(actor.orgId));
   const otherOrgId = side === "brand" ? req.workshopOrgId : req.brandOrgId;
   // The other party's log entry and notification are its own rows, written as that party.
@@ -67,8 +68,8 @@ async function recordChange(tx: Tx, actor: Actor, side: SampleSide, req: SampleR
     await notify(
       tx,
       side === "brand"
-        ? { orgId: otherOrgId, title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id) }
-        : { orgId: otherOrgId, title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number) },
+        ? { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id) }
+        : { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number) },
     );
   });
 }
@@ -104,13 +105,6 @@ export async function createSampleRequest(db: Db, actor: Actor, input: CreateSam
       description ||= piece.title;
     }
     const fileIds = [...new Set(input.attachmentFileIds)];
-    if (fileIds.length > 0) {
-      const owned = await tx
-        .select({ id: files.id })
-        .from(files)
-        .where(and(inArray(files.id, fileIds), eq(files.orgId, actor.orgId), eq(files.purpose, "sample_request_attachment"), isNull(files.subjectId)));
-      if (owned.length !== fileIds.length) throw new AppError("BAD_REQUEST", "One of the attachments was not found. Upload it again.", "attachmentFileIds");
-    }
     const number = await nextNumber(tx, actor.orgId);
     const [req] = await tx
       .insert(sampleRequests)
@@ -122,17 +116,11 @@ export async function createSampleRequest(db: Db, actor: Actor, input: CreateSam
         description,
         quantity: input.quantity,
         note: input.note,
-        attachmentFileIds: fileIds,
         requestedById: actor.userId,
       })
       .returning();
     if (!req) throw new Error("insert returned no row");
-    if (fileIds.length > 0) {
-      await tx
-        .update(files)
-        .set({ subjectId: req.id })
-        .where(and(inArray(files.id, fileIds), eq(files.orgId, actor.orgId)));
-    }
+    await attachSampleRequestFiles(tx, actor.orgId, req.id, fileIds);
     const parties = await partiesOf(tx, req);
     const what = pieceTitle && input.description ? `${pieceTitle} — ${input.description}` : description;
     await recordChange(tx, actor, "brand", req, parties, {

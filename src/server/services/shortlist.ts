@@ -3,7 +3,7 @@ import type { Db, Queryable } from "../db/client";
 import { withOrg } from "../db/tenant";
 import { organizations, shortlistEntries, workshopProfiles } from "../db/schema";
 import { AppError } from "../errors";
-import { COMPARE_MAX, COMPARE_MIN } from "~/lib/vetting-schemas";
+import { COMPARE_MAX, COMPARE_MIN } from "~/lib/shortlist-schemas";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";
 import { getWorkshopRecords, type WorkshopRecord } from "./workshop-record";

@@ -5,9 +5,10 @@ import type { Db } from "../db/client";
 import { passwordResetTokens, signInAttempts, users } from "../db/schema";
 import { AppError } from "../errors";
 import type { SignUpInput } from "~/lib/schemas";
-import { appUrl, sendEmail } from "./email";
+
 import { sendVerificationEmail } from "./email-verification";
 import { hitRateLimits } from "./rate-limit";
+import { appUrl, enqueueEmail } from "./email";
 import { hashToken, newToken } from "./tokens";
 
 export function normalizeEmail(email: string): string {
@@ -44,19 +45,21 @@ export async function signUp(db: Db, input: SignUpInput & { ip: string; callback
     await sendVerificationEmail(db, user, input.callbackUrl);
     return { email };
   }
-  await sendEmail(db, {
-    to: email,
-    subject: "Someone tried to create a Bezel account with your email",
-    text: [
-      "Hello,",
-      "",
-      "Someone (perhaps you) tried to create a Bezel account with this email address, but it already has one.",
-      `To sign in, open: ${appUrl("/sign-in")}`,
-      `Forgot your password? Choose a new one: ${appUrl("/forgot-password")}`,
-      "",
-      "If this was not you, you can ignore this email; nothing has changed.",
-    ].join("\n"),
-  });
+  await db.transaction((tx) =>
+    enqueueEmail(tx, {
+      to: email,
+      subject: "Someone tried to create a Bezel account with your email",
+      text: [
+        "Hello,",
+        "",
+        "Someone (perhaps you) tried to create a Bezel account with this email address, but it already has one.",
+        `To sign in, open: ${appUrl("/sign-in")}`,
+        `Forgot your password? Choose a new one: ${appUrl("/forgot-password")}`,
+        "",
+        "If this was not you, you can ignore this email; nothing has changed.",
+      ].join("\n"),
+    }),
+  );
   return { email };
 }
 
@@ -183,18 +186,18 @@ export async function requestPasswordReset(db: Db, input: { email: string; ip: s
       .set({ usedAt: new Date() })
       .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
     await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
-  });
-  await sendEmail(db, {
-    to: email,
-    subject: "Reset your Bezel password",
-    text: [
-      `Hello ${user.name},`,
-      "",
-      "Someone asked to reset the password of your Bezel account. To choose a new password, open:",
-      appUrl(`/reset-password/${token}`),
-      "",
-      "The link works once and expires in one hour. If you did not ask for this, ignore this email.",
-    ].join("\n"),
+    await enqueueEmail(tx, {
+      to: email,
+      subject: "Reset your Bezel password",
+      text: [
+        `Hello ${user.name},`,
+        "",
+        "Someone asked to reset the password of your Bezel account. To choose a new password, open:",
+        appUrl(`/reset-password/${token}`),
+        "",
+        "The link works once and expires in one hour. If you did not ask for this, ignore this email.",
+      ].join("\n"),
+    });
   });
 }
 

@@ -1,36 +1,15 @@
-import { and, count, eq, inArray, max } from "drizzle-orm";
+import { and, count, eq, max } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { files, portfolioPieces, workshopArtisans, workshopProfiles } from "../db/schema";
+import { portfolioPieces, workshopArtisans, workshopProfiles } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { ARTISANS_MAX, PORTFOLIO_PIECES_MAX, type ArtisanInput, type PortfolioPieceInput } from "~/lib/workshop-profile-schemas";
 import { recordEvent } from "./events";
+import { assertOwnFiles, setPiecePhotos, withPhotoIds } from "./file-attachments";
 import type { Actor } from "./members";
-import { assertPublishedStaysComplete, ensureProfile, listArtisans, listPortfolioPieces } from "./workshop-profiles";
+import { assertPublishedStaysComplete, listArtisans, listPortfolioPieces } from "./workshop-profiles";
 
 /** The artisans and portfolio pieces of a workshop profile: add, change, remove, reorder. */
-
-type PhotoPurpose = "artisan_photo" | "portfolio_photo";
-
-/**
- * Photos must be images this organization uploaded for this purpose: another organization's file id, or
- * a private attachment, must never end up on a public profile. Attached files point back at their record.
- */
-async function attachPhotos(tx: Tx, orgId: string, ids: string[], purpose: PhotoPurpose, subjectId: string, field: string) {
-  if (ids.length === 0) return;
-  const rows = await tx
-    .select({ id: files.id, contentType: files.contentType })
-    .from(files)
-    .where(and(eq(files.orgId, orgId), eq(files.purpose, purpose), inArray(files.id, ids)));
-  const found = new Set(rows.filter((r) => r.contentType.startsWith("image/")).map((r) => r.id));
-  if (ids.some((id) => !found.has(id))) {
-    throw new AppError("BAD_REQUEST", ids.length === 1 ? "That photo was not found. Upload it again." : "One of the photos was not found. Upload it again.", field);
-  }
-  await tx
-    .update(files)
-    .set({ subjectId })
-    .where(and(eq(files.orgId, orgId), inArray(files.id, ids)));
-}
 
 function changedKeys<T extends object>(before: T, after: T, keys: readonly (keyof T)[]) {
   return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])) as string[];
@@ -49,8 +28,8 @@ function assertSameSet(ids: string[], current: { id: string }[], field: string) 
  * same count. The profile row is locked first, so adds to one profile take turns.
  */
 async function lockProfile(tx: Tx, orgId: string) {
-  await ensureProfile(tx, orgId);
-  await tx.select({ orgId: workshopProfiles.orgId }).from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId)).for("update");
+  const [row] = await tx.select({ orgId: workshopProfiles.orgId }).from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId)).for("update");
+  if (!row) throw notFound("Workshop");
 }
 
 // Artisans --------------------------------------------------------------------------------------------
@@ -66,7 +45,7 @@ export async function createArtisan(db: Db, actor: Actor, input: ArtisanInput) {
       .insert(workshopArtisans)
       .values({ ...input, orgId: actor.orgId, position: (stats?.last ?? -1) + 1 })
       .returning();
-    if (input.photoFileId) await attachPhotos(tx, actor.orgId, [input.photoFileId], "artisan_photo", artisan!.id, "photoFileId");
+    if (input.photoFileId) await assertOwnFiles(tx, actor.orgId, [input.photoFileId], "artisan_photo", "photoFileId", { imagesOnly: true });
     await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "workshop_artisan.added", subjectType: "workshop_artisan", subjectId: artisan!.id, data: { name: artisan!.name } });
     return artisan!;
   });
@@ -78,7 +57,7 @@ export async function updateArtisan(db: Db, actor: Actor, input: ArtisanInput & 
     const [before] = await tx.select().from(workshopArtisans).where(and(eq(workshopArtisans.id, artisanId), eq(workshopArtisans.orgId, actor.orgId)));
     if (!before) throw notFound("Artisan");
     if (values.photoFileId && values.photoFileId !== before.photoFileId) {
-      await attachPhotos(tx, actor.orgId, [values.photoFileId], "artisan_photo", artisanId, "photoFileId");
+      await assertOwnFiles(tx, actor.orgId, [values.photoFileId], "artisan_photo", "photoFileId", { imagesOnly: true });
     }
     const [after] = await tx
       .update(workshopArtisans)
@@ -130,34 +109,36 @@ export async function createPortfolioPiece(db: Db, actor: Actor, input: Portfoli
     if ((stats?.n ?? 0) >= PORTFOLIO_PIECES_MAX) {
       throw new AppError("BAD_REQUEST", `A portfolio holds at most ${PORTFOLIO_PIECES_MAX} pieces. Remove one to add another.`);
     }
+    const { photoFileIds, ...fields } = input;
     const [piece] = await tx
       .insert(portfolioPieces)
-      .values({ ...input, orgId: actor.orgId, position: (stats?.last ?? -1) + 1 })
+      .values({ ...fields, orgId: actor.orgId, position: (stats?.last ?? -1) + 1 })
       .returning();
-    await attachPhotos(tx, actor.orgId, input.photoFileIds, "portfolio_photo", piece!.id, "photoFileIds");
+    await setPiecePhotos(tx, actor.orgId, piece!.id, photoFileIds);
     await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "portfolio_piece.added", subjectType: "portfolio_piece", subjectId: piece!.id, data: { title: piece!.title } });
-    return piece!;
+    return { ...piece!, photoFileIds };
   });
 }
 
 export async function updatePortfolioPiece(db: Db, actor: Actor, input: PortfolioPieceInput & { pieceId: string }) {
-  const { pieceId, ...values } = input;
+  const { pieceId, photoFileIds, ...values } = input;
   return withOrg(db, actor.orgId, async (tx) => {
-    const [before] = await tx.select().from(portfolioPieces).where(and(eq(portfolioPieces.id, pieceId), eq(portfolioPieces.orgId, actor.orgId)));
-    if (!before) throw notFound("Portfolio piece");
-    const added = values.photoFileIds.filter((id) => !before.photoFileIds.includes(id));
-    await attachPhotos(tx, actor.orgId, added, "portfolio_photo", pieceId, "photoFileIds");
-    const [after] = await tx
+    const [row] = await tx.select().from(portfolioPieces).where(and(eq(portfolioPieces.id, pieceId), eq(portfolioPieces.orgId, actor.orgId)));
+    if (!row) throw notFound("Portfolio piece");
+    const [before] = await withPhotoIds(tx, [row]);
+    await setPiecePhotos(tx, actor.orgId, pieceId, photoFileIds);
+    const [updated] = await tx
       .update(portfolioPieces)
       .set(values)
       .where(and(eq(portfolioPieces.id, pieceId), eq(portfolioPieces.orgId, actor.orgId)))
       .returning();
-    const changed = changedKeys(before, after!, PIECE_KEYS);
+    const after = { ...updated!, photoFileIds };
+    const changed = changedKeys(before!, after, PIECE_KEYS);
     if (changed.length > 0) {
-      await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "portfolio_piece.updated", subjectType: "portfolio_piece", subjectId: pieceId, data: { title: after!.title, changed } });
+      await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "portfolio_piece.updated", subjectType: "portfolio_piece", subjectId: pieceId, data: { title: after.title, changed } });
     }
     await assertPublishedStaysComplete(tx, actor.orgId);
-    return after!;
+    return after;
   });
 }
 

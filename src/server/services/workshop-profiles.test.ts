@@ -4,12 +4,14 @@ import { testDb } from "~/test/db";
 import { callerFor, createFixture, type Fixture, type OrgFixture } from "~/test/fixtures";
 import { expectCode } from "~/test/tenancy";
 import { artisanSchema, portfolioPieceSchema, profileDetailsSchema, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
-import { events, files, portfolioPieces, workshopArtisans, workshopProfiles } from "../db/schema";
+import { events, files, workshopArtisans, workshopProfiles } from "../db/schema";
 import type { Actor } from "./members";
 import { getChecklist } from "./checklist";
 import { updateOrganization } from "./organizations";
 import { completeness, getProfileForEditor, getPublicProfile, publishProfile, unpublishProfile, updateProfileDetails } from "./workshop-profiles";
 import { createArtisan, createPortfolioPiece, removePortfolioPiece, reorderArtisans, updateArtisan, updatePortfolioPiece } from "./workshop-profile-items";
+import type { FilePurpose } from "~/lib/files";
+import { piecePhotoIds } from "./file-attachments";
 
 const db = await testDb();
 
@@ -40,7 +42,7 @@ const details = (over: Partial<ProfileDetailsInput> = {}): ProfileDetailsInput =
   ...over,
 });
 
-async function insertFile(orgId: string, purpose = "portfolio_photo", contentType = "image/jpeg") {
+async function insertFile(orgId: string, purpose: FilePurpose = "portfolio_photo", contentType = "image/jpeg") {
   const [row] = await db
     .insert(files)
     .values({ orgId, purpose, originalName: "ring.jpg", contentType, byteSize: 1234, storageKey: `test/${crypto.randomUUID()}` })
@@ -127,10 +129,11 @@ describe("completeness", () => {
 });
 
 describe("the profile row", () => {
-  it("is created on first read, named after the organization and in its country", async () => {
+  it("exists from the workshop's creation, named after the organization and in its country; reading writes nothing", async () => {
     const t = f.outsider.workshop;
-    expect(await profileRow(t.org.id)).toBeUndefined();
+    const stored = await profileRow(t.org.id);
     const first = await getProfileForEditor(db, t.org.id);
+    expect(await profileRow(t.org.id)).toEqual(stored);
     expect(first.profile).toMatchObject({ orgId: t.org.id, name: t.org.name, country: t.org.country, workingDays: [1, 2, 3, 4, 5], publishedAt: null });
     expect(first.checklist.every((i) => !i.done)).toBe(true);
     await getProfileForEditor(db, t.org.id);
@@ -206,7 +209,7 @@ describe("publishing", () => {
     await expect(updatePortfolioPiece(db, actorOf(t), { pieceId: piece.id, title: "Ring", description: "", metals: [], techniques: [], photoFileIds: [] })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    expect(await db.select().from(portfolioPieces).where(eq(portfolioPieces.id, piece.id))).toEqual([expect.objectContaining({ photoFileIds: piece.photoFileIds })]);
+    expect((await piecePhotoIds(db, [piece.id])).get(piece.id)).toEqual(piece.photoFileIds);
     await unpublishProfile(db, actorOf(t));
   });
 
@@ -250,7 +253,7 @@ describe("artisans and portfolio", () => {
     const a = await createArtisan(db, actorOf(t), { name: "Marco", role: "Master caster", bio: "Forty years at the bench.", photoFileId: photo });
     const b = await createArtisan(db, actorOf(t), { name: "Giulia", role: "Setter", bio: "", photoFileId: null });
     expect([a.position, b.position]).toEqual([0, 1]);
-    expect((await db.select().from(files).where(eq(files.id, photo)))[0]!.subjectId).toBe(a.id);
+    expect(a.photoFileId).toBe(photo);
 
     await updateArtisan(db, actorOf(t), { artisanId: b.id, name: "Giulia", role: "Master setter", bio: "", photoFileId: null });
     const reordered = await reorderArtisans(db, actorOf(t), { artisanIds: [b.id, a.id] });

@@ -1,10 +1,11 @@
-import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, isNotNull } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
 import { withOrg, withPublic } from "../db/tenant";
-import { organizations, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
+import { organizations, portfolioPiecePhotos, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
 import { recordEvent } from "./events";
+import { withPhotoIds } from "./file-attachments";
 import type { Actor } from "./members";
 import { getWorkshopRecord } from "./workshop-record";
 
@@ -47,35 +48,34 @@ function missingMessage(missing: MissingItem[], prefix: string): string {
 // Reads ---------------------------------------------------------------------------------------------
 
 /**
- * The organization's profile row, created on first use: a workshop organization always has exactly one,
- * named after the organization and based in its country until the workshop says otherwise.
+ * The organization's profile row. A workshop organization gets its profile when it is created
+ * (`createWorkshopProfile`), so reading it never writes.
  */
-export async function ensureProfile(tx: Queryable, orgId: string): Promise<WorkshopProfile> {
-  const [existing] = await tx.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId));
-  if (existing) return existing;
-  const [org] = await tx
-    .select({ name: organizations.name, country: organizations.country })
-    .from(organizations)
-    .where(and(eq(organizations.id, orgId), eq(organizations.kind, "workshop")));
-  if (!org) throw notFound("Workshop");
-  await tx.insert(workshopProfiles).values({ orgId, name: org.name, country: org.country }).onConflictDoNothing();
-  const [created] = await tx.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId));
-  return created!;
+export async function getProfileRow(tx: Queryable, orgId: string): Promise<WorkshopProfile> {
+  const [profile] = await tx.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, orgId));
+  if (!profile) throw notFound("Workshop profile");
+  return profile;
+}
+
+/** The empty profile of a new workshop: named after the organization, based in its country. */
+export async function createWorkshopProfile(tx: Queryable, org: { id: string; name: string; country: string }): Promise<void> {
+  await tx.insert(workshopProfiles).values({ orgId: org.id, name: org.name, country: org.country }).onConflictDoNothing();
 }
 
 export async function profileCounts(tx: Queryable, orgId: string): Promise<ProfileCounts> {
   const [row] = await tx
     .select({ n: count() })
     .from(portfolioPieces)
-    .where(and(eq(portfolioPieces.orgId, orgId), sql`cardinality(${portfolioPieces.photoFileIds}) > 0`));
+    .where(and(eq(portfolioPieces.orgId, orgId), exists(tx.select({ id: portfolioPiecePhotos.fileId }).from(portfolioPiecePhotos).where(eq(portfolioPiecePhotos.pieceId, portfolioPieces.id)))));
   return { portfolioPiecesWithPhoto: row?.n ?? 0 };
 }
 
 export const listArtisans = (tx: Queryable, orgId: string) =>
   tx.select().from(workshopArtisans).where(eq(workshopArtisans.orgId, orgId)).orderBy(asc(workshopArtisans.position), asc(workshopArtisans.createdAt));
 
-export const listPortfolioPieces = (tx: Queryable, orgId: string) =>
-  tx.select().from(portfolioPieces).where(eq(portfolioPieces.orgId, orgId)).orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt));
+/** The workshop's pieces in display order, each with its photo ids in order. */
+export const listPortfolioPieces = async (tx: Queryable, orgId: string) =>
+  withPhotoIds(tx, await tx.select().from(portfolioPieces).where(eq(portfolioPieces.orgId, orgId)).orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt)));
 
 function editorProfile(p: WorkshopProfile) {
   const { search: _search, ...rest } = p;
@@ -85,7 +85,7 @@ function editorProfile(p: WorkshopProfile) {
 /** Everything the editor shows: the profile, artisans, portfolio and the publishing checklist. */
 export async function getProfileForEditor(db: Db, orgId: string) {
   return withOrg(db, orgId, async (tx) => {
-    const profile = await ensureProfile(tx, orgId);
+    const profile = await getProfileRow(tx, orgId);
     const artisans = await listArtisans(tx, orgId);
     const portfolio = await listPortfolioPieces(tx, orgId);
     const checklist = profileChecklist(profile, await profileCounts(tx, orgId));
@@ -127,7 +127,7 @@ const DETAIL_KEYS = [
 
 export async function updateProfileDetails(db: Db, actor: Actor, input: ProfileDetailsInput) {
   return withOrg(db, actor.orgId, async (tx) => {
-    const before = await ensureProfile(tx, actor.orgId);
+    const before = await getProfileRow(tx, actor.orgId);
     const values = { ...input, workingDays: [...input.workingDays].sort((a, b) => a - b) };
     const [after] = await tx
       .update(workshopProfiles)
@@ -146,7 +146,7 @@ export async function updateProfileDetails(db: Db, actor: Actor, input: ProfileD
 /** Puts the profile in the directory; refused with the list of what is missing when incomplete. */
 export async function publishProfile(db: Db, actor: Actor) {
   return withOrg(db, actor.orgId, async (tx) => {
-    const profile = await ensureProfile(tx, actor.orgId);
+    const profile = await getProfileRow(tx, actor.orgId);
     const missing = completeness(profile, await profileCounts(tx, actor.orgId));
     if (missing.length > 0) throw new AppError("BAD_REQUEST", missingMessage(missing, "Before publishing, add:"));
     if (profile.publishedAt) return editorProfile(profile);
@@ -163,7 +163,7 @@ export async function publishProfile(db: Db, actor: Actor) {
 /** Takes the profile out of the directory and off its public page at once (every public read checks it). */
 export async function unpublishProfile(db: Db, actor: Actor) {
   return withOrg(db, actor.orgId, async (tx) => {
-    const profile = await ensureProfile(tx, actor.orgId);
+    const profile = await getProfileRow(tx, actor.orgId);
     if (!profile.publishedAt) return editorProfile(profile);
     const [after] = await tx
       .update(workshopProfiles)

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb } from "~/test/db";
 import { createFixture, type Fixture } from "~/test/fixtures";
 import type { Db } from "~/server/db/client";
-import { files, portfolioPieces, workshopProfiles } from "~/server/db/schema";
+import { files, workshopProfiles } from "~/server/db/schema";
 import type { UploadResult } from "~/lib/files";
 import { POST } from "./route";
 import { GET } from "../files/[id]/route";
+import { insertPiece } from "~/test/files";
 
 // The session and the app database are the only things swapped out; everything else runs for real.
 const h = await vi.hoisted(async () => {
@@ -98,9 +99,9 @@ describe("POST /api/uploads", () => {
     h.userId = null;
     expect((await get(body.id)).status).toBe(404);
 
-    await db.insert(workshopProfiles).values({ orgId: f.workshop.org.id, name: f.workshop.org.name, country: "IT", publishedAt: new Date() });
+    await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
     expect((await get(body.id)).status).toBe(404); // published, but not on the profile yet
-    await db.insert(portfolioPieces).values({ orgId: f.workshop.org.id, title: "Bracelet", photoFileIds: [body.id] });
+    await insertPiece(db, { orgId: f.workshop.org.id, title: "Bracelet", photoFileIds: [body.id] });
     const original = await get(body.id);
     expect(original.status).toBe(200);
     expect(original.headers.get("content-type")).toBe("image/png");

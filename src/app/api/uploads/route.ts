@@ -3,7 +3,7 @@ import { can } from "~/lib/permissions";
 import { FILE_PURPOSES, fileUrl, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, type UploadResult } from "~/lib/files";
 import { clientIp, getSessionUserId } from "~/server/auth";
 import { getDb } from "~/server/db";
-import { AppError, type AppErrorCode } from "~/server/errors";
+import { APP_ERROR_STATUS, AppError } from "~/server/errors";
 import { FileTooLargeError, storeUpload } from "~/server/services/files";
 import { getMembership } from "~/server/services/organizations";
 import { assertStorageRoom, hitRateLimits } from "~/server/services/rate-limit";
@@ -16,15 +16,12 @@ const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 const fieldsSchema = z.object({
   orgId: z.uuid({ error: "Choose the organization to upload for." }),
   purpose: z.enum(FILE_PURPOSES, { error: "Choose what the file is for." }),
-  subjectId: z.uuid({ error: "The record this file belongs to was not found." }).optional(),
 });
-
-const STATUS: Record<AppErrorCode, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 const fail = (status: number, error: string) => Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 const tooLarge = () => fail(413, `The file is larger than ${MAX_UPLOAD_LABEL}.`);
 
-/** POST multipart form-data: orgId, purpose, subjectId (optional), file. Answers the stored file's URLs. */
+/** POST multipart form-data: orgId, purpose, file; the record that uses the file attaches it when saved. Answers the stored file's URLs. */
 export async function POST(req: Request): Promise<Response> {
   if (!isSameOriginRequest(req)) return crossSiteRefusal();
   const userId = await getSessionUserId();
@@ -42,7 +39,6 @@ export async function POST(req: Request): Promise<Response> {
   const parsed = fieldsSchema.safeParse({
     orgId: form.get("orgId") ?? undefined,
     purpose: form.get("purpose") ?? undefined,
-    subjectId: form.get("subjectId") || undefined,
   });
   if (!parsed.success) return fail(400, parsed.error.issues[0]?.message ?? "The upload is missing a field.");
   const file = form.get("file");
@@ -64,7 +60,6 @@ export async function POST(req: Request): Promise<Response> {
       orgId: access.org.id,
       userId,
       purpose: parsed.data.purpose,
-      subjectId: parsed.data.subjectId,
       fileName: file.name,
       bytes: Buffer.from(await file.arrayBuffer()),
     });
@@ -81,7 +76,7 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json(result, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     if (err instanceof FileTooLargeError) return fail(413, err.message);
-    if (err instanceof AppError) return fail(STATUS[err.code], err.message);
+    if (err instanceof AppError) return fail(APP_ERROR_STATUS[err.code], err.message);
     console.error("upload failed", err);
     return fail(500, "The file could not be saved. Try again in a moment.");
   }

@@ -5,8 +5,7 @@ import { listCursorSchema } from "../list-cursor";
 import { createTRPCRouter, orgProcedure } from "../trpc";
 
 export const activityRouter = createTRPCRouter({
-  list: orgProcedure
-    .meta({ permission: "activity.view" })
+  list: orgProcedure("activity.view")
     .input(
       z.object({
         limit: z.number().int().min(1).max(100).default(25),

@@ -55,7 +55,8 @@ export const authRouter = createTRPCRouter({
       return { ok: true as const };
     }),
 
+  /** The signed-in user, with the organization used last (where a workshop profile preselects a brand). */
   me: protectedProcedure
-    .output(publicUser)
-    .query(({ ctx }) => ({ id: ctx.user.id, name: ctx.user.name, email: ctx.user.email, emailVerified: ctx.user.emailVerifiedAt !== null })),
+    .output(publicUser.extend({ lastOrgId: z.uuid().nullable() }))
+    .query(({ ctx }) => ({ id: ctx.user.id, name: ctx.user.name, email: ctx.user.email, emailVerified: ctx.user.emailVerifiedAt !== null, lastOrgId: ctx.user.lastOrgId })),
 });

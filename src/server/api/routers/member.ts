@@ -8,33 +8,29 @@ import { createTRPCRouter, orgProcedure } from "../trpc";
 const membershipId = z.uuid("Unknown member.");
 
 export const memberRouter = createTRPCRouter({
-  list: orgProcedure.meta({ permission: "members.view" }).query(({ ctx }) =>
+  list: orgProcedure("members.view").query(({ ctx }) =>
     withOrg(ctx.db, ctx.org.id, async (tx) => ({
       members: await listMembers(tx, ctx.org.id),
       invitations: await listPendingInvitations(tx, ctx.org.id),
     })),
   ),
 
-  invite: orgProcedure
-    .meta({ permission: "members.invite" })
+  invite: orgProcedure("members.invite")
     .input(inviteSchema)
     .mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input, ctx.ip)),
 
-  revokeInvitation: orgProcedure
-    .meta({ permission: "members.invite" })
+  revokeInvitation: orgProcedure("members.invite")
     .input(z.object({ invitationId: z.uuid("Unknown invitation.") }))
     .mutation(async ({ ctx, input }) => {
       await revokeInvitation(ctx.db, ctx.actor, input);
       return { ok: true as const };
     }),
 
-  changeRole: orgProcedure
-    .meta({ permission: "members.manage" })
+  changeRole: orgProcedure("members.manage")
     .input(z.object({ membershipId, role: roleSchema }))
     .mutation(({ ctx, input }) => changeRole(ctx.db, ctx.actor, input)),
 
-  remove: orgProcedure
-    .meta({ permission: "members.manage" })
+  remove: orgProcedure("members.manage")
     .input(z.object({ membershipId }))
     .mutation(async ({ ctx, input }) => {
       await removeMember(ctx.db, ctx.actor, input);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMPARE_MAX, COMPARE_MIN, shortlistTagSchema, updateShortlistEntrySchema } from "~/lib/vetting-schemas";
+import { COMPARE_MAX, COMPARE_MIN, shortlistTagSchema, updateShortlistEntrySchema } from "~/lib/shortlist-schemas";
 import { addToShortlist, compareShortlist, getShortlistEntryFor, listShortlist, removeFromShortlist, updateShortlistEntry } from "../../services/shortlist";
 import { brandProcedure, createTRPCRouter } from "../trpc";
 
@@ -7,33 +7,27 @@ const workshopOrgId = z.uuid("Unknown workshop.");
 const entryId = z.uuid("Unknown shortlist entry.");
 
 export const shortlistRouter = createTRPCRouter({
-  list: brandProcedure
-    .meta({ permission: "shortlist.view" })
+  list: brandProcedure("shortlist.view")
     .input(z.object({ tag: shortlistTagSchema.nullish(), page: z.number().int().min(1).max(10_000).default(1) }))
     .query(({ ctx, input }) => listShortlist(ctx.db, ctx.org.id, input)),
 
-  entryFor: brandProcedure
-    .meta({ permission: "shortlist.view" })
+  entryFor: brandProcedure("shortlist.view")
     .input(z.object({ workshopOrgId }))
     .query(({ ctx, input }) => getShortlistEntryFor(ctx.db, ctx.org.id, input.workshopOrgId)),
 
-  add: brandProcedure
-    .meta({ permission: "shortlist.edit" })
+  add: brandProcedure("shortlist.edit")
     .input(z.object({ workshopOrgId }))
     .mutation(({ ctx, input }) => addToShortlist(ctx.db, ctx.actor, input)),
 
-  remove: brandProcedure
-    .meta({ permission: "shortlist.edit" })
+  remove: brandProcedure("shortlist.edit")
     .input(z.object({ entryId }))
     .mutation(({ ctx, input }) => removeFromShortlist(ctx.db, ctx.actor, input)),
 
-  update: brandProcedure
-    .meta({ permission: "shortlist.edit" })
+  update: brandProcedure("shortlist.edit")
     .input(updateShortlistEntrySchema)
     .mutation(({ ctx, input }) => updateShortlistEntry(ctx.db, ctx.actor, input)),
 
-  compare: brandProcedure
-    .meta({ permission: "shortlist.view" })
+  compare: brandProcedure("shortlist.view")
     .input(
       z.object({
         entryIds: z

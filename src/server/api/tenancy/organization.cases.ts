@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import type { OrgFixture } from "~/test/fixtures";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import type { Db } from "../../db/client";
-import { events, invitations, memberships, organizations } from "../../db/schema";
+import { events, invitations, memberships, organizations, users } from "../../db/schema";
 import { inviteMember } from "../../services/invitations";
 
 const orgRow = (d: Db, t: OrgFixture) => d.select().from(organizations).where(eq(organizations.id, t.org.id));
@@ -18,6 +18,8 @@ const everything = async (d: Db, t: OrgFixture) => ({
   invitations: await invitationRows(d, t),
   events: await eventRows(d, t),
 });
+
+const lastUsedBy = (d: Db, t: OrgFixture) => d.select({ id: users.id }).from(users).where(eq(users.lastOrgId, t.org.id)).orderBy(asc(users.id));
 
 async function membershipIdOf(db: Db, t: OrgFixture, user: { id: string }) {
   const [m] = await db
@@ -151,10 +153,36 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
       expect(items[0]).toMatchObject({ action: "organization.updated", actorName: target.owner.name });
     },
   },
+  {
+    procedure: "organization.checklist",
+    kind: "any",
+    input: (t) => ({ orgId: t.org.id }),
+    state: everything,
+    allowed: ({ result, target }) => {
+      const steps = (result as { key: string; done: boolean }[]).map((s) => [s.key, s.done]);
+      // Three members: the team step is done; nothing else the fixture did counts yet.
+      const expected =
+        target.org.kind === "brand"
+          ? [["create", true], ["profile", false], ["team", true], ["shortlist", false], ["sample", false]]
+          : [["create", true], ["profile", false], ["team", true], ["publish-profile", false]];
+      expect(steps).toEqual(expected);
+    },
+  },
+  {
+    procedure: "organization.switch",
+    kind: "any",
+    input: (t) => ({ orgId: t.org.id }),
+    // A refused switch must not make the organization anyone's last one.
+    state: lastUsedBy,
+    allowed: ({ result, after, target }) => {
+      expect(result).toEqual({ path: `/${target.org.kind}/${target.org.slug}` });
+      expect((after as { id: string }[]).map((u) => u.id)).toContain(target.member.id);
+    },
+  },
 ];
 
 /** Procedures open to anyone, and procedures for any signed-in user that touch no organization's data. */
-export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "auth.verifyEmail", "invitation.byToken"];
+export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "auth.verifyEmail", "invitation.byToken", "outbox.list"];
 export const signedInProcedures = [
   "auth.me",
   "auth.resendVerification",
@@ -162,10 +190,16 @@ export const signedInProcedures = [
   "auth.changePassword",
   "organization.create",
   "organization.mine",
+  "organization.home",
+  "organization.portal",
   "invitation.accept",
+  "account.emailPreferences",
+  "account.updateEmailPreferences",
 ];
 export const signedInInputs: Record<string, unknown> = {
   "auth.changePassword": { currentPassword: "not-the-password", newPassword: "another-password-1" },
   "invitation.accept": { token: "x".repeat(43) },
+  "organization.portal": { kind: "brand", slug: "maison-lune" },
+  "account.updateEmailPreferences": { mutedKinds: ["sample_request"] },
   "organization.create": { kind: "brand", name: "Nope", country: "FR", timeZone: "Europe/Paris", currency: "EUR" },
 };

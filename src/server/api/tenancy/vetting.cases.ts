@@ -3,11 +3,12 @@ import { expect } from "vitest";
 import type { Fixture, OrgFixture } from "~/test/fixtures";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import { actorOf, addPortfolioPiece, publishWorkshop } from "~/test/vetting";
-import { todayIn } from "~/lib/vetting-schemas";
+import { todayIn } from "~/lib/sample-request-schemas";
 import type { Db } from "../../db/client";
-import { events, files, notifications, sampleEvaluations, sampleRequests, sampleRequestUpdates, shortlistEntries } from "../../db/schema";
+import { events, files, notificationRecipients, notifications, sampleEvaluations, sampleRequestAttachments, sampleRequests, sampleRequestUpdates, shortlistEntries } from "../../db/schema";
 import { acceptSampleRequest, createSampleRequest, markSampleReceived, shipSampleRequest } from "../../services/sample-requests";
 import { addToShortlist } from "../../services/shortlist";
+import { notify } from "../../services/notifications";
 
 /**
  * Shortlists, sample requests and notifications. Inputs that name a row (an entry, a request) create it
@@ -53,12 +54,18 @@ async function sampleState(d: Db, t: OrgFixture) {
     requests,
     updates: ids.length ? await d.select().from(sampleRequestUpdates).where(inArray(sampleRequestUpdates.sampleRequestId, ids)).orderBy(asc(sampleRequestUpdates.id)) : [],
     evaluations: ids.length ? await d.select().from(sampleEvaluations).where(inArray(sampleEvaluations.sampleRequestId, ids)) : [],
+    attachments: ids.length
+      ? await d.select().from(sampleRequestAttachments).where(inArray(sampleRequestAttachments.sampleRequestId, ids)).orderBy(asc(sampleRequestAttachments.sampleRequestId), asc(sampleRequestAttachments.position))
+      : [],
     notifications: await notificationState(d, t),
     events: await d.select().from(events).where(eq(events.orgId, t.org.id)).orderBy(asc(events.id)),
   };
 }
 
-const notificationState = (d: Db, t: OrgFixture) => d.select().from(notifications).where(eq(notifications.orgId, t.org.id)).orderBy(asc(notifications.id));
+const notificationState = async (d: Db, t: OrgFixture) => ({
+  notifications: await d.select().from(notifications).where(eq(notifications.orgId, t.org.id)).orderBy(asc(notifications.id)),
+  readState: await d.select().from(notificationRecipients).where(eq(notificationRecipients.orgId, t.org.id)).orderBy(asc(notificationRecipients.notificationId), asc(notificationRecipients.userId)),
+});
 
 export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
   const entryOf = () =>
@@ -87,11 +94,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       if (!made.has(t.org.id)) {
         made.set(
           t.org.id,
-          db
-            .insert(notifications)
-            .values({ orgId: t.org.id, title: "Test notification", href: `/${t.org.kind}/${t.org.slug}` })
-            .returning({ id: notifications.id })
-            .then((rows) => rows[0]!.id),
+          db.transaction((tx) => notify(tx, { orgId: t.org.id, kind: "sample_request", title: "Test notification", href: `/${t.org.kind}/${t.org.slug}` })),
         );
       }
       return made.get(t.org.id)!;
@@ -210,7 +213,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
 
     // Sample requests, brand side ----------------------------------------------------------------------
     {
-      procedure: "sample.requestOptions",
+      procedure: "sampleRequest.requestOptions",
       kind: "brand",
       input: async (t, f) => {
         await pieceOf(t, f);
@@ -224,7 +227,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       },
     },
     {
-      procedure: "sample.create",
+      procedure: "sampleRequest.create",
       kind: "brand",
       input: async (t, f) => ({
         orgId: t.org.id,
@@ -242,11 +245,11 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         const added = (after as SampleState).requests.filter((r) => !requestIn(before, r.id));
         expect(added).toHaveLength(1);
         expect(added[0]).toMatchObject({ workshopOrgId: f.workshop.org.id, description: "Hoop earrings, 20 mm, gold 14k", quantity: 2, status: "requested" });
-        expect(added[0]!.attachmentFileIds).toHaveLength(1);
+        expect((after as SampleState).attachments.filter((a) => a.sampleRequestId === added[0]!.id)).toHaveLength(1);
       },
     },
     {
-      procedure: "sample.list",
+      procedure: "sampleRequest.list",
       kind: "brand",
       input: async (t, f) => {
         await requestedForList(t, f);
@@ -259,7 +262,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       },
     },
     {
-      procedure: "sample.get",
+      procedure: "sampleRequest.get",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, number: (await requestedForGet(t, f)).number }),
       state: sampleState,
@@ -267,7 +270,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await requestedForGet(target, f)).id, status: "requested" }),
     },
     {
-      procedure: "sample.cancel",
+      procedure: "sampleRequest.cancel",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForCancel(t, f)).id }),
       state: sampleState,
@@ -275,7 +278,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       allowed: async ({ after, target, f }) => expect(requestIn(after, (await requestedForCancel(target, f)).id)?.status).toBe("cancelled"),
     },
     {
-      procedure: "sample.markReceived",
+      procedure: "sampleRequest.markReceived",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await shippedForReceive(t, f)).id }),
       state: sampleState,
@@ -287,7 +290,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       },
     },
     {
-      procedure: "sample.evaluate",
+      procedure: "sampleRequest.evaluate",
       kind: "brand",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await receivedForEvaluate(t, f)).id, quality: 4, finish: 4, communication: 5, notes: "Clean setting" }),
       state: sampleState,
@@ -300,7 +303,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
 
     // Sample requests, workshop side -------------------------------------------------------------------
     {
-      procedure: "sample.inbox",
+      procedure: "sampleRequest.inbox",
       kind: "workshop",
       input: async (t, f) => {
         await requestedForInboxList(t, f);
@@ -313,7 +316,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       },
     },
     {
-      procedure: "sample.inboxGet",
+      procedure: "sampleRequest.inboxGet",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForInbox(t, f)).id }),
       state: sampleState,
@@ -321,7 +324,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await requestedForInbox(target, f)).id, status: "requested" }),
     },
     {
-      procedure: "sample.accept",
+      procedure: "sampleRequest.accept",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForAccept(t, f)).id, fee: "45.00 EUR", expectedShipDate: todayIn(workshopOf(t, f).org.timeZone) }),
       state: sampleState,
@@ -330,7 +333,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         expect(requestIn(after, (await requestedForAccept(target, f)).id)).toMatchObject({ status: "accepted", feeMinor: 4500, feeCurrency: "EUR" }),
     },
     {
-      procedure: "sample.decline",
+      procedure: "sampleRequest.decline",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForDecline(t, f)).id, reason: "Fully booked until spring" }),
       state: sampleState,
@@ -339,7 +342,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         expect(requestIn(after, (await requestedForDecline(target, f)).id)).toMatchObject({ status: "declined", declineReason: "Fully booked until spring" }),
     },
     {
-      procedure: "sample.ship",
+      procedure: "sampleRequest.ship",
       kind: "workshop",
       input: async (t, f) => ({ orgId: t.org.id, requestId: (await acceptedForShip(t, f)).id, carrier: "DHL", trackingNumber: "JD0146000033" }),
       state: sampleState,
@@ -375,9 +378,13 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       input: async (t) => ({ orgId: t.org.id, notificationId: await notificationOf(t) }),
       state: notificationState,
       rowIds: ["notificationId"],
-      allowed: async ({ after, target }) => {
+      allowed: async ({ before, after, target }) => {
         const id = await notificationOf(target);
-        expect((after as NotificationState).find((n) => n.id === id)?.readAt).toBeInstanceOf(Date);
+        const readAt = (s: unknown, userId: string) => (s as NotificationState).readState.find((r) => r.notificationId === id && r.userId === userId)?.readAt ?? null;
+        expect(readAt(before, target.member.id)).toBeNull();
+        expect(readAt(after, target.member.id)).toBeInstanceOf(Date);
+        // Read for the member who opened it, still unread for everyone else.
+        expect(readAt(after, target.owner.id)).toBeNull();
       },
     },
     {
@@ -388,9 +395,11 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         return { orgId: t.org.id };
       },
       state: notificationState,
-      allowed: ({ before, after }) => {
-        expect((before as NotificationState).filter((n) => !n.readAt)).toHaveLength(1);
-        expect((after as NotificationState).filter((n) => !n.readAt)).toEqual([]);
+      allowed: ({ before, after, target }) => {
+        const unreadOf = (s: unknown, userId: string) => (s as NotificationState).readState.filter((r) => r.userId === userId && !r.readAt);
+        expect(unreadOf(before, target.member.id)).toHaveLength(1);
+        expect(unreadOf(after, target.member.id)).toEqual([]);
+        expect(unreadOf(after, target.owner.id)).toHaveLength(1);
       },
     },
   ];

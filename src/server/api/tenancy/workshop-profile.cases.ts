@@ -3,13 +3,15 @@ import { expect } from "vitest";
 import type { OrgFixture } from "~/test/fixtures";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import type { Db } from "../../db/client";
-import { events, files, portfolioPieces, workshopArtisans, workshopProfiles } from "../../db/schema";
+import { events, files, portfolioPiecePhotos, portfolioPieces, workshopArtisans, workshopProfiles } from "../../db/schema";
+import { insertPiece } from "~/test/files";
 
 const profileRows = (d: Db, t: OrgFixture) => d.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, t.org.id));
 const everything = async (d: Db, t: OrgFixture) => ({
   profile: await profileRows(d, t),
   artisans: await d.select().from(workshopArtisans).where(eq(workshopArtisans.orgId, t.org.id)).orderBy(asc(workshopArtisans.id)),
   portfolio: await d.select().from(portfolioPieces).where(eq(portfolioPieces.orgId, t.org.id)).orderBy(asc(portfolioPieces.id)),
+  photos: await d.select().from(portfolioPiecePhotos).where(eq(portfolioPiecePhotos.orgId, t.org.id)).orderBy(asc(portfolioPiecePhotos.pieceId), asc(portfolioPiecePhotos.position)),
   events: await d.select().from(events).where(eq(events.orgId, t.org.id)).orderBy(asc(events.id)),
 });
 
@@ -74,7 +76,7 @@ async function makeComplete(db: Db, t: OrgFixture) {
     .values({ orgId: t.org.id, name: t.org.name, ...details })
     .onConflictDoUpdate({ target: workshopProfiles.orgId, set: details });
   const photo = await photoOf(db, t, "portfolio_photo");
-  await db.insert(portfolioPieces).values({ orgId: t.org.id, title: "Signet ring", photoFileIds: [photo] });
+  await insertPiece(db, { orgId: t.org.id, title: "Signet ring", photoFileIds: [photo] });
 }
 
 type Everything = Awaited<ReturnType<typeof everything>>;
@@ -191,7 +193,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
       const added = stateOf(after).portfolio.filter((p) => !stateOf(before).portfolio.some((b) => b.id === p.id));
       expect(added).toHaveLength(1);
       expect(added[0]).toMatchObject({ title: "Signet ring", metals: ["silver_925"] });
-      expect(added[0]!.photoFileIds).toHaveLength(1);
+      expect(stateOf(after).photos.filter((p) => p.pieceId === added[0]!.id)).toHaveLength(1);
     },
   },
   {

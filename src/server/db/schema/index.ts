@@ -1,3 +1,4 @@
+export * from "./enums";
 export * from "./users";
 export * from "./organizations";
 export * from "./events";
@@ -5,3 +6,4 @@ export * from "./emails";
 export * from "./files";
 export * from "./workshops";
 export * from "./vetting";
+export * from "./notifications";

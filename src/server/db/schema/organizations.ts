@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, char } from "drizzle-orm/pg-core";
+import { ORGANIZATION_KINDS } from "~/lib/organizations";
+import { ROLES } from "~/lib/permissions";
 import { users } from "./users";
 
-export const organizationKind = pgEnum("organization_kind", ["brand", "workshop"]);
-export const membershipRole = pgEnum("membership_role", ["owner", "admin", "member"]);
+export const organizationKind = pgEnum("organization_kind", ORGANIZATION_KINDS);
+export const membershipRole = pgEnum("membership_role", ROLES);
 
 export const organizations = pgTable(
   "organizations",

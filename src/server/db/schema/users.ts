@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { notificationKind } from "./enums";
 
 export const users = pgTable(
   "users",
@@ -18,6 +19,8 @@ export const users = pgTable(
     emailVerifiedAt: timestamp({ withTimezone: true }),
     /** The organization the user last opened, so signing in returns there. */
     lastOrgId: uuid(),
+    /** Kinds of notification this user does not want by email (still shown in the portal). */
+    mutedEmailKinds: notificationKind().array().notNull().default(sql`'{}'::notification_kind[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, char, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { SAMPLE_STATUSES } from "~/lib/sample-request-schemas";
 import { organizations } from "./organizations";
+import { attachedFileColumns } from "./files";
 import { portfolioPieces } from "./workshops";
 import { users } from "./users";
 
@@ -23,7 +25,7 @@ export const shortlistEntries = pgTable(
   (t) => [uniqueIndex("shortlist_entries_brand_workshop_key").on(t.brandOrgId, t.workshopOrgId), index().on(t.brandOrgId, t.createdAt)],
 );
 
-export const sampleRequestStatus = pgEnum("sample_request_status", ["requested", "accepted", "declined", "shipped", "received", "cancelled"]);
+export const sampleRequestStatus = pgEnum("sample_request_status", SAMPLE_STATUSES);
 
 /** A brand asks a workshop for a sample; shared between exactly these two organizations. */
 export const sampleRequests = pgTable(
@@ -42,7 +44,6 @@ export const sampleRequests = pgTable(
     description: text().notNull(),
     quantity: integer().notNull(),
     note: text().notNull().default(""),
-    attachmentFileIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     status: sampleRequestStatus().notNull().default("requested"),
     feeMinor: bigint({ mode: "number" }),
     feeCurrency: char({ length: 3 }),
@@ -64,6 +65,19 @@ export const sampleRequests = pgTable(
     check("sample_requests_quantity_positive", sql`${t.quantity} between 1 and 100`),
     check("sample_requests_fee_non_negative", sql`${t.feeMinor} is null or ${t.feeMinor} >= 0`),
   ],
+);
+
+/** The files a brand attached to its sample request (a design's sketches, CAD renders), in order. */
+export const sampleRequestAttachments = pgTable(
+  "sample_request_attachments",
+  {
+    sampleRequestId: uuid()
+      .notNull()
+      .references(() => sampleRequests.id, { onDelete: "cascade" }),
+    // orgId: the brand, the request's and the file's organization.
+    ...attachedFileColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.sampleRequestId, t.fileId] }), uniqueIndex("sample_request_attachments_file_key").on(t.fileId), index().on(t.orgId)],
 );
 
 /** What happened to a sample request, in order: the timeline both sides see. */
@@ -108,24 +122,6 @@ export const sampleEvaluations = pgTable(
   ],
 );
 
-/** In-app notifications, addressed to an organization (every member sees them). */
-export const notifications = pgTable(
-  "notifications",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    orgId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    title: text().notNull(),
-    body: text().notNull().default(""),
-    href: text().notNull(),
-    readAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index().on(t.orgId, t.createdAt)],
-);
-
 export type ShortlistEntry = typeof shortlistEntries.$inferSelect;
 export type SampleRequest = typeof sampleRequests.$inferSelect;
 export type SampleRequestStatus = (typeof sampleRequestStatus.enumValues)[number];
-export type Notification = typeof notifications.$inferSelect;

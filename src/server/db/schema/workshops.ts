@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { files } from "./files";
+import { check, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { attachedFileColumns, files } from "./files";
 import { organizations } from "./organizations";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -74,12 +74,23 @@ export const portfolioPieces = pgTable(
     description: text().notNull().default(""),
     metals: text().array().notNull().default(sql`'{}'::text[]`),
     techniques: text().array().notNull().default(sql`'{}'::text[]`),
-    /** Photos in display order. */
-    photoFileIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     position: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.orgId, t.position)],
+);
+
+/** The photos of a portfolio piece, in display order. */
+export const portfolioPiecePhotos = pgTable(
+  "portfolio_piece_photos",
+  {
+    pieceId: uuid()
+      .notNull()
+      .references(() => portfolioPieces.id, { onDelete: "cascade" }),
+    // orgId: the workshop, the piece's and the file's organization.
+    ...attachedFileColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.pieceId, t.fileId] }), index().on(t.fileId), index().on(t.orgId)],
 );
 
 export type WorkshopProfile = typeof workshopProfiles.$inferSelect;

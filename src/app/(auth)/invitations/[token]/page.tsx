@@ -70,7 +70,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </AuthCard>
     );
   }
-  if (!user.emailVerifiedAt) {
+  if (!user.emailVerified) {
     return (
       <AuthCard title={title} description={description}>
         <VerifyEmailNotice email={user.email} why="Only the owner of the invited address can accept, so we need to know this address is yours." />

@@ -1,4 +1,4 @@
-import { SamplesListPage } from "~/components/vetting/samples-list-page";
+import { SamplesListPage } from "~/components/sample-requests/samples-list-page";
 
 export const metadata = { title: "Samples" };
 

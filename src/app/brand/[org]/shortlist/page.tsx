@@ -1,4 +1,4 @@
-import { ShortlistPage } from "~/components/vetting/shortlist-page";
+import { ShortlistPage } from "~/components/shortlist/shortlist-page";
 
 export const metadata = { title: "Shortlist" };
 

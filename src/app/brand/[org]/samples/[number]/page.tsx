@@ -1,4 +1,4 @@
-import { BrandSamplePage } from "~/components/vetting/brand-sample-page";
+import { BrandSamplePage } from "~/components/sample-requests/brand-sample-page";
 
 export const metadata = { title: "Sample request" };
 

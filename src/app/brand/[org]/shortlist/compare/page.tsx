@@ -1,4 +1,4 @@
-import { ComparePage } from "~/components/vetting/compare-page";
+import { ComparePage } from "~/components/shortlist/compare-page";
 
 export const metadata = { title: "Compare workshops" };
 

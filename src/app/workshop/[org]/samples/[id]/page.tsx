@@ -1,4 +1,4 @@
-import { WorkshopSamplePage } from "~/components/vetting/workshop-sample-page";
+import { WorkshopSamplePage } from "~/components/sample-requests/workshop-sample-page";
 
 export const metadata = { title: "Sample request" };
 

@@ -1,0 +1,81 @@
+import { TRPCError } from "@trpc/server";
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "~/components/portal/portal-layout";
+import { Button } from "~/components/ui/button";
+import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { can } from "~/lib/permissions";
+import { sampleNumberLabel, type SampleStatus } from "~/lib/sample-request-schemas";
+import { loadPortal } from "~/server/portal";
+import { api } from "~/trpc/server";
+import { CancelRequestButton, EvaluationForm, MarkReceivedButton } from "./brand-sample-actions";
+import { parseSampleNumber } from "./format";
+import { SampleDetailsCard, SampleStatusCard, SampleTimeline } from "./sample-details";
+
+const STATUS_TEXT: Record<SampleStatus, (workshop: string) => string> = {
+  requested: (w) => `Waiting for ${w} to accept or decline.`,
+  accepted: (w) => `${w} is making your sample. You will be notified when it ships.`,
+  declined: (w) => `${w} declined this request.`,
+  cancelled: () => "You cancelled this request.",
+  shipped: () => "On its way. Mark it as received when it arrives, then evaluate it.",
+  received: () => "Received. Your evaluation below is private to your team.",
+};
+
+const clip = (text: string) => (text.length > 48 ? `${text.slice(0, 47).trimEnd()}…` : text);
+
+export async function BrandSamplePage({ slug, numberParam }: { slug: string; numberParam: string }) {
+  const { org, role } = await loadPortal("brand", slug);
+  const number = parseSampleNumber(numberParam);
+  if (number === null) notFound();
+  const sample = await (await api()).sampleRequest.get({ orgId: org.id, number }).catch((err: unknown) => {
+    // A malformed id in the address is a page that does not exist, not a server error.
+    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
+    throw err;
+  });
+  const canRequest = can(role, "samples.request");
+  const canEvaluate = can(role, "samples.evaluate");
+  const actions = sample.actions;
+
+  return (
+    <>
+      <PageHeader
+        title={`${sampleNumberLabel(sample.number)} · ${sample.pieceTitle ?? clip(sample.description)}`}
+        description={`Sample request to ${sample.workshopName}`}
+        action={
+          <Button asChild variant="ghost">
+            <Link href={`/brand/${org.slug}/samples`}>
+              <ArrowLeft aria-hidden /> All samples
+            </Link>
+          </Button>
+        }
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-5">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-3">
+          <SampleDetailsCard sample={sample} side="brand" />
+          <SampleTimeline sample={sample} />
+        </div>
+        {/* Status and actions first on a phone: that is what a visitor comes to see. */}
+        <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none lg:col-span-2">
+          <SampleStatusCard sample={sample}>
+            <p className="text-sm text-ink-muted">{STATUS_TEXT[sample.status](sample.workshopName)}</p>
+            {canRequest && actions.includes("receive") && <MarkReceivedButton orgId={org.id} requestId={sample.id} label={sampleNumberLabel(sample.number)} />}
+            {canRequest && actions.includes("cancel") && <CancelRequestButton orgId={org.id} requestId={sample.id} workshopName={sample.workshopName} />}
+          </SampleStatusCard>
+          {sample.status === "received" && (
+            <Card>
+              <CardHeader title="Your evaluation" description={`Private to your team: ${sample.workshopName} never sees it.`} />
+              <CardBody>
+                {canEvaluate && actions.includes("evaluate") ? (
+                  <EvaluationForm orgId={org.id} requestId={sample.id} evaluation={sample.evaluation} />
+                ) : (
+                  <p className="text-sm text-ink-muted">{sample.evaluation ? `Quality ${sample.evaluation.quality}/5 · finish ${sample.evaluation.finish}/5 · communication ${sample.evaluation.communication}/5` : "Not evaluated yet."}</p>
+                )}
+              </CardBody>
+            </Card>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

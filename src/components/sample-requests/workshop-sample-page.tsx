@@ -1,0 +1,69 @@
+import { TRPCError } from "@trpc/server";
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "~/components/portal/portal-layout";
+import { Button } from "~/components/ui/button";
+import { can } from "~/lib/permissions";
+import { CURRENCIES } from "~/lib/regions";
+import { sampleNumberLabel, todayIn, type SampleStatus } from "~/lib/sample-request-schemas";
+import { loadPortal } from "~/server/portal";
+import { api } from "~/trpc/server";
+import { SampleDetailsCard, SampleStatusCard, SampleTimeline } from "./sample-details";
+import { RespondForms, ShipForm } from "./workshop-sample-actions";
+
+const STATUS_TEXT: Record<SampleStatus, (brand: string) => string> = {
+  requested: (b) => `${b} is waiting for your answer: accept with a fee and a ship date, or decline.`,
+  accepted: () => "Make the sample and add the tracking number when it ships.",
+  declined: () => "You declined this request.",
+  cancelled: (b) => `${b} cancelled this request.`,
+  shipped: (b) => `On its way. Waiting for ${b} to confirm it arrived.`,
+  received: (b) => `${b} confirmed the sample arrived.`,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function WorkshopSamplePage({ slug, requestId }: { slug: string; requestId: string }) {
+  const { org, role } = await loadPortal("workshop", slug);
+  if (!UUID.test(requestId)) notFound();
+  const sample = await (await api()).sampleRequest.inboxGet({ orgId: org.id, requestId }).catch((err: unknown) => {
+    // A malformed id in the address is a page that does not exist, not a server error.
+    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
+    throw err;
+  });
+  const canRespond = can(role, "samples.respond");
+  const currencies = [...new Set([org.currency, ...CURRENCIES, "EUR", "USD", "GBP"])];
+
+  return (
+    <>
+      <PageHeader
+        title={`${sampleNumberLabel(sample.number)} from ${sample.brandName}`}
+        description={sample.pieceTitle ? `A sample of ${sample.pieceTitle}` : "A sample of the brand's design"}
+        action={
+          <Button asChild variant="ghost">
+            <Link href={`/workshop/${org.slug}/samples`}>
+              <ArrowLeft aria-hidden /> All requests
+            </Link>
+          </Button>
+        }
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-5">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-3">
+          <SampleDetailsCard sample={sample} side="workshop" />
+          <SampleTimeline sample={sample} />
+        </div>
+        {/* Status and actions first on a phone: that is what a visitor comes to see. */}
+        <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none lg:col-span-2">
+          <SampleStatusCard sample={sample}>
+            <p className="text-sm text-ink-muted">{STATUS_TEXT[sample.status](sample.brandName)}</p>
+            {!canRespond && sample.actions.length > 0 && <p className="text-sm text-ink-muted">Your role does not allow answering requests. Ask an owner or admin.</p>}
+          </SampleStatusCard>
+          {canRespond && sample.actions.includes("accept") && (
+            <RespondForms orgId={org.id} requestId={sample.id} brandName={sample.brandName} currencies={currencies} defaultCurrency={org.currency} today={todayIn(org.timeZone)} timeZone={org.timeZone} />
+          )}
+          {canRespond && sample.actions.includes("ship") && <ShipForm orgId={org.id} requestId={sample.id} brandName={sample.brandName} />}
+        </div>
+      </div>
+    </>
+  );
+}

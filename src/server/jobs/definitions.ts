@@ -1,0 +1,23 @@
+/**
+ * Every background job: its name, the data it carries, and its queue's retry policy. A job that is not
+ * listed here cannot be enqueued or handled (the compiler checks both ends).
+ */
+export type JobData = {
+  /** Hands one stored email to SMTP. */
+  "email-send": { emailId: string };
+  /** Removes uploads that were never attached to anything. */
+  "files-sweep": Record<string, never>;
+};
+
+export type JobName = keyof JobData;
+
+export type QueuePolicy = { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number };
+
+export const QUEUES: Record<JobName, QueuePolicy> = {
+  // A mail server that is down for a while: 5 more tries, about 10 s, 20 s, 40 s, 80 s, 160 s apart.
+  "email-send": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 },
+  "files-sweep": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 15 * 60 },
+};
+
+/** Cron schedules (UTC). */
+export const SCHEDULES: { name: JobName; cron: string }[] = [{ name: "files-sweep", cron: "17 * * * *" }];

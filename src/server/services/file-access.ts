@@ -1,0 +1,109 @@
+import { and, eq, exists, isNotNull, or, type SQL } from "drizzle-orm";
+import type { Db, Queryable } from "../db/client";
+import { withOrg, withPublic } from "../db/tenant";
+import { files, memberships, portfolioPiecePhotos, portfolioPieces, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
+import type { FilePurpose } from "~/lib/files";
+import { listMyOrganizations } from "./organizations";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Who may read a file, besides the members of the organization that uploaded it (they always may).
+ * Each rule is a condition on the file's row, so one query answers it.
+ */
+type FileAccessRule = {
+  /** Said in words, for people reading the table. */
+  readers: string;
+  /** Everyone, signed in or not, while this holds. */
+  publicWhile?: (db: Queryable, file: StoredFile) => SQL;
+  /** These signed-in users too, while this holds. */
+  sharedWith?: (db: Queryable, file: StoredFile, userId: string) => SQL;
+};
+
+/** The workshop's profile is published: its photos are public only while it is. */
+const published = (orgId: string) =>
+  and(eq(workshopProfiles.orgId, orgId), isNotNull(workshopProfiles.publishedAt));
+
+/** The one access table: one entry per purpose. A new purpose does not compile until it has its rule. */
+export const FILE_ACCESS: Record<FilePurpose, FileAccessRule> = {
+  artisan_photo: {
+    readers: "the workshop; everyone while its published profile shows the artisan with this photo",
+    publicWhile: (db, file) =>
+      and(
+        exists(db.select({ one: workshopProfiles.orgId }).from(workshopProfiles).where(published(file.orgId))),
+        exists(db.select({ id: workshopArtisans.id }).from(workshopArtisans).where(and(eq(workshopArtisans.orgId, file.orgId), eq(workshopArtisans.photoFileId, file.id)))),
+      )!,
+  },
+  portfolio_photo: {
+    readers: "the workshop; everyone while its published profile shows a piece with this photo",
+    publicWhile: (db, file) =>
+      and(
+        exists(db.select({ one: workshopProfiles.orgId }).from(workshopProfiles).where(published(file.orgId))),
+        // The piece must be the workshop's own: another workshop listing this file does not make it public.
+        exists(
+          db
+            .select({ id: portfolioPiecePhotos.pieceId })
+            .from(portfolioPiecePhotos)
+            .innerJoin(portfolioPieces, eq(portfolioPieces.id, portfolioPiecePhotos.pieceId))
+            .where(and(eq(portfolioPiecePhotos.fileId, file.id), eq(portfolioPieces.orgId, file.orgId))),
+        ),
+      )!,
+  },
+  sample_request_attachment: {
+    readers: "the brand that attached it and the workshop the request went to; never public",
+    sharedWith: (db, file, userId) =>
+      exists(
+        db
+          .select({ id: sampleRequests.id })
+          .from(sampleRequestAttachments)
+          .innerJoin(sampleRequests, eq(sampleRequests.id, sampleRequestAttachments.sampleRequestId))
+          .innerJoin(memberships, and(eq(memberships.userId, userId), or(eq(memberships.orgId, sampleRequests.brandOrgId), eq(memberships.orgId, sampleRequests.workshopOrgId))))
+          .where(and(eq(sampleRequestAttachments.fileId, file.id), eq(sampleRequests.brandOrgId, file.orgId))),
+      ),
+  },
+};
+
+async function holds(db: Queryable, file: StoredFile, condition: SQL): Promise<boolean> {
+  const [row] = await db.select({ id: files.id }).from(files).where(and(eq(files.id, file.id), condition));
+  return row !== undefined;
+}
+
+export type ReadableFile = { file: StoredFile; isPublic: boolean };
+
+/**
+ * The file and whether it is public, if `userId` (null when signed out) may read it; otherwise null, so
+ * a file someone may not see looks exactly like one that does not exist. The rule above decides, and the
+ * database's policies too: first as the public (a photo a published profile shows), then as each of the
+ * user's organizations (its own files, and the attachments of requests it is a party to).
+ */
+export async function readableFile(db: Db, userId: string | null, fileId: string): Promise<ReadableFile | null> {
+  if (!UUID.test(fileId)) return null;
+  const shown = await withPublic(db, (tx) => readableAs(tx, null, fileId));
+  if (shown) return shown;
+  if (!userId) return null;
+  for (const org of await listMyOrganizations(db, userId)) {
+    const found = await withOrg(db, org.id, (tx) => readableAs(tx, userId, fileId));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The file by the access rule, reading as the transaction's organization (or as the public). */
+async function readableAs(tx: Queryable, userId: string | null, fileId: string): Promise<ReadableFile | null> {
+  const [file] = await tx.select().from(files).where(eq(files.id, fileId));
+  if (!file) return null;
+  const rule = FILE_ACCESS[file.purpose];
+  if (rule.publicWhile && (await holds(tx, file, rule.publicWhile(tx, file)))) return { file, isPublic: true };
+  if (!userId) return null;
+  const [member] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, file.orgId), eq(memberships.userId, userId)));
+  if (member) return { file, isPublic: false };
+  if (rule.sharedWith && (await holds(tx, file, rule.sharedWith(tx, file, userId)))) return { file, isPublic: false };
+  return null;
+}
+
+export async function canReadFile(db: Db, userId: string | null, fileId: string): Promise<boolean> {
+  return (await readableFile(db, userId, fileId)) !== null;
+}
