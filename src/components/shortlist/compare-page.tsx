@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { ArrowLeft, Columns3 } from "lucide-react";
 import Link from "next/link";
 import { PageHeader } from "~/components/portal/portal-layout";
@@ -8,6 +7,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { COMPARE_MAX, COMPARE_MIN } from "~/lib/shortlist-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
+import { compareProblem } from "./compare-problem";
 import { CompareTable } from "./compare-table";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -29,8 +29,8 @@ export async function ComparePage({ slug, searchParams }: { slug: string; search
     try {
       items = await (await api()).shortlist.compare({ orgId: org.id, entryIds: ids });
     } catch (err) {
-      if (!(err instanceof TRPCError) || (err.code !== "NOT_FOUND" && err.code !== "BAD_REQUEST")) throw err;
-      problem = err.message;
+      problem = compareProblem(err);
+      if (problem === null) throw err;
     }
   }
 
