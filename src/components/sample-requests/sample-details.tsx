@@ -84,8 +84,13 @@ export function SampleDetailsCard({ sample, side }: { sample: SharedSample; side
               <ul className="flex flex-col gap-1">
                 {sample.attachments.map((a) => (
                   <li key={a.id}>
-                    <a href={fileUrl(a.id)} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1.5 text-brass-700 hover:underline">
-                      <FileText className="size-4 shrink-0" aria-hidden />
+                    <a href={fileUrl(a.id)} target="_blank" rel="noreferrer" className="inline-flex items-center gap-2 text-brass-700 hover:underline">
+                      {a.contentType.startsWith("image/") ? (
+                        // A plain img: the file is private and needs the session cookie, which the optimizer would not send.
+                        <img src={fileUrl(a.id, "thumb")} alt="" className="size-12 shrink-0 rounded-sm border border-line object-cover" loading="lazy" />
+                      ) : (
+                        <FileText className="size-4 shrink-0" aria-hidden />
+                      )}
                       <span className="break-all">{a.originalName}</span>
                       <span className="text-sm text-ink-subtle">({kb(a.byteSize)})</span>
                     </a>

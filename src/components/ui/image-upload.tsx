@@ -2,7 +2,7 @@
 
 import { ArrowLeft, ArrowRight, FileText, ImagePlus, X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
-import { acceptAttribute, fileUrl, MAX_PORTFOLIO_PHOTOS, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, uploadFile, UploadError, type FilePurpose } from "~/lib/files";
+import { acceptAttribute, acceptsPdf, fileUrl, MAX_PORTFOLIO_PHOTOS, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, uploadFile, UploadError, type FilePurpose } from "~/lib/files";
 import { Button } from "./button";
 import { cn } from "./cn";
 
@@ -60,10 +60,10 @@ export function ImageUpload(props: SingleProps | MultipleProps) {
     const room = multiple ? max - idsRef.current.length : 1;
     const problems: string[] = [];
     if (room <= 0) {
-      setErrors([`You can add up to ${max} photos. Remove one to add another.`]);
+      setErrors([`You can add up to ${max} ${acceptsPdf(purpose) ? "files" : "photos"}. Remove one to add another.`]);
       return;
     }
-    if (chosen.length > room) problems.push(`Only ${max} photos fit here, so ${chosen.length - room} of the chosen files were left out.`);
+    if (chosen.length > room) problems.push(`Only ${max} ${acceptsPdf(purpose) ? "files" : "photos"} fit here, so ${chosen.length - room} of the chosen files were left out.`);
     const queue = chosen.slice(0, room).filter((file) => {
       if (file.size <= MAX_UPLOAD_BYTES) return true;
       problems.push(`“${file.name}” is larger than ${MAX_UPLOAD_LABEL}.`);
@@ -105,7 +105,10 @@ export function ImageUpload(props: SingleProps | MultipleProps) {
   const full = multiple && ids.length >= max;
   const messages = [...(props.error ? [props.error] : []), ...errors];
   const describedBy = [hint ? `${id}-hint` : null, messages.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const buttonLabel = multiple ? (ids.length ? "Add more photos" : "Choose photos") : ids.length ? "Replace photo" : "Choose photo";
+  // Sample attachments may be PDFs, and only a portfolio piece has a cover photo.
+  const noun = acceptsPdf(purpose) ? "file" : "photo";
+  const hasCover = purpose === "portfolio_photo";
+  const buttonLabel = multiple ? (ids.length ? `Add more ${noun}s` : `Choose ${noun}s`) : ids.length ? `Replace ${noun}` : `Choose ${noun}`;
 
   return (
     <div role="group" aria-labelledby={`${id}-label`} className={cn("flex flex-col gap-1.5", className)}>
@@ -116,37 +119,43 @@ export function ImageUpload(props: SingleProps | MultipleProps) {
       {ids.length > 0 && (
         <ul className={cn("grid gap-3", multiple ? "grid-cols-2 sm:grid-cols-4" : "grid-cols-1")}>
           {ids.map((fileId, index) => (
-            <li key={fileId} className={cn("group relative overflow-hidden rounded-md border border-line bg-sunken", multiple ? "aspect-square" : "aspect-square w-40")}>
-              {notImages.has(fileId) ? (
-                <a href={fileUrl(fileId)} target="_blank" rel="noreferrer" className="flex h-full flex-col items-center justify-center gap-2 p-2 text-center text-sm text-ink-muted">
-                  <FileText className="size-8" aria-hidden />
-                  <span className="line-clamp-2 break-all">{names[fileId] ?? "Document"}</span>
-                </a>
-              ) : (
-                // A plain img: private files need the session cookie, which the image optimizer would not send.
-                <img
-                  src={fileUrl(fileId, "thumb")}
-                  alt={names[fileId] ?? (multiple ? `${label}, photo ${index + 1}` : label)}
-                  className="size-full object-cover"
-                  loading="lazy"
-                  onError={() => setNotImages((s) => new Set(s).add(fileId))}
-                />
-              )}
-              {multiple && index === 0 && ids.length > 1 && <span className="absolute left-1.5 top-1.5 rounded-sm bg-ink/75 px-1.5 py-0.5 text-xs text-paper">Cover</span>}
-              <div className="absolute right-1.5 top-1.5 flex gap-1">
-                {multiple && index > 0 && (
-                  <TileButton label={`Move photo ${index + 1} earlier`} onClick={() => move(index, index - 1)} disabled={disabled || busy}>
-                    <ArrowLeft />
-                  </TileButton>
+            // The preview and its controls are stacked, not overlaid, so no badge or button covers the
+            // picture, a document's icon or its name, however narrow the tile.
+            <li key={fileId} data-testid="upload-tile" className={cn("flex flex-col overflow-hidden rounded-md border border-line bg-surface", !multiple && "w-40")}>
+              <div className="relative aspect-square bg-sunken">
+                {notImages.has(fileId) ? (
+                  <a href={fileUrl(fileId)} target="_blank" rel="noreferrer" className="flex h-full flex-col items-center justify-center gap-2 p-2 text-center text-sm text-ink-muted">
+                    <FileText className="size-8 shrink-0" aria-hidden />
+                    <span className="line-clamp-2 break-all">{names[fileId] ?? "Document"}</span>
+                  </a>
+                ) : (
+                  // A plain img: private files need the session cookie, which the image optimizer would not send.
+                  <img
+                    src={fileUrl(fileId, "thumb")}
+                    alt={names[fileId] ?? (multiple ? `${label}, ${noun} ${index + 1}` : label)}
+                    className="size-full object-cover"
+                    loading="lazy"
+                    onError={() => setNotImages((s) => new Set(s).add(fileId))}
+                  />
                 )}
-                {multiple && index < ids.length - 1 && (
-                  <TileButton label={`Move photo ${index + 1} later`} onClick={() => move(index, index + 1)} disabled={disabled || busy}>
-                    <ArrowRight />
+              </div>
+              <div className="flex items-center gap-1 border-t border-line p-1">
+                {hasCover && index === 0 && ids.length > 1 && <span className="rounded-sm bg-ink/75 px-1.5 py-0.5 text-xs text-paper">Cover</span>}
+                <span className="ml-auto flex gap-1">
+                  {multiple && index > 0 && (
+                    <TileButton label={`Move ${noun} ${index + 1} earlier`} onClick={() => move(index, index - 1)} disabled={disabled || busy}>
+                      <ArrowLeft />
+                    </TileButton>
+                  )}
+                  {multiple && index < ids.length - 1 && (
+                    <TileButton label={`Move ${noun} ${index + 1} later`} onClick={() => move(index, index + 1)} disabled={disabled || busy}>
+                      <ArrowRight />
+                    </TileButton>
+                  )}
+                  <TileButton label={multiple ? `Remove ${noun} ${index + 1}` : `Remove ${noun}`} onClick={() => remove(fileId)} disabled={disabled || busy}>
+                    <X />
                   </TileButton>
-                )}
-                <TileButton label={multiple ? `Remove photo ${index + 1}` : "Remove photo"} onClick={() => remove(fileId)} disabled={disabled || busy}>
-                  <X />
-                </TileButton>
+                </span>
               </div>
             </li>
           ))}
@@ -183,7 +192,7 @@ export function ImageUpload(props: SingleProps | MultipleProps) {
             <div className="flex w-full flex-col gap-2" role="status" aria-live="polite">
               <div className="flex items-center justify-between gap-3 text-sm text-ink-muted">
                 <span>
-                  {progress.fraction < 1 ? `Uploading${progress.total > 1 ? ` ${progress.index} of ${progress.total}` : ""}… ${Math.round(progress.fraction * 100)}%` : "Preparing the photo…"}
+                  {progress.fraction < 1 ? `Uploading${progress.total > 1 ? ` ${progress.index} of ${progress.total}` : ""}… ${Math.round(progress.fraction * 100)}%` : `Preparing the ${acceptsPdf(purpose) ? "file" : "photo"}…`}
                 </span>
                 <Button type="button" variant="ghost" size="sm" onClick={() => abortRef.current?.abort()}>
                   Cancel
@@ -237,7 +246,7 @@ function TileButton({ label, onClick, disabled, children }: { label: string; onC
       title={label}
       onClick={onClick}
       disabled={disabled}
-      className="inline-flex size-8 items-center justify-center rounded-md bg-surface/90 text-ink shadow-card hover:bg-surface disabled:opacity-50 [&_svg]:size-4"
+      className="inline-flex size-8 items-center justify-center rounded-md text-ink hover:bg-sunken disabled:opacity-50 [&_svg]:size-4"
     >
       {children}
     </button>
