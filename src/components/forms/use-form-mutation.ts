@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { FieldValues, UseFormSetError } from "react-hook-form";
 import { toast } from "sonner";
 import { applyServerErrors, errorMessage } from "./server-errors";
+import { useSingleFlight } from "./single-flight";
 
 type Behaviour<TData, TVars, TValues extends FieldValues> = {
   /** The toast after success; none when omitted. */
@@ -30,22 +31,27 @@ export function useFormMutation<TData, TError, TVars, TContext, TValues extends 
   const mutation = useMutation(options);
   const [formError, setFormError] = useState<string | null>(null);
 
-  async function run(vars: TVars): Promise<TData | undefined> {
-    setFormError(null);
-    let data: TData;
-    try {
-      data = await mutation.mutateAsync(vars);
-    } catch (err) {
-      if (behaviour.form) setFormError(applyServerErrors(err, behaviour.form.setError, behaviour.form.fields));
-      else toast.error(errorMessage(err));
-      return undefined;
-    }
-    const message = typeof behaviour.success === "function" ? behaviour.success(data, vars) : behaviour.success;
-    if (message) toast.success(message);
-    await behaviour.onSuccess?.(data, vars);
-    if (behaviour.refresh ?? true) router.refresh();
-    return data;
-  }
+  // A second submit or click with the same input while the first is saving joins it rather than saving
+  // (and toasting) twice.
+  const run = useSingleFlight(
+    async (vars: TVars): Promise<TData | undefined> => {
+      setFormError(null);
+      let data: TData;
+      try {
+        data = await mutation.mutateAsync(vars);
+      } catch (err) {
+        if (behaviour.form) setFormError(applyServerErrors(err, behaviour.form.setError, behaviour.form.fields));
+        else toast.error(errorMessage(err));
+        return undefined;
+      }
+      const message = typeof behaviour.success === "function" ? behaviour.success(data, vars) : behaviour.success;
+      if (message) toast.success(message);
+      await behaviour.onSuccess?.(data, vars);
+      if (behaviour.refresh ?? true) router.refresh();
+      return data;
+    },
+    (vars) => JSON.stringify(vars) ?? "",
+  );
 
   return { run, formError, setFormError, pending: mutation.isPending };
 }

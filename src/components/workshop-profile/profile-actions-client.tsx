@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { errorMessage } from "~/components/forms/server-errors";
+import { useSingleFlight } from "~/components/forms/single-flight";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Select } from "~/components/ui/input";
@@ -56,15 +57,16 @@ function ShortlistToggle({ brand, workshop, entryId, onChange }: { brand: Brand;
   const remove = useMutation(trpc.shortlist.remove.mutationOptions());
   const shortlistHref = `/brand/${brand.slug}/shortlist`;
 
-  async function save() {
+  const save = useSingleFlight(async () => {
     try {
       const entry = await add.mutateAsync({ orgId: brand.id, workshopOrgId: workshop.id });
       onChange(entry.id);
-      toast.success(`${workshop.name} is on ${brand.name}'s shortlist.`, { action: { label: "Open shortlist", onClick: () => router.push(shortlistHref) } });
+      // One toast per brand and workshop, however many times it was asked for.
+      toast.success(`${workshop.name} is on ${brand.name}'s shortlist.`, { id: `shortlist:${brand.id}:${workshop.id}`, action: { label: "Open shortlist", onClick: () => router.push(shortlistHref) } });
     } catch (err) {
-      toast.error(errorMessage(err));
+      toast.error(errorMessage(err), { id: `shortlist-error:${brand.id}:${workshop.id}` });
     }
-  }
+  });
 
   if (entryId === null) {
     return (

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { errorMessage } from "~/components/forms/server-errors";
+import { useSingleFlight } from "~/components/forms/single-flight";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -37,6 +38,15 @@ export function PublishPanel({
   const publish = useMutation(trpc.workshopProfile.publish.mutationOptions());
   const unpublish = useFormMutation(trpc.workshopProfile.unpublish.mutationOptions(), { success: "Your profile is no longer public." });
   const missing = checklist.filter((i) => !i.done).length;
+  const publishOnce = useSingleFlight(async () => {
+    try {
+      await publish.mutateAsync({ orgId });
+      toast.success("Your profile is published.", { id: "profile-published" });
+    } catch (err) {
+      toast.error(errorMessage(err), { id: "profile-publish-error" });
+    }
+    router.refresh();
+  });
 
   return (
     <Card>
@@ -92,16 +102,7 @@ export function PublishPanel({
               variant="accent"
               loading={publish.isPending}
               disabled={missing > 0}
-              onClick={async () => {
-                try {
-                  await publish.mutateAsync({ orgId });
-                  toast.success("Your profile is published.");
-                  router.refresh();
-                } catch (err) {
-                  toast.error(errorMessage(err));
-                  router.refresh();
-                }
-              }}
+              onClick={publishOnce}
             >
               Publish profile
             </Button>
