@@ -154,10 +154,22 @@ test("a workshop publishes its profile, a brand finds it, shortlists it and gets
 
   // 4. Publish: the checklist is complete.
   await expect(publishing.getByText("Everything brands need is there.")).toBeVisible();
-  await publishing.getByRole("button", { name: "Publish profile" }).click();
+  // A double-click publishes once and says so once.
+  await publishing.getByRole("button", { name: "Publish profile" }).dblclick();
   await expectToast(page, "Your profile is published.");
+  await page.waitForTimeout(1_000);
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Your profile is published." })).toHaveCount(1);
   await expect(publishing.getByText("Published", { exact: true })).toBeVisible();
   await expect(publishing.getByRole("link", { name: "View public page" })).toHaveAttribute("href", `/workshops/${workshop.slug}`);
+
+  // 4b. A visitor who is not signed in is offered an account on the public profile.
+  const visitorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`/workshops/${workshop.slug}`);
+  await expect(visitor.getByRole("heading", { level: 1, name: workshopName })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: "Sign up to save or request a sample" })).toHaveAttribute("href", "/sign-up");
+  await expect(visitor.getByRole("main").getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute("href", `/sign-in?callbackUrl=${encodeURIComponent(`/workshops/${workshop.slug}`)}`);
+  await visitorContext.close();
 
   // 5. A brand, in its own browser, finds the workshop in the directory with two filters.
   const brandContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
@@ -202,8 +214,13 @@ test("a workshop publishes its profile, a brand finds it, shortlists it and gets
   await brandPage.keyboard.press("Escape");
   await expect(brandPage.getByRole("dialog")).toHaveCount(0);
 
-  await brandPage.getByRole("button", { name: "Save to shortlist" }).click();
+  // Signed in as a brand member: the actions themselves, no invitation to sign up.
+  await expect(brandPage.getByRole("link", { name: "Sign up to save or request a sample" })).toHaveCount(0);
+  // A double-click saves once and says so once.
+  await brandPage.getByRole("button", { name: "Save to shortlist" }).dblclick();
   await expectToast(brandPage, `${workshopName} is on ${brandName}'s shortlist.`);
+  await brandPage.waitForTimeout(1_000);
+  await expect(brandPage.locator("[data-sonner-toast]").filter({ hasText: `${workshopName} is on ${brandName}'s shortlist.` })).toHaveCount(1);
   await expect(brandPage.getByRole("button", { name: "On your shortlist" })).toHaveAttribute("aria-pressed", "true");
 
   await brandPage.getByRole("button", { name: "Request a sample" }).click();

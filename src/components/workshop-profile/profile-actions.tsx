@@ -3,15 +3,16 @@ import { can } from "~/lib/permissions";
 import { currentUser } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { ProfileActionsClient } from "./profile-actions-client";
+import { SignedOutActions } from "./signed-out-actions";
 
 /**
  * "Save to shortlist" and "Request a sample" on a workshop's public profile, for a signed-in member of at
- * least one brand; nothing for anyone else. With several brands, the last one used is preselected and a
- * select switches between them.
+ * least one brand; nothing for other signed-in people. With several brands, the last one used is preselected and a
+ * select switches between them. A visitor who is not signed in is offered to sign up or sign in.
  */
 export async function ProfileActions({ workshopOrgId, workshopSlug }: { workshopOrgId: string; workshopSlug: string }) {
   const user = await currentUser();
-  if (!user) return null;
+  if (!user) return <SignedOutActions workshopSlug={workshopSlug} />;
   const caller = await api();
   const brands = (await caller.organization.mine()).filter((o) => o.kind === "brand" && can(o.role, "shortlist.view"));
   if (brands.length === 0) return null;

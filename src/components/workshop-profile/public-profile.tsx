@@ -38,7 +38,7 @@ export async function PublicWorkshopProfile({ slug }: { slug: string }) {
             </ul>
           )}
         </div>
-        {/* "Save to shortlist" and "Request a sample" for signed-in brand members; empty for everyone else. */}
+        {/* "Save to shortlist" and "Request a sample" for signed-in brand members, sign up or sign in for visitors. */}
         <div className="flex shrink-0 flex-wrap gap-2 empty:hidden sm:justify-end">
           <ProfileActions workshopOrgId={profile.orgId} workshopSlug={profile.slug} />
         </div>
