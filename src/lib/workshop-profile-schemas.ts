@@ -37,6 +37,20 @@ function capitalize(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+function leadTimesAgree(v: { leadTimeMinDays: number | null; leadTimeMaxDays: number | null }, ctx: z.RefinementCtx) {
+  const min = v.leadTimeMinDays;
+  const max = v.leadTimeMaxDays;
+  if ((min === null) !== (max === null)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [min === null ? "leadTimeMinDays" : "leadTimeMaxDays"],
+      message: "Enter both the shortest and the longest lead time, or neither.",
+    });
+  } else if (min !== null && max !== null && min > max) {
+    ctx.addIssue({ code: "custom", path: ["leadTimeMaxDays"], message: "The longest lead time cannot be shorter than the shortest." });
+  }
+}
+
 export const profileDetailsSchema = z
   .object({
     headline: z.string().trim().max(HEADLINE_MAX, `Keep the headline to ${HEADLINE_MAX} characters.`),
@@ -58,18 +72,12 @@ export const profileDetailsSchema = z
     leadTimeMaxDays: wholeNumber(1, 365, "the longest lead time"),
     monthlyCapacity: wholeNumber(1, 1_000_000, "the monthly capacity"),
   })
-  .superRefine((v, ctx) => {
-    const min = v.leadTimeMinDays;
-    const max = v.leadTimeMaxDays;
-    if ((min === null) !== (max === null)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [min === null ? "leadTimeMinDays" : "leadTimeMaxDays"],
-        message: "Enter both the shortest and the longest lead time, or neither.",
-      });
-    } else if (min !== null && max !== null && min > max) {
-      ctx.addIssue({ code: "custom", path: ["leadTimeMaxDays"], message: "The longest lead time cannot be shorter than the shortest." });
-    }
+  .superRefine(leadTimesAgree, {
+    // Zod skips an object's refinements once any field has an issue, so this message came only after every
+    // other one was fixed. Run it whenever the two lead times themselves are valid, so the first submit
+    // shows everything there is to fix.
+    when: ({ value, issues }) =>
+      typeof value === "object" && value !== null && !issues.some(({ path = [] }) => path.length === 0 || path[0] === "leadTimeMinDays" || path[0] === "leadTimeMaxDays"),
   });
 
 export const artisanSchema = z.object({

@@ -8,7 +8,9 @@ import type { NavItem } from "./nav";
 export function NavLinks({ items, variant }: { items: NavItem[]; variant: "side" | "tabs" }) {
   const pathname = usePathname();
   return (
-    <ul className={cn(variant === "side" ? "flex gap-1 overflow-x-auto md:flex-col" : "flex gap-1 overflow-x-auto border-b border-line")}>
+    // On a phone the side list wraps onto a second line rather than scrolling sideways, so every item
+    // (Settings last) is in view without a hint to swipe.
+    <ul className={cn(variant === "side" ? "flex flex-wrap gap-1 md:flex-col md:flex-nowrap" : "flex gap-1 overflow-x-auto border-b border-line")}>
       {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
