@@ -18,6 +18,7 @@ import { CheckboxGroup, optionsOf } from "./checkbox-group";
 import { toDetails } from "./values";
 import { MarkdownEditor } from "./markdown-editor";
 import { POST_ONLY } from "~/components/forms/post-only";
+import { useUnsavedChangesWarning } from "~/components/forms/use-unsaved-changes";
 
 const FIELDS = Object.keys(profileDetailsSchema.shape);
 
@@ -46,6 +47,8 @@ export function DetailsForm({ orgId, initial, canEdit }: { orgId: string; initia
   const update = useMutation(trpc.workshopProfile.update.mutationOptions());
   const { errors, isSubmitting, isDirty } = form.formState;
   const headline = form.watch("headline") ?? "";
+  // A tab switch, a reload or a link elsewhere would drop the edits without a word.
+  useUnsavedChangesWarning(isDirty && !isSubmitting);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
