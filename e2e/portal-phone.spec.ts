@@ -7,6 +7,7 @@ test("on a phone, every item of the portal navigation is in view, Settings too, 
   await signUp(page, newPerson("Lena", "Phone"));
   await createOrganization(page, { kind: "Brand", name: uniqueOrgName("Lena Jewels") });
   const nav = page.getByRole("navigation", { name: "Brand portal" });
+  await nav.scrollIntoViewIfNeeded();
   const links = nav.getByRole("link");
   await expect(links).toHaveText(["Dashboard", "Find workshops", "Shortlist", "Samples", "Settings"]);
   for (const link of await links.all()) {

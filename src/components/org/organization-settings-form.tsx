@@ -13,6 +13,7 @@ import { updateOrganizationSchema } from "~/lib/schemas";
 import { useTRPC } from "~/trpc/react";
 import { OrganizationFields } from "./organization-fields";
 import { POST_ONLY } from "~/components/forms/post-only";
+import { useUnsavedChangesWarning } from "~/components/forms/use-unsaved-changes";
 
 type Values = z.input<typeof updateOrganizationSchema>;
 
@@ -25,6 +26,7 @@ export function OrganizationSettingsForm({ org, canEdit }: { org: { id: string; 
   });
   const update = useFormMutation(trpc.organization.update.mutationOptions(), { form: { setError: form.setError, fields: ["name", "slug", "country", "timeZone", "currency"] } });
   const { errors, isSubmitting, isDirty } = form.formState;
+  useUnsavedChangesWarning(isDirty && !isSubmitting);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const saved = await update.run({ orgId: org.id, ...values });
