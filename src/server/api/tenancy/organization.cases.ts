@@ -182,7 +182,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
 ];
 
 /** Procedures open to anyone, and procedures for any signed-in user that touch no organization's data. */
-export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "auth.verifyEmail", "invitation.byToken", "outbox.list"];
+export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "auth.resetLinkStatus", "auth.verifyEmail", "invitation.byToken", "outbox.list"];
 export const signedInProcedures = [
   "auth.me",
   "auth.resendVerification",
