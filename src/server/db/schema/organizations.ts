@@ -72,6 +72,22 @@ export const invitations = pgTable(
   ],
 );
 
+/**
+ * The addresses an organization had before it changed its slug, so shared links keep working: old portal and
+ * public profile URLs redirect permanently to the current slug. An old slug stays reserved for its organization.
+ */
+export const organizationSlugRedirects = pgTable(
+  "organization_slug_redirects",
+  {
+    slug: text().primaryKey(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.orgId)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
