@@ -95,3 +95,34 @@ describe("next dev on any loopback address", () => {
     expect(config.allowedDevOrigins).toEqual(expect.arrayContaining(["localhost", "127.0.0.1", "[::1]"]));
   });
 });
+
+describe("the Origin check of mutations on any loopback address", () => {
+  // next dev's req.url says localhost whatever address the browser opened; Host says which.
+  const post = (origin: string, host: string) =>
+    new Request(`http://localhost:${host.split(":").at(-1)}/api/trpc/auth.requestPasswordReset`, { method: "POST", headers: { origin, host } });
+
+  it("in development: the loopback host and port the page was opened at", async () => {
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("NEXTAUTH_URL", "");
+    const { isSameOriginRequest } = await import("./origin");
+    expect(isSameOriginRequest(post("http://127.0.0.1:3001", "127.0.0.1:3001"))).toBe(true);
+    expect(isSameOriginRequest(post("http://[::1]:3001", "[::1]:3001"))).toBe(true);
+    expect(isSameOriginRequest(post("http://localhost:3001", "localhost:3001"))).toBe(true);
+    // Another site, and another site resolved to this machine (its name in Host): refused.
+    expect(isSameOriginRequest(post("http://evil.example", "127.0.0.1:3001"))).toBe(false);
+    expect(isSameOriginRequest(post("http://rebound.example:3001", "rebound.example:3001"))).toBe(false);
+    expect(isSameOriginRequest(post("http://127.0.0.1:3002", "127.0.0.1:3001"))).toBe(false);
+    const { withRequestOrigin: within, publicBaseUrl: base } = await import("./public-url");
+    expect(within(post("http://127.0.0.1:3001", "127.0.0.1:3001"), base)).toBe("http://127.0.0.1:3001");
+  });
+
+  it("in production: only the request URL's origin and NEXTAUTH_URL, whatever Host says", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("NEXTAUTH_URL", "https://bezel.example.com");
+    vi.stubEnv("NEXTAUTH_SECRET", "a-production-secret-for-this-test-0123456789");
+    const { isSameOriginRequest } = await import("./origin");
+    expect(isSameOriginRequest(post("http://127.0.0.1:3001", "127.0.0.1:3001"))).toBe(false);
+    expect(isSameOriginRequest(post("https://bezel.example.com", "127.0.0.1:3001"))).toBe(true);
+    expect(isSameOriginRequest(post("http://localhost:3001", "localhost:3001"))).toBe(true);
+  });
+});

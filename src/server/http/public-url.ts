@@ -13,16 +13,38 @@ const requestOrigins = new AsyncLocalStorage<string>();
 
 export const isDevelopment = () => process.env.NODE_ENV === "development";
 
+/** The loopback host names `next dev` is opened at; the same list is in next.config.ts (allowedDevOrigins). */
+export const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * In development, the origin the browser opened: its `Host` header when that names a loopback address (next
+ * dev's own `req.url` says localhost whatever the browser used), else the request URL's origin. Null outside
+ * development. Loopback only, so a page of another site resolved to this machine (DNS rebinding) gains nothing.
+ */
+export function devRequestOrigin(req: Request): string | null {
+  if (!isDevelopment()) return null;
+  let fallback: URL;
+  try {
+    fallback = new URL(req.url);
+  } catch {
+    return null;
+  }
+  const host = req.headers.get("host");
+  if (host) {
+    try {
+      const opened = new URL(`${fallback.protocol}//${host}`);
+      if (LOOPBACK_HOSTS.includes(opened.hostname) && opened.host === host) return opened.origin;
+    } catch {
+      // A Host header that is not a host: use the URL's origin.
+    }
+  }
+  return fallback.origin;
+}
+
 /** Runs `fn` with the request's own origin as the base of links, in development only; elsewhere just runs it. */
 export function withRequestOrigin<T>(req: Request, fn: () => T): T {
-  if (!isDevelopment()) return fn();
-  let origin: string;
-  try {
-    origin = new URL(req.url).origin;
-  } catch {
-    return fn();
-  }
-  return requestOrigins.run(origin, fn);
+  const origin = devRequestOrigin(req);
+  return origin ? requestOrigins.run(origin, fn) : fn();
 }
 
 export function publicBaseUrl(): string {
