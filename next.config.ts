@@ -6,6 +6,9 @@ const config: NextConfig = {
   // PGlite ships WebAssembly and data files; argon2 is a native addon. Both load at run time from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "pg-boss"],
   poweredByHeader: false,
+  // `next dev` serves its scripts and hot reload only to the origins it knows; the loopback addresses are all
+  // the same machine, so the app works at http://127.0.0.1:<port> and http://[::1]:<port> as at localhost.
+  allowedDevOrigins: ["localhost", "127.0.0.1", "[::1]", "::1"],
   headers() {
     return Promise.resolve([{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }]);
   },

@@ -1,4 +1,4 @@
-import { expect, followEmailLink, newPerson, signOut, signUp, SLOW_STEP, test, uniqueOrgName } from "./fixtures";
+import { createOrganization, expect, followEmailLink, newPerson, signOut, signUp, SLOW_STEP, test, uniqueOrgName } from "./fixtures";
 
 test("an owner invites a colleague, who signs up from the email and joins the brand", async ({ page }) => {
   const owner = newPerson("Ava", "Moretti");
@@ -65,4 +65,45 @@ test("an owner invites a colleague, who signs up from the email and joins the br
   await expect(colleagueRow).toContainText(`${colleague.name} (you)`);
   await expect(colleagueRow).toContainText("Member");
   await expect(page.getByText("No pending invitations")).toBeVisible();
+});
+
+test("a re-invited address's first link says it was replaced, and the empty invite form asks for their address", async ({ page }) => {
+  const owner = newPerson("Iris", "Vale");
+  const invitee = newPerson("Jon", "Reed");
+
+  await signUp(page, owner);
+  const brand = await createOrganization(page, { kind: "Brand", name: uniqueOrgName("Iris Studio") });
+  await page.goto(`${brand.path}/settings/members`);
+
+  // Empty: the message is about the invitee's address, not the owner's own.
+  const email = page.getByLabel("Email address");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(email).toHaveAccessibleDescription("Enter their email address.");
+  await expect(page.getByText("Enter your email address.")).toHaveCount(0);
+
+  // Invited twice: the second invitation replaces the first.
+  for (const role of ["Member", "Admin"]) {
+    await email.fill(invitee.email);
+    await page.getByLabel("Role").selectOption({ label: role });
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByText(`Invitation sent to ${invitee.email}.`).first()).toBeVisible();
+    await expect(email).toHaveValue("");
+  }
+  await signOut(page, owner.name);
+
+  // The outbox lists the newest first: the second email holds the first link.
+  await page.goto("/outbox");
+  const mails = page.getByRole("listitem").filter({ hasText: `To: ${invitee.email}` }).filter({ hasText: /invited you to/ });
+  await expect(mails).toHaveCount(2);
+  const firstLink = await mails.nth(1).getByRole("link").first().getAttribute("href");
+  const newestLink = await mails.nth(0).getByRole("link").first().getAttribute("href");
+  expect(firstLink).toBeTruthy();
+  expect(firstLink).not.toBe(newestLink);
+
+  await page.goto(firstLink!);
+  await expect(page.getByText("This invitation was replaced by a newer one sent to the same address. Open the link in the most recent invitation email.")).toBeVisible();
+  await expect(page.getByText(/withdrawn/)).toHaveCount(0);
+
+  await page.goto(newestLink!);
+  await expect(page.getByRole("link", { name: "Create an account to accept" })).toBeVisible();
 });

@@ -41,11 +41,20 @@ test("a forgotten password is reset through the emailed link, which works once",
   await expect(page).toHaveURL(/\/onboarding$/, SLOW_STEP);
   await expect(page.getByRole("heading", { name: "Welcome, Elena" })).toBeVisible();
 
-  // The link was used up.
+  // The link was used up: the page says so when it opens, with no form to fill in, and offers a new link.
   await page.goto(resetUrl);
-  await page.getByLabel("New password", { exact: true }).fill(`again-${newPassword}`);
-  await page.getByLabel("Repeat the new password").fill(`again-${newPassword}`);
-  await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.locator("form").getByRole("alert")).toHaveText("This reset link has expired or was already used. Ask for a new one.", SLOW_STEP);
-  await expect(page).toHaveURL(resetUrl);
+  await expect(page.getByRole("heading", { name: "This reset link no longer works" })).toBeVisible();
+  await expect(page.getByLabel("New password", { exact: true })).toHaveCount(0);
+  await page.getByRole("link", { name: "Ask for a new link" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+});
+
+test("a garbage reset link says it is dead before anything is typed", async ({ page }) => {
+  for (const token of ["not-a-real-token-at-all-0123456789abcdef", "short"]) {
+    await page.goto(`/reset-password/${token}`);
+    await expect(page.getByRole("heading", { name: "This reset link no longer works" })).toBeVisible();
+    await expect(page.getByLabel("New password", { exact: true })).toHaveCount(0);
+    await expect(page.getByLabel("Repeat the new password")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/forgot-password");
+  }
 });

@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
 import { contentSecurityPolicy } from "~/server/http/csp";
+import { PATH_HEADER } from "~/server/http/renamed";
 
 const PORTAL = /^\/(brand|workshop)(\/|$)|^\/(onboarding|app|account)$/;
 
@@ -25,6 +26,8 @@ export default async function proxy(req: NextRequest) {
   // Next.js reads the nonce from the request's CSP header and puts it on every script it renders.
   headers.set("content-security-policy", csp);
   headers.set("x-nonce", nonce);
+  // The page's own path, for the redirect of an old organization address (layouts are not told the path).
+  headers.set(PATH_HEADER, `${pathname}${search}`);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   return res;

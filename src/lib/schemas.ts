@@ -7,13 +7,17 @@ import { COUNTRY_CODES, CURRENCIES, isTimeZone } from "./regions";
 
 /** Input schemas shared by forms (client) and procedures (server), so both give the same messages. */
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address."));
+/** An email address; `whenEmpty` names whose address is missing (the user's own, or someone else's). */
+const emailAddress = (whenEmpty: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, whenEmpty)
+    .max(254, "That email address is too long.")
+    .pipe(z.email("Enter a valid email address."));
+
+export const emailSchema = emailAddress("Enter your email address.");
 
 export const passwordSchema = z
   .string()
@@ -60,7 +64,8 @@ export const createOrganizationSchema = organizationProfileSchema.extend({
 export const updateOrganizationSchema = organizationProfileSchema.extend({ slug: slugSchema });
 
 export const roleSchema = z.enum(ROLES, "Choose a role.");
-export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
+/** The invitee's address: the empty form asks for theirs, not the user's own. */
+export const inviteSchema = z.object({ email: emailAddress("Enter their email address."), role: roleSchema });
 
 /** The kinds of notification email a user does not want. */
 export const emailPreferencesSchema = z.object({

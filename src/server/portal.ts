@@ -1,8 +1,10 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { notFound, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { notFound, permanentRedirect, redirect } from "next/navigation";
 import { cache } from "react";
 import type { OrganizationKind } from "~/lib/organizations";
+import { PATH_HEADER, renamedPath } from "~/server/http/renamed";
 import { api } from "~/trpc/server";
 
 /**
@@ -38,9 +40,26 @@ export const loadPortal = cache(async (kind: OrganizationKind, slug: string) => 
     const portal = await (await api()).organization.portal({ kind, slug });
     return { user, ...portal };
   } catch (err) {
-    if (isCode(err, "NOT_FOUND") || isCode(err, "BAD_REQUEST")) notFound();
+    if (isCode(err, "NOT_FOUND") || isCode(err, "BAD_REQUEST")) {
+      await redirectIfRenamed(kind, slug);
+      notFound();
+    }
     throw err;
   }
 });
+
+/**
+ * An old address of one of the user's organizations (from before a slug change) redirects permanently to the
+ * same page under the current one. Layouts render before any loading boundary streams, so this is a real 308.
+ */
+async function redirectIfRenamed(kind: OrganizationKind, slug: string) {
+  const renamed = await (await api()).organization.renamedPortal({ kind, slug }).catch((err: unknown) => {
+    if (isCode(err, "BAD_REQUEST")) return null;
+    throw err;
+  });
+  if (!renamed) return;
+  const path = (await headers()).get(PATH_HEADER);
+  permanentRedirect(renamedPath(path, `/${kind}/${encodeURIComponent(slug)}`, `/${kind}/${renamed.slug}`));
+}
 
 export type Portal = Awaited<ReturnType<typeof loadPortal>>;

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -24,7 +25,11 @@ const STATUS_TEXT: Record<SampleStatus, (workshop: string) => string> = {
 
 const clip = (text: string) => (text.length > 48 ? `${text.slice(0, 47).trimEnd()}…` : text);
 
-export async function BrandSamplePage({ slug, numberParam }: { slug: string; numberParam: string }) {
+/**
+ * The brand's sample request at this address, or the 404 page. The segment's layout calls it first, outside
+ * any loading boundary, so an unknown number answers with status 404; the page reads the same cached result.
+ */
+export const loadBrandSample = cache(async (slug: string, numberParam: string) => {
   const { org, role } = await loadPortal("brand", slug);
   const number = parseSampleNumber(numberParam);
   if (number === null) notFound();
@@ -33,6 +38,11 @@ export async function BrandSamplePage({ slug, numberParam }: { slug: string; num
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
     throw err;
   });
+  return { org, role, sample };
+});
+
+export async function BrandSamplePage({ slug, numberParam }: { slug: string; numberParam: string }) {
+  const { org, role, sample } = await loadBrandSample(slug, numberParam);
   const canRequest = can(role, "samples.request");
   const canEvaluate = can(role, "samples.evaluate");
   const actions = sample.actions;

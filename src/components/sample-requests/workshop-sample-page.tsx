@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { Button } from "~/components/ui/button";
 import { can } from "~/lib/permissions";
@@ -23,7 +24,11 @@ const STATUS_TEXT: Record<SampleStatus, (brand: string) => string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function WorkshopSamplePage({ slug, requestId }: { slug: string; requestId: string }) {
+/**
+ * The workshop's incoming sample request at this address, or the 404 page. The segment's layout calls it
+ * first, outside any loading boundary, so an unknown id answers with status 404; the page reads the same result.
+ */
+export const loadWorkshopSample = cache(async (slug: string, requestId: string) => {
   const { org, role } = await loadPortal("workshop", slug);
   if (!UUID.test(requestId)) notFound();
   const sample = await (await api()).sampleRequest.inboxGet({ orgId: org.id, requestId }).catch((err: unknown) => {
@@ -31,6 +36,11 @@ export async function WorkshopSamplePage({ slug, requestId }: { slug: string; re
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
     throw err;
   });
+  return { org, role, sample };
+});
+
+export async function WorkshopSamplePage({ slug, requestId }: { slug: string; requestId: string }) {
+  const { org, role, sample } = await loadWorkshopSample(slug, requestId);
   const canRespond = can(role, "samples.respond");
   const currencies = [...new Set([org.currency, ...CURRENCIES, "EUR", "USD", "GBP"])];
 

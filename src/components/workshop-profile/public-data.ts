@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { api } from "~/trpc/server";
 
@@ -12,7 +12,15 @@ export const loadPublicProfile = cache(async (slug: string) => {
   try {
     return await (await api()).workshopProfile.public({ slug });
   } catch (err) {
-    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
+    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) {
+      // An address the workshop had before it changed its slug: a permanent redirect to the current one.
+      const renamed = await (await api()).workshopProfile.renamedPublic({ slug }).catch((e: unknown) => {
+        if (e instanceof TRPCError && e.code === "BAD_REQUEST") return null;
+        throw e;
+      });
+      if (renamed) permanentRedirect(`/workshops/${renamed.slug}`);
+      notFound();
+    }
     throw err;
   }
 });

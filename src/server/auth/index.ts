@@ -16,6 +16,11 @@ export { clientIp };
  * user's session version; everything else (name, memberships, roles) is read from the database on each
  * request, and a cookie whose version is no longer the user's is treated as signed out.
  */
+// next-auth v4 takes its own address from NEXTAUTH_URL, or falls back to http://localhost:3000. In development
+// with no NEXTAUTH_URL it takes it from the request's Host instead, so sign-in and sign-out redirects stay on
+// the host and port `next dev` was opened at. Never in production: there a Host header is the client's word.
+if (process.env.NODE_ENV === "development" && !process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

@@ -9,7 +9,7 @@ import { withDatabase } from "~/test/global-setup";
 import { createSampleRequest } from "../services/sample-requests";
 import { addToShortlist } from "../services/shortlist";
 import { openScriptDb } from "./script-db";
-import { withOrg, withPublic } from "./tenant";
+import { withOrg, withPublic, withUser } from "./tenant";
 import type { Db } from "./client";
 
 /**
@@ -26,6 +26,7 @@ const TENANT_TABLES = [
   "memberships",
   "notification_recipients",
   "notifications",
+  "organization_slug_redirects",
   "organizations",
   "portfolio_piece_photos",
   "portfolio_pieces",
@@ -46,6 +47,7 @@ const ORG_COLUMNS: Record<string, string> = {
   memberships: "org_id",
   notification_recipients: "org_id",
   notifications: "org_id",
+  organization_slug_redirects: "org_id",
   organizations: "id",
   portfolio_pieces: "org_id",
   sample_evaluations: "brand_org_id",
@@ -96,6 +98,10 @@ describe("row-level security", () => {
     await db.execute(sql`insert into workshop_artisans (org_id, name, role) values (${unpublished.org.id}, 'Hidden', 'Setter')`);
     await db.execute(sql`insert into sample_evaluations (sample_request_id, brand_org_id, quality, finish, communication) select id, brand_org_id, 4, 4, 5 from sample_requests`);
     await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
+    // Old slugs: of the brand, of the published workshop and of the unpublished one.
+    for (const org of [f.brand.org, f.workshop.org, unpublished.org]) {
+      await db.execute(sql`insert into organization_slug_redirects (slug, org_id) values (${`old-${org.slug}`}, ${org.id})`);
+    }
   });
 
   it("is enabled and forced on exactly the tenant tables, and every table with an organization column is one of them", async () => {
@@ -126,6 +132,7 @@ describe("row-level security", () => {
       memberships: 0,
       notification_recipients: 0,
       notifications: 0,
+      organization_slug_redirects: 1, // the published workshop's old slug, for its old profile links
       organizations: 1, // the published workshop
       portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece
@@ -227,6 +234,28 @@ describe("row-level security", () => {
       memberships: [f.outsider.brand.org.id],
       organizations: [f.outsider.brand.org.id, f.workshop.org.id].sort(),
     });
+  });
+
+  it("old slugs: an organization's own, its members' (withUser), a published workshop's for everyone; never another's", async () => {
+    const slugsIn = async (tx: Pick<Db, "execute">) => (await tx.execute<{ slug: string }>(sql`select slug from organization_slug_redirects`)).rows.map((r) => r.slug).sort();
+    const brandOld = `old-${f.brand.org.slug}`;
+    const publishedOld = `old-${f.workshop.org.slug}`;
+    expect(await withOrg(db, f.brand.org.id, slugsIn)).toEqual([brandOld, publishedOld].sort());
+    expect(await withOrg(db, f.outsider.brand.org.id, slugsIn)).toEqual([publishedOld]);
+    expect(await withUser(db, f.brand.member.id, slugsIn)).toEqual([brandOld, publishedOld].sort());
+    expect(await withUser(db, f.loner.id, slugsIn)).toEqual([publishedOld]);
+    // The unpublished workshop's old slug stays its own.
+    expect(await withPublic(db, slugsIn)).toEqual([publishedOld]);
+    expect(await withOrg(db, f.outsider.workshop.org.id, slugsIn)).toEqual([`old-${f.outsider.workshop.org.slug}`, publishedOld].sort());
+
+    const stolen = await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`insert into organization_slug_redirects (slug, org_id) values ('stolen-slug', ${f.workshop.org.id})`)));
+    expect(stolen).toBe("42501");
+    const touched = await withOrg(db, f.brand.org.id, async (tx) => ({
+      deleted: (await tx.execute(sql`delete from organization_slug_redirects where org_id <> ${f.brand.org.id}`)).rowCount,
+      moved: (await tx.execute(sql`update organization_slug_redirects set org_id = ${f.brand.org.id} where org_id <> ${f.brand.org.id}`)).rowCount,
+    }));
+    expect(touched).toEqual({ deleted: 0, moved: 0 });
+    expect(await countAll(db, "organization_slug_redirects")).toBe(3);
   });
 
   it("cannot write another organization's rows: inserts are refused, updates and deletes touch nothing", async () => {

@@ -76,14 +76,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
   return true;
 }
 
-export function demoLoginsText(baseUrl: string): string {
+/** The demo logins; with `baseUrl`, where to open the app (`npm run dev` prints that once the server listens). */
+export function demoLoginsText(baseUrl?: string): string {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   return [
     "",
     `  Bezel demo logins (password for all: ${DEMO_PASSWORD})`,
     ...DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.about}`),
     `    ${"owner@<workshop>.example".padEnd(width)}  owner of each directory workshop, e.g. owner@taller-plata-taxco.example`,
-    `  Open ${baseUrl}`,
+    ...(baseUrl ? [`  Open ${baseUrl}`] : []),
     "",
   ].join("\n");
 }

@@ -15,7 +15,9 @@ try {
   console.log(`Database ready: ${where}, migrated in ${Date.now() - started} ms.`);
   if (!noSeed) {
     if (await seedDemo(handle.db)) console.log("Demo data created.");
-    console.log(demoLoginsText(process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`));
+    // The address is known only once the server listens (`next dev` moves to another port when 3000 is
+    // busy): without NEXTAUTH_URL, the server prints it when it starts (src/instrumentation.ts).
+    console.log(demoLoginsText(process.env.NEXTAUTH_URL));
   }
 } finally {
   await handle.close();

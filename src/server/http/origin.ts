@@ -1,3 +1,5 @@
+import { devRequestOrigin } from "./public-url";
+
 /**
  * Cross-site request forgery: a state-changing request must come from a page of this app. Browsers say
  * where a request comes from in `Origin` and `Sec-Fetch-Site`, and a page on another site cannot change
@@ -9,6 +11,10 @@ export function isSameOriginRequest(req: Request, publicUrl = process.env.NEXTAU
   const origin = req.headers.get("origin");
   if (origin === null) return site === "same-origin";
   const allowed = new Set([new URL(req.url).origin]);
+  // In development only: the loopback address and port the page was opened at (next dev's req.url always
+  // says localhost). Production compares with the request URL and NEXTAUTH_URL alone.
+  const opened = devRequestOrigin(req);
+  if (opened) allowed.add(opened);
   if (publicUrl) {
     try {
       allowed.add(new URL(publicUrl).origin);

@@ -3,6 +3,7 @@ import { env } from "~/env";
 import type { Db, Tx } from "../db/client";
 import { emails } from "../db/schema";
 import { enqueue } from "../jobs/enqueue";
+import { publicBaseUrl } from "../http/public-url";
 
 export type OutgoingEmail = { to: string; subject: string; text: string };
 
@@ -57,6 +58,5 @@ export function listOutbox(db: Db, limit = 50) {
 
 /** The absolute URL of a path in the app, for links in emails. */
 export function appUrl(path: string): string {
-  const base = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-  return new URL(path, base).toString();
+  return new URL(path, publicBaseUrl()).toString();
 }

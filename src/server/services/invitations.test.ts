@@ -108,12 +108,14 @@ describe("inviteMember", () => {
     expect(secondToken).toBeDefined();
 
     const rows = await invitationRows(t);
-    expect(rows.find((r) => r.id === first.id)?.revokedAt).toBeInstanceOf(Date);
-    expect(rows.find((r) => r.id === second.id)?.revokedAt).toBeNull();
+    expect(rows.find((r) => r.id === first.id)).toMatchObject({ revokedAt: expect.any(Date), revokedReason: "replaced" });
+    expect(rows.find((r) => r.id === second.id)).toMatchObject({ revokedAt: null, revokedReason: null });
     expect((await listPendingInvitations(db, t.org.id)).map((p) => p.id)).toEqual([second.id]);
 
+    // Nobody withdrew the first link: it says it was replaced by the newer invitation.
+    expect(await getInvitationByToken(db, firstToken)).toMatchObject({ status: "replaced" });
     const err = await expectAppError(acceptInvitation(db, invitee.id, firstToken), "BAD_REQUEST");
-    expect(err.message).toBe("This invitation was withdrawn. Ask for a new one.");
+    expect(err.message).toBe("This invitation was replaced by a newer one. Open the link in the most recent invitation email.");
     await acceptInvitation(db, invitee.id, secondToken);
     expect(await membershipOf(t, invitee.id)).toEqual([expect.objectContaining({ role: "admin" })]);
   });
@@ -187,6 +189,9 @@ describe("acceptInvitation", () => {
     await revokeInvitation(db, asOwner(t), { invitationId: inv.id });
     expect((await db.select().from(events).where(eq(events.orgId, t.org.id))).map((e) => e.action).sort()).toEqual(["invitation.revoked", "invitation.sent"]);
 
+    const [row] = await db.select().from(invitations).where(eq(invitations.id, inv.id));
+    expect(row).toMatchObject({ revokedAt: expect.any(Date), revokedReason: "withdrawn" });
+    expect(await getInvitationByToken(db, token)).toMatchObject({ status: "revoked" });
     const err = await expectAppError(acceptInvitation(db, invitee.id, token), "BAD_REQUEST");
     expect(err.message).toBe("This invitation was withdrawn. Ask for a new one.");
     expect(await membershipOf(t, invitee.id)).toEqual([]);

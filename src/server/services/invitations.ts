@@ -4,6 +4,7 @@ import { withOrg } from "../db/tenant";
 import { invitations, memberships, organizations, users } from "../db/schema";
 import { AppError } from "../errors";
 import { ROLE_LABELS } from "~/lib/permissions";
+import type { InvitationRevokedReason } from "~/lib/organizations";
 import type { InviteInput } from "~/lib/schemas";
 import { appUrl, enqueueEmail } from "./email";
 import { hitRateLimits } from "./rate-limit";
@@ -44,7 +45,7 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, ip?
     // Expired ones too: the unique index counts every invitation neither accepted nor withdrawn.
     await tx
       .update(invitations)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: new Date(), revokedReason: "replaced" })
       .where(and(eq(invitations.orgId, actor.orgId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
     const [inv] = await tx
       .insert(invitations)
@@ -76,7 +77,7 @@ export async function revokeInvitation(db: Db, actor: Actor, input: { invitation
   return withOrg(db, actor.orgId, async (tx) => {
     const [inv] = await tx
       .update(invitations)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: new Date(), revokedReason: "withdrawn" })
       .where(and(eq(invitations.id, input.invitationId), pending(actor.orgId)))
       .returning({ id: invitations.id, email: invitations.email });
     if (!inv) throw new AppError("NOT_FOUND", "That invitation was not found or is no longer pending.");
@@ -84,11 +85,12 @@ export async function revokeInvitation(db: Db, actor: Actor, input: { invitation
   });
 }
 
-export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+export type InvitationStatus = "pending" | "accepted" | "revoked" | "replaced" | "expired";
 
-function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationStatus {
+function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; revokedReason: InvitationRevokedReason | null; expiresAt: Date }, now = new Date()): InvitationStatus {
   if (inv.acceptedAt) return "accepted";
-  if (inv.revokedAt) return "revoked";
+  // Invitations revoked before the reason was recorded were withdrawn by hand or replaced; "withdrawn" is the old wording.
+  if (inv.revokedAt) return inv.revokedReason === "replaced" ? "replaced" : "revoked";
   if (inv.expiresAt <= now) return "expired";
   return "pending";
 }
@@ -114,6 +116,7 @@ export async function getInvitationByToken(db: Db, token: string) {
         role: invitations.role,
         acceptedAt: invitations.acceptedAt,
         revokedAt: invitations.revokedAt,
+        revokedReason: invitations.revokedReason,
         expiresAt: invitations.expiresAt,
         orgName: organizations.name,
         orgKind: organizations.kind,
@@ -131,6 +134,7 @@ export async function getInvitationByToken(db: Db, token: string) {
 const STATUS_MESSAGES: Record<Exclude<InvitationStatus, "pending">, string> = {
   accepted: "This invitation was already used.",
   revoked: "This invitation was withdrawn. Ask for a new one.",
+  replaced: "This invitation was replaced by a newer one. Open the link in the most recent invitation email.",
   expired: "This invitation has expired. Ask for a new one.",
 };
 

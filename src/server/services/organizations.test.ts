@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
-import { createOrg, createUser } from "~/test/fixtures";
-import { events, memberships, organizations, users } from "../db/schema";
+import { callerFor, createOrg, createUser } from "~/test/fixtures";
+import { publishWorkshop, unpublishWorkshop } from "~/test/vetting";
+import { events, memberships, organizations, organizationSlugRedirects, users } from "../db/schema";
 import { AppError } from "../errors";
 import { createOrganization, homePathFor, portalPath, rememberLastOrganization, slugify, updateOrganization } from "./organizations";
 import { leaveOrganization } from "./members";
@@ -170,5 +171,59 @@ describe("homePathFor", () => {
     // Even when the pointer is stale in the database (e.g. removed by another path), it is not followed.
     await db.update(users).set({ lastOrgId: t.org.id }).where(eq(users.id, t.member.id));
     expect(await homePathFor(db, t.member.id)).toBe(`/brand/${other.slug}`);
+  });
+});
+
+describe("old slugs after a slug change", () => {
+  const profile = { name: "Moved House", country: "GB" as const, timeZone: "Europe/London", currency: "GBP" as const };
+  const rename = (t: Awaited<ReturnType<typeof createOrg>>, slug: string) => updateOrganization(db, { orgId: t.org.id, actorId: t.owner.id }, { ...profile, slug });
+  const oldSlugsOf = async (orgId: string) =>
+    (await db.select({ slug: organizationSlugRedirects.slug }).from(organizationSlugRedirects).where(eq(organizationSlugRedirects.orgId, orgId))).map((r) => r.slug).sort();
+
+  it("keeps every old slug of the organization, leading its members to the current one", async () => {
+    const t = await createOrg(db, "brand", "Moving Brand");
+    const first = t.org.slug;
+    await rename(t, `${first}-two`);
+    await rename(t, `${first}-three`);
+    expect(await oldSlugsOf(t.org.id)).toEqual([first, `${first}-two`].sort());
+
+    const member = callerFor(db, t.member);
+    expect(await member.organization.renamedPortal({ kind: "brand", slug: first })).toEqual({ slug: `${first}-three` });
+    expect(await member.organization.renamedPortal({ kind: "brand", slug: `${first}-two` })).toEqual({ slug: `${first}-three` });
+    // The other kind's portal, a slug nobody had, and a stranger: nothing.
+    expect(await member.organization.renamedPortal({ kind: "workshop", slug: first })).toBeNull();
+    expect(await member.organization.renamedPortal({ kind: "brand", slug: `never-${first}` })).toBeNull();
+    const stranger = await createUser(db, "Stranger");
+    expect(await callerFor(db, stranger).organization.renamedPortal({ kind: "brand", slug: first })).toBeNull();
+    // The brand is not public: its old slug does not lead anyone to its profile.
+    expect(await callerFor(db, null).workshopProfile.renamedPublic({ slug: first })).toBeNull();
+  });
+
+  it("reserves an old slug: another organization cannot take it, the organization itself can take it back", async () => {
+    const t = await createOrg(db, "brand", "Reserving Brand");
+    const other = await createOrg(db, "brand", "Would Take");
+    const first = t.org.slug;
+    await rename(t, `${first}-new`);
+    const err = await expectAppError(rename(other, first), "CONFLICT", "slug");
+    expect(err.message).toMatch(/already uses this address/);
+    await expectAppError(createOrganization(db, other.owner.id, brandInput("x")).then(() => rename(other, first)), "CONFLICT", "slug");
+
+    const back = await rename(t, first);
+    expect(back.slug).toBe(first);
+    expect(await oldSlugsOf(t.org.id)).toEqual([`${first}-new`]);
+    expect(await callerFor(db, t.owner).organization.renamedPortal({ kind: "brand", slug: first })).toBeNull();
+  });
+
+  it("an old public profile address leads to the current one only while the workshop is published", async () => {
+    const t = await createOrg(db, "workshop", "Moving Workshop");
+    await publishWorkshop(db, t);
+    const first = t.org.slug;
+    await rename(t, `${first}-moved`);
+    const visitor = callerFor(db, null);
+    expect(await visitor.workshopProfile.renamedPublic({ slug: first })).toEqual({ slug: `${first}-moved` });
+    await unpublishWorkshop(db, t);
+    expect(await visitor.workshopProfile.renamedPublic({ slug: first })).toBeNull();
+    // Text no slug can hold answers a readable BAD_REQUEST (the page shows 404 for it), not a 500.
+    await expect(visitor.workshopProfile.renamedPublic({ slug: "a\u0000b" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

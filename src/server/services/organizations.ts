@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
-import { withOrg, withUser } from "../db/tenant";
-import { memberships, organizations, users, workshopProfiles, type Organization, type OrganizationKind } from "../db/schema";
+import { withOrg, withPublic, withUser } from "../db/tenant";
+import { memberships, organizations, organizationSlugRedirects, users, workshopProfiles, type Organization, type OrganizationKind } from "../db/schema";
 import { AppError } from "../errors";
 import type { CreateOrganizationInput, UpdateOrganizationInput } from "~/lib/schemas";
 import type { Role } from "~/lib/permissions";
@@ -161,9 +161,16 @@ export async function updateOrganization(db: Db, ctx: { orgId: string; actorId: 
 async function updateOrganizationTx(db: Db, ctx: { orgId: string; actorId: string }, input: UpdateOrganizationInput) {
   return withOrg(db, ctx.orgId, async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, ctx.orgId));
-    if (before && before.slug !== input.slug && (await slugTaken(tx, input.slug))) throw slugTakenError();
+    const slugChanges = before !== undefined && before.slug !== input.slug;
+    if (slugChanges) {
+      // Taking back one of its own old slugs: that address stops being a redirect and is the slug again.
+      await tx.delete(organizationSlugRedirects).where(and(eq(organizationSlugRedirects.orgId, ctx.orgId), eq(organizationSlugRedirects.slug, input.slug)));
+      if (await slugTaken(tx, input.slug)) throw slugTakenError();
+    }
     const [org] = await tx.update(organizations).set(input).where(eq(organizations.id, ctx.orgId)).returning();
     if (!before || !org) throw new AppError("NOT_FOUND", "Organization was not found.");
+    // The old address keeps working: shared portal and profile links redirect to the new one.
+    if (slugChanges) await tx.insert(organizationSlugRedirects).values({ slug: before.slug, orgId: org.id }).onConflictDoNothing();
     // The workshop profile keeps a copy of the name for its search vector; keep the two in step.
     if (before.name !== org.name) await tx.update(workshopProfiles).set({ name: org.name }).where(eq(workshopProfiles.orgId, org.id));
     const changed = (Object.keys(input) as (keyof UpdateOrganizationInput)[]).filter((k) => before[k] !== org[k]);
@@ -171,5 +178,39 @@ async function updateOrganizationTx(db: Db, ctx: { orgId: string; actorId: strin
       await recordEvent(tx, { orgId: org.id, actorId: ctx.actorId, action: "organization.updated", subjectType: "organization", subjectId: org.id, data: { changed } });
     }
     return org;
+  });
+}
+
+/**
+ * The current slug of an organization of `kind` that the user belongs to and that had `oldSlug` before, or
+ * null: an old portal link redirects only a member (row-level security shows the user's organizations' old slugs).
+ */
+export async function currentSlugForMember(db: Db, userId: string, kind: OrganizationKind, oldSlug: string): Promise<string | null> {
+  if (oldSlug.includes("\u0000")) return null;
+  return withUser(db, userId, async (tx) => {
+    const [row] = await tx
+      .select({ slug: organizations.slug })
+      .from(organizationSlugRedirects)
+      .innerJoin(organizations, eq(organizations.id, organizationSlugRedirects.orgId))
+      .innerJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, userId)))
+      .where(and(eq(organizationSlugRedirects.slug, oldSlug), eq(organizations.kind, kind)));
+    return row?.slug ?? null;
+  });
+}
+
+/**
+ * The current slug of a published workshop that had `oldSlug` before, or null: an old public profile link
+ * redirects only while the profile is published (the public sees no other organization's old slugs).
+ */
+export async function currentSlugOfPublishedWorkshop(db: Db, oldSlug: string): Promise<string | null> {
+  if (oldSlug.includes("\u0000")) return null;
+  return withPublic(db, async (tx) => {
+    const [row] = await tx
+      .select({ slug: organizations.slug })
+      .from(organizationSlugRedirects)
+      .innerJoin(organizations, eq(organizations.id, organizationSlugRedirects.orgId))
+      .innerJoin(workshopProfiles, eq(workshopProfiles.orgId, organizations.id))
+      .where(and(eq(organizationSlugRedirects.slug, oldSlug), eq(organizations.kind, "workshop"), sql`${workshopProfiles.publishedAt} is not null`));
+    return row?.slug ?? null;
   });
 }

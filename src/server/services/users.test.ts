@@ -6,7 +6,7 @@ import { emails, passwordResetTokens, signInAttempts, users } from "../db/schema
 import { RateLimitedError } from "./rate-limit";
 import { sessionUserId } from "./sessions";
 import { AppError } from "../errors";
-import { accountDelayMs, changePassword, hashPassword, requestPasswordReset, resetPassword, signUp, TooManyAttemptsError, verifyCredentials } from "./users";
+import { accountDelayMs, changePassword, hashPassword, requestPasswordReset, resetLinkUsable, resetPassword, signUp, TooManyAttemptsError, verifyCredentials } from "./users";
 
 const db = await testDb();
 
@@ -257,6 +257,28 @@ describe("password reset", () => {
 
     await expectAppError(resetPassword(db, { token, password: "never applied 123" }), "BAD_REQUEST");
     expect(await verifyCredentials(db, { email: user.email, password: FIXTURE_PASSWORD, ip: uniqueIp() })).toMatchObject({ id: user.id });
+  });
+
+  it("tells whether a link is usable before the form is filled in: fresh yes; used, expired, replaced or made up no", async () => {
+    const user = await createUser(db, "Checks First");
+    await requestPasswordReset(db, { email: user.email, ip: uniqueIp() });
+    await requestPasswordReset(db, { email: user.email, ip: uniqueIp() });
+    const [replaced, fresh] = (await emailsTo(user.email)).map((m) => resetTokenIn(m.text));
+    expect(await resetLinkUsable(db, fresh!)).toBe(true);
+    expect(await resetLinkUsable(db, replaced!)).toBe(false);
+    expect(await resetLinkUsable(db, "x".repeat(43))).toBe(false);
+    // Checking uses nothing up.
+    expect(await resetLinkUsable(db, fresh!)).toBe(true);
+    await resetPassword(db, { token: fresh!, password: "checked then used 1" });
+    expect(await resetLinkUsable(db, fresh!)).toBe(false);
+
+    await requestPasswordReset(db, { email: user.email, ip: uniqueIp() });
+    const late = resetTokenIn((await emailsTo(user.email)).at(-1)!.text);
+    await db
+      .update(passwordResetTokens)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(passwordResetTokens.userId, user.id));
+    expect(await resetLinkUsable(db, late)).toBe(false);
   });
 
   it("refuses a made-up token", async () => {

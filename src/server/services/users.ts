@@ -205,6 +205,16 @@ export async function requestPasswordReset(db: Db, input: { email: string; ip: s
  * Sets the new password, signs out every session of the account, and clears its failed sign-ins (the owner
  * proved they hold the mailbox). Opening the link also proves the email, so it counts as verified.
  */
+/** Whether a reset link can still be used: known, unused and not expired. Says nothing about the account. */
+export async function resetLinkUsable(db: Db, token: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: passwordResetTokens.id })
+    .from(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.tokenHash, hashToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, new Date())))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function resetPassword(db: Db, input: { token: string; password: string }): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {

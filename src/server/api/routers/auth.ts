@@ -2,7 +2,7 @@ import { z } from "zod";
 import { changePasswordSchema, requestPasswordResetSchema, resetPasswordSchema, signUpSchema, verifyEmailSchema } from "~/lib/schemas";
 import { resendVerification, verifyEmail } from "../../services/email-verification";
 import { endAllSessions } from "../../services/sessions";
-import { changePassword, requestPasswordReset, resetPassword, signUp } from "../../services/users";
+import { changePassword, requestPasswordReset, resetLinkUsable, resetPassword, signUp } from "../../services/users";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 const publicUser = z.object({ id: z.uuid(), name: z.string(), email: z.string(), emailVerified: z.boolean() });
@@ -21,6 +21,15 @@ export const authRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       await requestPasswordReset(ctx.db, { email: input.email, ip: ctx.ip });
       return { ok: true as const };
+    }),
+
+  /** Checked when the reset page opens, so a dead link says so before anything is typed. */
+  resetLinkStatus: publicProcedure
+    .input(z.object({ token: z.string().max(500, "This reset link is not valid.") }))
+    .output(z.object({ usable: z.boolean() }))
+    .query(async ({ ctx, input }) => {
+      const parsed = resetPasswordSchema.shape.token.safeParse(input.token);
+      return { usable: parsed.success && (await resetLinkUsable(ctx.db, input.token)) };
     }),
 
   resetPassword: publicProcedure

@@ -3,7 +3,7 @@ import { createOrganizationSchema, updateOrganizationSchema } from "~/lib/schema
 import { ORGANIZATION_KINDS } from "~/lib/organizations";
 import { notFound } from "../../errors";
 import { getChecklist } from "../../services/checklist";
-import { createOrganization, getMembership, homePathFor, listMyOrganizations, portalPath, rememberLastOrganization, updateOrganization } from "../../services/organizations";
+import { createOrganization, currentSlugForMember, getMembership, homePathFor, listMyOrganizations, portalPath, rememberLastOrganization, updateOrganization } from "../../services/organizations";
 import { leaveOrganization } from "../../services/members";
 import { createTRPCRouter, orgProcedure, protectedProcedure } from "../trpc";
 
@@ -27,6 +27,15 @@ export const organizationRouter = createTRPCRouter({
       const found = await getMembership(ctx.db, ctx.userId, { slug: input.slug });
       if (!found || found.org.kind !== input.kind) throw notFound("Organization");
       return { org: found.org, role: found.membership.role, organizations: await listMyOrganizations(ctx.db, ctx.userId) };
+    }),
+
+  /** Where an old portal address of one of the user's organizations leads now (after a slug change), or null. */
+  renamedPortal: protectedProcedure
+    .input(z.object({ kind: z.enum(ORGANIZATION_KINDS, "Unknown portal."), slug: z.string().trim().min(1, "Unknown organization.").max(100, "Unknown organization.") }))
+    .output(z.object({ slug: z.string() }).nullable())
+    .query(async ({ ctx, input }) => {
+      const slug = await currentSlugForMember(ctx.db, ctx.userId, input.kind, input.slug);
+      return slug ? { slug } : null;
     }),
 
   get: orgProcedure("org.view").query(({ ctx }) => ({ org: ctx.org, role: ctx.membership.role })),

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   artisanIdSchema,
   artisanSchema,
@@ -19,6 +20,7 @@ import {
   updatePortfolioPiece,
 } from "../../services/workshop-profile-items";
 import { getProfileForEditor, getPublicProfile, publishProfile, unpublishProfile, updateProfileDetails } from "../../services/workshop-profiles";
+import { currentSlugOfPublishedWorkshop } from "../../services/organizations";
 import { createTRPCRouter, publicProcedure, workshopProcedure } from "../trpc";
 
 const view = workshopProcedure("workshopProfile.view");
@@ -53,4 +55,13 @@ export const workshopProfileRouter = createTRPCRouter({
 
   /** A published workshop's profile for everyone, signed in or not. */
   public: publicProcedure.input(publicProfileInputSchema).query(({ ctx, input }) => getPublicProfile(ctx.db, input.slug)),
+
+  /** Where an old public profile address leads now (after the workshop changed its slug), while published; or null. */
+  renamedPublic: publicProcedure
+    .input(publicProfileInputSchema)
+    .output(z.object({ slug: z.string() }).nullable())
+    .query(async ({ ctx, input }) => {
+      const slug = await currentSlugOfPublishedWorkshop(ctx.db, input.slug);
+      return slug ? { slug } : null;
+    }),
 });

@@ -182,9 +182,10 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
 ];
 
 /** Procedures open to anyone, and procedures for any signed-in user that touch no organization's data. */
-export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "auth.verifyEmail", "invitation.byToken", "outbox.list"];
+export const publicProcedures = ["health.ping", "auth.signUp", "auth.requestPasswordReset", "auth.resetPassword", "auth.resetLinkStatus", "auth.verifyEmail", "invitation.byToken", "outbox.list"];
 export const signedInProcedures = [
   "auth.me",
+  "organization.renamedPortal",
   "auth.resendVerification",
   "auth.signOutEverywhere",
   "auth.changePassword",
@@ -200,6 +201,7 @@ export const signedInInputs: Record<string, unknown> = {
   "auth.changePassword": { currentPassword: "not-the-password", newPassword: "another-password-1" },
   "invitation.accept": { token: "x".repeat(43) },
   "organization.portal": { kind: "brand", slug: "maison-lune" },
+  "organization.renamedPortal": { kind: "brand", slug: "maison-lune" },
   "account.updateEmailPreferences": { mutedKinds: ["sample_request"] },
   "organization.create": { kind: "brand", name: "Nope", country: "FR", timeZone: "Europe/Paris", currency: "EUR" },
 };

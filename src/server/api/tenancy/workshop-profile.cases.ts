@@ -238,4 +238,4 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => [
 ];
 
 /** A published profile is public on purpose; unpublished ones answer NOT_FOUND (workshop-profiles.test.ts). */
-export const publicProcedures = ["workshopProfile.public"];
+export const publicProcedures = ["workshopProfile.public", "workshopProfile.renamedPublic"];

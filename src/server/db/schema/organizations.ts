@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, char } from "drizzle-orm/pg-core";
-import { ORGANIZATION_KINDS } from "~/lib/organizations";
+import { INVITATION_REVOKED_REASONS, ORGANIZATION_KINDS } from "~/lib/organizations";
 import { ROLES } from "~/lib/permissions";
 import { users } from "./users";
 
 export const organizationKind = pgEnum("organization_kind", ORGANIZATION_KINDS);
 export const membershipRole = pgEnum("membership_role", ROLES);
+export const invitationRevokedReason = pgEnum("invitation_revoked_reason", INVITATION_REVOKED_REASONS);
 
 export const organizations = pgTable(
   "organizations",
@@ -57,6 +58,8 @@ export const invitations = pgTable(
     acceptedAt: timestamp({ withTimezone: true }),
     acceptedById: uuid().references(() => users.id, { onDelete: "set null" }),
     revokedAt: timestamp({ withTimezone: true }),
+    /** Why the link stopped working: withdrawn by a member, or replaced by a newer invitation of the same address. */
+    revokedReason: invitationRevokedReason(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -67,6 +70,22 @@ export const invitations = pgTable(
       .on(t.orgId, t.email)
       .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
   ],
+);
+
+/**
+ * The addresses an organization had before it changed its slug, so shared links keep working: old portal and
+ * public profile URLs redirect permanently to the current slug. An old slug stays reserved for its organization.
+ */
+export const organizationSlugRedirects = pgTable(
+  "organization_slug_redirects",
+  {
+    slug: text().primaryKey(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.orgId)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

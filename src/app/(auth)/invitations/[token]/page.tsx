@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: "Invitation" };
 const STATUS_TEXT = {
   accepted: "This invitation was already used. If it was yours, sign in to open the organization.",
   revoked: "This invitation was withdrawn. Ask the person who invited you to send a new one.",
+  replaced: "This invitation was replaced by a newer one sent to the same address. Open the link in the most recent invitation email.",
   expired: "This invitation has expired. Ask the person who invited you to send a new one.",
 } as const;
 
