@@ -6,6 +6,7 @@ import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequest
 import { AppError } from "../errors";
 import type { SampleStatus } from "~/lib/sample-request-schemas";
 import { availableActions, sampleRequestNotFound, type SampleSide } from "./sample-requests";
+import { pieceHasPhoto } from "./workshop-profiles";
 import { findPublishedWorkshop } from "./shortlist";
 
 /**
@@ -135,7 +136,7 @@ export async function sampleRequestOptions(db: Db, brandOrgId: string, workshopO
     const pieces = await tx
       .select({ id: portfolioPieces.id, title: portfolioPieces.title })
       .from(portfolioPieces)
-      .where(eq(portfolioPieces.orgId, workshop.id))
+      .where(and(eq(portfolioPieces.orgId, workshop.id), pieceHasPhoto(tx)))
       .orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt));
     return { workshop: { id: workshop.id, name: workshop.name, slug: workshop.slug }, pieces };
   });

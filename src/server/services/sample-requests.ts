@@ -10,6 +10,7 @@ import { attachSampleRequestFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { notify } from "./notifications";
 import { findPublishedWorkshop } from "./shortlist";
+import { pieceHasPhoto } from "./workshop-profiles";
 
 export type SampleSide = "brand" | "workshop";
 export type SampleAction = "accept" | "decline" | "cancel" | "ship" | "receive";
@@ -97,7 +98,7 @@ export async function createSampleRequest(db: Db, actor: Actor, input: CreateSam
       const [piece] = await tx
         .select({ id: portfolioPieces.id, title: portfolioPieces.title })
         .from(portfolioPieces)
-        .where(and(eq(portfolioPieces.id, input.portfolioPieceId), eq(portfolioPieces.orgId, workshop.id)));
+        .where(and(eq(portfolioPieces.id, input.portfolioPieceId), eq(portfolioPieces.orgId, workshop.id), pieceHasPhoto(tx)));
       if (!piece) throw new AppError("BAD_REQUEST", "Choose a piece from this workshop's portfolio.", "portfolioPieceId");
       pieceId = piece.id;
       pieceTitle = piece.title;
