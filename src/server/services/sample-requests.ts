@@ -69,8 +69,8 @@ async function recordChange(tx: Tx, actor: Actor, side: SampleSide, req: SampleR
     await notify(
       tx,
       side === "brand"
-        ? { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id) }
-        : { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number) },
+        ? { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id), actorId: actor.userId }
+        : { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number), actorId: actor.userId },
     );
   });
 }
