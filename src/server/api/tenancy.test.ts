@@ -44,6 +44,7 @@ const EXPECTED: Record<string, Expectation> = {
   "member.remove": { role: "admin", kind: "any" },
   "activity.list": { role: "member", kind: "any" },
   "organization.checklist": { role: "member", kind: "any" },
+  "organization.inbox": { role: "member", kind: "any" },
   "organization.switch": { role: "member", kind: "any" },
   "shortlist.list": { role: "member", kind: "brand" },
   "shortlist.entryFor": { role: "member", kind: "brand" },

@@ -106,6 +106,8 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
   const compared = entryOf();
   const listedEntry = entryOf();
   const foundEntry = entryOf();
+  const requestedForDashboard = requestOf("requested");
+  const receivedForDashboard = requestOf("received");
   const requestedForGet = requestOf("requested");
   const requestedForCancel = requestOf("requested");
   const shippedForReceive = requestOf("shipped");
@@ -313,6 +315,26 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       allowed: async ({ result, target, f }) => {
         expect(items(result).map((i) => i.id)).toEqual([(await requestedForInboxList(target, f)).id]);
         expect(result).toMatchObject({ total: 1, counts: { requested: 1 } });
+      },
+    },
+    {
+      procedure: "organization.inbox",
+      kind: "any",
+      input: async (t, f) => {
+        await requestedForDashboard(t, f);
+        await receivedForDashboard(t, f);
+        return { orgId: t.org.id };
+      },
+      state: sampleState,
+      allowed: async ({ result, target, f }) => {
+        const inbox = result as { items: { key: string; href: string }[]; counts: { samples: number } };
+        // The workshop answers the new request; the brand evaluates the sample it received. Nobody sees the other's.
+        const mine = target.org.kind === "workshop" ? `sample-answer:${(await requestedForDashboard(target, f)).id}` : `sample-evaluate:${(await receivedForDashboard(target, f)).id}`;
+        const theirs = target.org.kind === "workshop" ? `sample-evaluate:${(await receivedForDashboard(target, f)).id}` : `sample-answer:${(await requestedForDashboard(target, f)).id}`;
+        expect(inbox.items.map((i) => i.key)).toContain(mine);
+        expect(inbox.items.map((i) => i.key)).not.toContain(theirs);
+        expect(inbox.items.every((i) => i.href.startsWith(`/${target.org.kind}/${target.org.slug}/`))).toBe(true);
+        expect(inbox.counts.samples).toBe(inbox.items.length);
       },
     },
     {
