@@ -61,6 +61,7 @@ const EXPECTED: Record<string, Expectation> = {
   "sampleRequest.evaluate": { role: "member", kind: "brand" },
   "sampleRequest.inbox": { role: "member", kind: "workshop" },
   "sampleRequest.inboxGet": { role: "member", kind: "workshop" },
+  "sampleRequest.inboxNumberOf": { role: "member", kind: "workshop" },
   "sampleRequest.accept": { role: "member", kind: "workshop" },
   "sampleRequest.decline": { role: "member", kind: "workshop" },
   "sampleRequest.ship": { role: "member", kind: "workshop" },

@@ -44,6 +44,7 @@ export async function getInbox(db: Db, org: Organization, role: Role): Promise<I
         .select({
           id: sampleRequests.id,
           number: sampleRequests.number,
+          workshopNumber: sampleRequests.workshopNumber,
           status: sampleRequests.status,
           description: sampleRequests.description,
           quantity: sampleRequests.quantity,
@@ -58,7 +59,7 @@ export async function getInbox(db: Db, org: Organization, role: Role): Promise<I
         .orderBy(asc(sampleRequests.createdAt));
       return rows.map((r) => {
         const ref = `${r.brand} ${sampleNumberLabel(r.number)}`;
-        const href = workshopSampleHref(org.slug, r.id);
+        const href = workshopSampleHref(org.slug, r.workshopNumber);
         return r.status === "requested"
           ? { key: `sample-answer:${r.id}`, section: "samples", permission: "samples.respond", title: `Answer the sample request ${ref}`, description: clip(`${r.quantity} × ${r.description}`), href, due: null, since: r.createdAt }
           : {

@@ -36,7 +36,8 @@ export function availableActions(status: SampleStatus, side: SampleSide): (Sampl
 export const sampleRequestNotFound = () => new AppError("NOT_FOUND", "That sample request was not found.");
 
 export const brandSampleHref = (brandSlug: string, number: number) => `/brand/${brandSlug}/samples/${number}`;
-export const workshopSampleHref = (workshopSlug: string, id: string) => `/workshop/${workshopSlug}/samples/${id}`;
+/** The workshop's URL of a request, by its number per workshop (old URLs by uuid redirect here). */
+export const workshopSampleHref = (workshopSlug: string, workshopNumber: number) => `/workshop/${workshopSlug}/samples/${workshopNumber}`;
 
 const sideColumn = (side: SampleSide) => (side === "brand" ? sampleRequests.brandOrgId : sampleRequests.workshopOrgId);
 
@@ -69,7 +70,7 @@ async function recordChange(tx: Tx, actor: Actor, side: SampleSide, req: SampleR
     await notify(
       tx,
       side === "brand"
-        ? { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id), actorId: actor.userId }
+        ? { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.workshopNumber), actorId: actor.userId }
         : { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number), actorId: actor.userId },
     );
   });

@@ -113,6 +113,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
   const shippedForReceive = requestOf("shipped");
   const receivedForEvaluate = requestOf("received");
   const requestedForInbox = requestOf("requested");
+  const requestedForNumberOf = requestOf("requested");
   const requestedForList = requestOf("requested");
   const requestedForInboxList = requestOf("requested");
   const requestedForAccept = requestOf("requested");
@@ -340,10 +341,18 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
     {
       procedure: "sampleRequest.inboxGet",
       kind: "workshop",
-      input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForInbox(t, f)).id }),
+      input: async (t, f) => ({ orgId: t.org.id, number: (await requestedForInbox(t, f)).workshopNumber }),
+      state: sampleState,
+      rowIds: ["number"],
+      allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await requestedForInbox(target, f)).id, status: "requested" }),
+    },
+    {
+      procedure: "sampleRequest.inboxNumberOf",
+      kind: "workshop",
+      input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForNumberOf(t, f)).id }),
       state: sampleState,
       rowIds: ["requestId"],
-      allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await requestedForInbox(target, f)).id, status: "requested" }),
+      allowed: async ({ result, target, f }) => expect(result).toEqual({ number: (await requestedForNumberOf(target, f)).workshopNumber }),
     },
     {
       procedure: "sampleRequest.accept",
