@@ -223,7 +223,8 @@ test("a workshop publishes its profile, a brand finds it, shortlists it and gets
 
   // 7. The workshop opens its inbox and accepts with a fee and a ship date.
   const shipDate = daysAhead(14);
-  // The navigation counts what waits: the new request.
+  // The navigation counts what waits: the new request (the portal's frame is read again on a page load).
+  await page.reload();
   await page.getByRole("navigation", { name: "Workshop portal" }).getByRole("link", { name: /^Sample requests\W+1 to do$/ }).click();
   await expect(page).toHaveURL(`${workshop.path}/samples`);
   const request = page.getByRole("main").getByRole("link").filter({ hasText: sampleLabel });
