@@ -92,6 +92,12 @@ export const SAMPLE_STATUS_LABELS: Record<SampleStatus, string> = {
 
 export const sampleNumberLabel = (n: number) => `SR-${n}`;
 
+/**
+ * How a workshop names a request: numbers count per brand, so a workshop receives several "SR-2"; with the
+ * brand's name the reference is unambiguous, and it is the one the brand uses too.
+ */
+export const workshopSampleLabel = (r: { brandName: string; number: number }) => `${r.brandName} ${sampleNumberLabel(r.number)}`;
+
 /** Today's date, YYYY-MM-DD, in a time zone: the day a workshop sees on its own calendar. */
 export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

@@ -1,7 +1,7 @@
 import type { FilePurpose } from "~/lib/files";
 import { eq } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
-import { files, portfolioPieces, workshopProfiles } from "~/server/db/schema";
+import { files, portfolioPiecePhotos, portfolioPieces, workshopProfiles } from "~/server/db/schema";
 import type { Role } from "~/lib/permissions";
 import type { OrgFixture } from "./fixtures";
 
@@ -36,8 +36,11 @@ export async function unpublishWorkshop(db: Db, t: OrgFixture) {
   await db.update(workshopProfiles).set({ publishedAt: null }).where(eq(workshopProfiles.orgId, t.org.id));
 }
 
+/** A portfolio piece with one photo (only pieces with a photo are public). */
 export async function addPortfolioPiece(db: Db, t: OrgFixture, title = "Signet ring") {
   const [piece] = await db.insert(portfolioPieces).values({ orgId: t.org.id, title }).returning();
+  const photo = await uploadedFile(db, t, "portfolio_photo");
+  await db.insert(portfolioPiecePhotos).values({ pieceId: piece!.id, fileId: photo.id, orgId: t.org.id, position: 0 });
   return piece!;
 }
 

@@ -26,6 +26,14 @@ export function NavLinks({ items, variant }: { items: NavItem[]; variant: "side"
               )}
             >
               {item.label}
+              {item.count ? (
+                <>
+                  <span className="ml-2 inline-flex min-w-5 justify-center rounded-full bg-brass-500 px-1.5 text-xs font-semibold text-white" aria-hidden>
+                    {item.count}
+                  </span>
+                  <span className="sr-only">, {item.count} to do</span>
+                </>
+              ) : null}
             </Link>
           </li>
         );

@@ -1,9 +1,12 @@
 import type { OrganizationKind } from "~/server/db/schema";
 
-export type NavItem = { label: string; href: string; exact?: boolean };
+export type NavItem = { label: string; href: string; exact?: boolean; /** To-dos waiting in this section. */ count?: number };
+
+/** What waits in each section (the dashboard inbox's counts), shown next to its entry. */
+export type NavCounts = { samples: number };
 
 /** Each portal's navigation. Features add their entries here as they ship. */
-export function portalNav(kind: OrganizationKind, slug: string): NavItem[] {
+export function portalNav(kind: OrganizationKind, slug: string, counts: NavCounts = { samples: 0 }): NavItem[] {
   const base = `/${kind}/${slug}`;
   return [
     { label: "Dashboard", href: base, exact: true },
@@ -12,9 +15,9 @@ export function portalNav(kind: OrganizationKind, slug: string): NavItem[] {
       ? [
           { label: "Find workshops", href: "/workshops" },
           { label: "Shortlist", href: `${base}/shortlist` },
-          { label: "Samples", href: `${base}/samples` },
+          { label: "Samples", href: `${base}/samples`, count: counts.samples },
         ]
-      : [{ label: "Sample requests", href: `${base}/samples` }]),
+      : [{ label: "Sample requests", href: `${base}/samples`, count: counts.samples }]),
     { label: "Settings", href: `${base}/settings` },
   ];
 }

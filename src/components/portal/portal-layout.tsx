@@ -2,6 +2,7 @@ import { Logo } from "~/components/ui/logo";
 import { outboxEnabled } from "~/env";
 import type { OrganizationKind } from "~/server/db/schema";
 import { loadPortal } from "~/server/portal";
+import { api } from "~/trpc/server";
 import { portalNav } from "./nav";
 import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
@@ -11,6 +12,7 @@ import { UserMenu } from "./user-menu";
 /** The frame of both portals: header with organization switcher and account menu, navigation, content. */
 export async function PortalLayout({ kind, slug, children }: { kind: OrganizationKind; slug: string; children: React.ReactNode }) {
   const portal = await loadPortal(kind, slug);
+  const inbox = await (await api()).organization.inbox({ orgId: portal.org.id });
   return (
     <div className="min-h-dvh">
       <header className="sticky top-0 z-30 border-b border-line bg-paper/95 backdrop-blur">
@@ -28,7 +30,7 @@ export async function PortalLayout({ kind, slug, children }: { kind: Organizatio
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:py-8">
         <nav aria-label={`${kind === "brand" ? "Brand" : "Workshop"} portal`} className="md:w-52 md:shrink-0">
-          <NavLinks items={portalNav(kind, portal.org.slug)} variant="side" />
+          <NavLinks items={portalNav(kind, portal.org.slug, inbox.counts)} variant="side" />
         </nav>
         <main className="min-w-0 flex-1">{children}</main>
       </div>

@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { cn } from "~/components/ui/cn";
 import { EmptyState } from "~/components/ui/empty-state";
-import { SAMPLE_STATUS_LABELS, SAMPLE_STATUSES, sampleNumberLabel, type SampleStatus } from "~/lib/sample-request-schemas";
+import { SAMPLE_STATUS_LABELS, SAMPLE_STATUSES, sampleNumberLabel, workshopSampleLabel, type SampleStatus } from "~/lib/sample-request-schemas";
 import type { OrganizationKind } from "~/server/db/schema";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
@@ -99,8 +99,11 @@ export async function SamplesListPage({ kind, slug, searchParams }: { kind: Orga
               const fee = formatFee(r.feeMinor, r.feeCurrency);
               return (
                 <li key={r.id}>
-                  <Link href={brand ? `${base}/${r.number}` : `${base}/${r.id}`} className="flex flex-col gap-1 px-5 py-4 hover:bg-sunken/60 sm:flex-row sm:items-center sm:gap-4">
-                    <span className="w-16 shrink-0 font-mono text-sm text-ink-muted">{sampleNumberLabel(r.number)}</span>
+                  <Link href={brand ? `${base}/${r.number}` : `${base}/${r.workshopNumber}`} className="flex flex-col gap-1 px-5 py-4 hover:bg-sunken/60 sm:flex-row sm:items-center sm:gap-4">
+                    {/* Numbers count per brand: a workshop's list names the brand with each, so two "SR-2" never look alike. */}
+                    <span className={brand ? "w-16 shrink-0 font-mono text-sm text-ink-muted" : "shrink-0 truncate font-mono text-sm text-ink-muted sm:w-44"}>
+                      {brand ? sampleNumberLabel(r.number) : workshopSampleLabel(r)}
+                    </span>
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-medium">{r.pieceTitle ?? r.description}</span>
                       <span className="block truncate text-sm text-ink-muted">

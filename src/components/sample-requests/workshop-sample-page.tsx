@@ -1,16 +1,17 @@
 import { TRPCError } from "@trpc/server";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { Button } from "~/components/ui/button";
 import { can } from "~/lib/permissions";
 import { CURRENCIES } from "~/lib/regions";
-import { sampleNumberLabel, todayIn, type SampleStatus } from "~/lib/sample-request-schemas";
+import { todayIn, workshopSampleLabel, type SampleStatus } from "~/lib/sample-request-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { SampleDetailsCard, SampleStatusCard, SampleTimeline } from "./sample-details";
+import { parseSampleNumber } from "./format";
 import { RespondForms, ShipForm } from "./workshop-sample-actions";
 
 const STATUS_TEXT: Record<SampleStatus, (brand: string) => string> = {
@@ -24,30 +25,39 @@ const STATUS_TEXT: Record<SampleStatus, (brand: string) => string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const missing = (err: unknown): never => {
+  // A malformed reference in the address is a page that does not exist, not a server error.
+  if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
+  throw err;
+};
+
 /**
- * The workshop's incoming sample request at this address, or the 404 page. The segment's layout calls it
- * first, outside any loading boundary, so an unknown id answers with status 404; the page reads the same result.
+ * The workshop's incoming sample request at this address (its own number), or the 404 page; an old address
+ * by id redirects permanently to the number. The segment's layout calls it first, outside any loading
+ * boundary, so an unknown reference answers with status 404; the page reads the same cached result.
  */
-export const loadWorkshopSample = cache(async (slug: string, requestId: string) => {
+export const loadWorkshopSample = cache(async (slug: string, refParam: string) => {
   const { org, role } = await loadPortal("workshop", slug);
-  if (!UUID.test(requestId)) notFound();
-  const sample = await (await api()).sampleRequest.inboxGet({ orgId: org.id, requestId }).catch((err: unknown) => {
-    // A malformed id in the address is a page that does not exist, not a server error.
-    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
-    throw err;
-  });
+  const caller = await api();
+  if (UUID.test(refParam)) {
+    const { number } = await caller.sampleRequest.inboxNumberOf({ orgId: org.id, requestId: refParam }).catch(missing);
+    permanentRedirect(`/workshop/${org.slug}/samples/${number}`);
+  }
+  const number = parseSampleNumber(refParam);
+  if (number === null) notFound();
+  const sample = await caller.sampleRequest.inboxGet({ orgId: org.id, number }).catch(missing);
   return { org, role, sample };
 });
 
-export async function WorkshopSamplePage({ slug, requestId }: { slug: string; requestId: string }) {
-  const { org, role, sample } = await loadWorkshopSample(slug, requestId);
+export async function WorkshopSamplePage({ slug, refParam }: { slug: string; refParam: string }) {
+  const { org, role, sample } = await loadWorkshopSample(slug, refParam);
   const canRespond = can(role, "samples.respond");
   const currencies = [...new Set([org.currency, ...CURRENCIES, "EUR", "USD", "GBP"])];
 
   return (
     <>
       <PageHeader
-        title={`${sampleNumberLabel(sample.number)} from ${sample.brandName}`}
+        title={workshopSampleLabel(sample)}
         description={sample.pieceTitle ? `A sample of ${sample.pieceTitle}` : "A sample of the brand's design"}
         action={
           <Button asChild variant="ghost">

@@ -66,13 +66,20 @@ export function PublishPanel({
                 ) : (
                   <Circle className="mt-0.5 size-4 shrink-0 text-line-strong" aria-label="Missing" />
                 )}
-                {item.done ? (
-                  <span className="text-ink-muted">{item.label}</span>
-                ) : (
-                  <Link href={sectionHref[item.section]} className="font-medium text-ink underline decoration-line-strong underline-offset-2 hover:decoration-brass-500">
-                    {item.label}
-                  </Link>
-                )}
+                <span>
+                  {item.done ? (
+                    <span className="text-ink-muted">{item.label}</span>
+                  ) : (
+                    <Link href={sectionHref[item.section]} className="font-medium text-ink underline decoration-line-strong underline-offset-2 hover:decoration-brass-500">
+                      {item.label}
+                    </Link>
+                  )}
+                  {item.note && (
+                    <Link href={sectionHref[item.section]} className="mt-0.5 block text-ink-muted underline decoration-line underline-offset-2 hover:decoration-brass-500">
+                      {item.note}
+                    </Link>
+                  )}
+                </span>
               </li>
             ))}
           </ul>

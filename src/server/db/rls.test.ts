@@ -91,6 +91,8 @@ describe("row-level security", () => {
     // brand and an unpublished workshop that share nothing with them.
     await publishWorkshop(db, f.workshop);
     await insertPiece(db, { orgId: f.workshop.org.id, title: "Signet ring", photoFileIds: [(await fileRow(db, f.workshop.org.id)).id] });
+    // A piece without photos is a draft: only its workshop sees it, even while the profile is published.
+    await insertPiece(db, { orgId: f.workshop.org.id, title: "Sketch only", position: 1 });
     await insertPiece(db, { orgId: unpublished.org.id, title: "Unpublished ring", photoFileIds: [(await fileRow(db, unpublished.org.id)).id] });
     await addToShortlist(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id });
     const attachment = await uploadedFile(db, f.brand);
@@ -135,7 +137,7 @@ describe("row-level security", () => {
       organization_slug_redirects: 1, // the published workshop's old slug, for its old profile links
       organizations: 1, // the published workshop
       portfolio_piece_photos: 1, // its piece's photo
-      portfolio_pieces: 1, // its piece
+      portfolio_pieces: 1, // its piece with a photo, not the one without
       sample_evaluations: 0,
       sample_request_attachments: 0,
       sample_request_updates: 0,
@@ -155,6 +157,21 @@ describe("row-level security", () => {
       evaluations: await countAll(tx, "sample_evaluations"),
     }));
     expect(counts).toEqual({ orgs: [f.workshop.org.id], pieces: 1, files: [f.workshop.org.id], evaluations: 0 });
+  });
+
+  it("a portfolio piece without photos is not public: the public and another organization see only the piece with a photo, its workshop sees both", async () => {
+    const titles = async (tx: Pick<Db, "execute">) => (await tx.execute<{ title: string }>(sql`select title from portfolio_pieces order by title`)).rows.map((r) => r.title);
+    expect({
+      app: await titles(appDbOf(db)),
+      public: await withPublic(db, titles),
+      brand: await withOrg(db, f.brand.org.id, titles),
+      workshop: await withOrg(db, f.workshop.org.id, titles),
+    }).toEqual({
+      app: ["Signet ring"],
+      public: ["Signet ring"],
+      brand: ["Signet ring"],
+      workshop: ["Signet ring", "Sketch only"],
+    });
   });
 
   it("an unfiltered query under withOrg(brand) sees only the brand's rows, the workshop's public ones and the request they share", async () => {

@@ -2,12 +2,20 @@ import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { afterCursor, pageOf, type ListCursor } from "../db/keyset";
 import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { memberships, notificationRecipients, notifications, users } from "../db/schema";
+import { memberships, notificationRecipients, notifications, organizations, users } from "../db/schema";
 import { AppError } from "../errors";
-import type { NotificationKind } from "~/lib/notifications";
+import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/lib/notifications";
 import { appUrl, enqueueEmail } from "./email";
 
-export type NotificationInput = { orgId: string; kind: NotificationKind; title: string; body?: string; href: string };
+export type NotificationInput = {
+  orgId: string;
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  href: string;
+  /** The person whose change this is: never emailed about it, even when they belong to the notified organization too. */
+  actorId?: string;
+};
 
 /**
  * Addresses a notification to every current member of an organization, each with their own read state,
@@ -26,15 +34,22 @@ export async function notify(tx: Tx, n: NotificationInput): Promise<string> {
   if (!row) throw new Error("insert returned no row");
   if (members.length === 0) return row.id;
   await tx.insert(notificationRecipients).values(members.map((m) => ({ notificationId: row.id, userId: m.userId, orgId: n.orgId })));
-  for (const m of members) {
-    if (m.muted.includes(n.kind)) continue;
-    await enqueueEmail(tx, {
-      to: m.email,
-      subject: title,
-      text: `${body ? `${body}\n\n` : ""}${appUrl(n.href)}\n\nYou can stop these emails in your account: ${appUrl("/account")}`,
-    });
-  }
+  const recipients = members.filter((m) => !m.muted.includes(n.kind) && m.userId !== n.actorId);
+  if (recipients.length === 0) return row.id;
+  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, n.orgId));
+  const text = notificationEmailText({ orgName: org?.name ?? "your organization", kind: n.kind, body, href: n.href });
+  for (const m of recipients) await enqueueEmail(tx, { to: m.email, subject: title, text });
   return row.id;
+}
+
+/** The email of a notification: what happened, where to open it, and for which organization (a person may be in several). */
+export function notificationEmailText(e: { orgName: string; kind: NotificationKind; body: string; href: string }): string {
+  return [
+    ...(e.body ? [e.body, ""] : []),
+    `Open it in ${e.orgName}: ${appUrl(e.href)}`,
+    "",
+    `You get this email as a member of ${e.orgName}. To stop emails about ${NOTIFICATION_KIND_LABELS[e.kind].title.toLowerCase()}, change your email settings: ${appUrl("/account")}`,
+  ].join("\n");
 }
 
 export type NotificationCursor = ListCursor;

@@ -6,6 +6,7 @@ import { files, organizations, portfolioPieces, sampleEvaluations, sampleRequest
 import { AppError } from "../errors";
 import type { SampleStatus } from "~/lib/sample-request-schemas";
 import { availableActions, sampleRequestNotFound, type SampleSide } from "./sample-requests";
+import { pieceHasPhoto } from "./workshop-profiles";
 import { findPublishedWorkshop } from "./shortlist";
 
 /**
@@ -20,6 +21,7 @@ const workshopOrg = alias(organizations, "workshop_org");
 const summaryColumns = {
   id: sampleRequests.id,
   number: sampleRequests.number,
+  workshopNumber: sampleRequests.workshopNumber,
   status: sampleRequests.status,
   description: sampleRequests.description,
   quantity: sampleRequests.quantity,
@@ -123,8 +125,21 @@ export async function getBrandSampleRequest(db: Db, orgId: string, number: numbe
   });
 }
 
-export async function getWorkshopSampleRequest(db: Db, orgId: string, requestId: string) {
-  return withOrg(db, orgId, (tx) => sharedView(tx, "workshop", and(eq(sampleRequests.id, requestId), eq(sampleRequests.workshopOrgId, orgId))));
+/** A workshop's request by its number per workshop (the workshop's URLs). */
+export async function getWorkshopSampleRequest(db: Db, orgId: string, workshopNumber: number) {
+  return withOrg(db, orgId, (tx) => sharedView(tx, "workshop", and(eq(sampleRequests.workshopNumber, workshopNumber), eq(sampleRequests.workshopOrgId, orgId))));
+}
+
+/** The workshop's number of a request known by its id: old workshop URLs used ids, and redirect to the number. */
+export async function workshopNumberOf(db: Db, orgId: string, requestId: string): Promise<{ number: number }> {
+  return withOrg(db, orgId, async (tx) => {
+    const [row] = await tx
+      .select({ number: sampleRequests.workshopNumber })
+      .from(sampleRequests)
+      .where(and(eq(sampleRequests.id, requestId), eq(sampleRequests.workshopOrgId, orgId)));
+    if (!row) throw sampleRequestNotFound();
+    return row;
+  });
 }
 
 /** What a brand may ask a workshop for: its portfolio, once the workshop is published. */
@@ -135,7 +150,7 @@ export async function sampleRequestOptions(db: Db, brandOrgId: string, workshopO
     const pieces = await tx
       .select({ id: portfolioPieces.id, title: portfolioPieces.title })
       .from(portfolioPieces)
-      .where(eq(portfolioPieces.orgId, workshop.id))
+      .where(and(eq(portfolioPieces.orgId, workshop.id), pieceHasPhoto(tx)))
       .orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt));
     return { workshop: { id: workshop.id, name: workshop.name, slug: workshop.slug }, pieces };
   });

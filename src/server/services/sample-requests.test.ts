@@ -157,11 +157,11 @@ describe("what each change leaves behind", () => {
     const created = await db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.orgId, f.workshop.org.id), eq(notifications.href, `/workshop/${f.workshop.org.slug}/samples/${req.id}`)));
+      .where(and(eq(notifications.orgId, f.workshop.org.id), eq(notifications.href, `/workshop/${f.workshop.org.slug}/samples/${req.workshopNumber}`)));
     expect(created).toEqual([expect.objectContaining({ title: `Maison Test requested a sample (SR-${req.number})`, body: `2 × ${req.description}` })]);
 
     const brandHref = `/brand/${f.brand.org.slug}/samples/${req.number}`;
-    const workshopHref = `/workshop/${f.workshop.org.slug}/samples/${req.id}`;
+    const workshopHref = `/workshop/${f.workshop.org.slug}/samples/${req.workshopNumber}`;
     const steps: [SampleAction, string, string, RegExp][] = [
       ["accept", f.brand.org.id, brandHref, /^Atelier Test accepted your sample request SR-\d+$/],
       ["ship", f.brand.org.id, brandHref, /^Atelier Test shipped your sample SR-\d+$/],
@@ -262,7 +262,7 @@ describe("creating a request", () => {
     // A file already used by one request cannot be listed on another.
     const again = await createSampleRequest(db, brand(), { ...input, attachmentFileIds: [mine.id] }).catch((e: unknown) => e);
     expect(again).toMatchObject({ code: "BAD_REQUEST" });
-    const view = await callerFor(db, f.workshop.member).sampleRequest.inboxGet({ orgId: f.workshop.org.id, requestId: req.id });
+    const view = await callerFor(db, f.workshop.member).sampleRequest.inboxGet({ orgId: f.workshop.org.id, number: req.workshopNumber });
     expect(view.attachments.map((a) => a.id)).toEqual([mine.id]);
   });
 });
@@ -326,7 +326,7 @@ describe("the brand's evaluation", () => {
     const ws = callerFor(db, f.workshop.member);
     const wsOrg = { orgId: f.workshop.org.id };
     const seen = JSON.stringify([
-      await ws.sampleRequest.inboxGet({ ...wsOrg, requestId: req.id }),
+      await ws.sampleRequest.inboxGet({ ...wsOrg, number: req.workshopNumber }),
       await ws.sampleRequest.inbox({ ...wsOrg }),
       await ws.sampleRequest.inbox({ ...wsOrg, status: "received" }),
       await ws.notification.list({ ...wsOrg, limit: 50 }),
@@ -361,7 +361,7 @@ describe("a request is shared by exactly its two parties", () => {
 
     const otherWorkshop = callerFor(db, f.outsider.workshop.owner);
     const w = { orgId: f.outsider.workshop.org.id, requestId: req.id };
-    await expectRefused(req.id, () => otherWorkshop.sampleRequest.inboxGet(w), "NOT_FOUND");
+    await expectRefused(req.id, () => otherWorkshop.sampleRequest.inboxGet({ orgId: w.orgId, number: req.workshopNumber }), "NOT_FOUND");
     await expectRefused(req.id, () => otherWorkshop.sampleRequest.accept({ ...w, fee: "10 EUR", expectedShipDate: shipDate() }), "NOT_FOUND");
     await expectRefused(req.id, () => otherWorkshop.sampleRequest.decline({ ...w, reason: "no" }), "NOT_FOUND");
     expect((await otherWorkshop.sampleRequest.inbox({ orgId: w.orgId })).items.map((i) => i.id)).not.toContain(req.id);
@@ -370,7 +370,7 @@ describe("a request is shared by exactly its two parties", () => {
     await expectRefused(shipped.id, () => otherWorkshop.sampleRequest.ship({ ...w, requestId: shipped.id, carrier: "UPS", trackingNumber: "1Z999" }), "NOT_FOUND");
 
     // Its own parties do see it.
-    expect((await callerFor(db, f.workshop.member).sampleRequest.inboxGet({ orgId: f.workshop.org.id, requestId: req.id })).id).toBe(req.id);
+    expect((await callerFor(db, f.workshop.member).sampleRequest.inboxGet({ orgId: f.workshop.org.id, number: req.workshopNumber })).id).toBe(req.id);
     expect((await callerFor(db, f.brand.member).sampleRequest.get({ orgId: f.brand.org.id, number: req.number })).id).toBe(req.id);
   });
 });

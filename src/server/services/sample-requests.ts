@@ -10,6 +10,7 @@ import { attachSampleRequestFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { notify } from "./notifications";
 import { findPublishedWorkshop } from "./shortlist";
+import { pieceHasPhoto } from "./workshop-profiles";
 
 export type SampleSide = "brand" | "workshop";
 export type SampleAction = "accept" | "decline" | "cancel" | "ship" | "receive";
@@ -35,7 +36,8 @@ export function availableActions(status: SampleStatus, side: SampleSide): (Sampl
 export const sampleRequestNotFound = () => new AppError("NOT_FOUND", "That sample request was not found.");
 
 export const brandSampleHref = (brandSlug: string, number: number) => `/brand/${brandSlug}/samples/${number}`;
-export const workshopSampleHref = (workshopSlug: string, id: string) => `/workshop/${workshopSlug}/samples/${id}`;
+/** The workshop's URL of a request, by its number per workshop (old URLs by uuid redirect here). */
+export const workshopSampleHref = (workshopSlug: string, workshopNumber: number) => `/workshop/${workshopSlug}/samples/${workshopNumber}`;
 
 const sideColumn = (side: SampleSide) => (side === "brand" ? sampleRequests.brandOrgId : sampleRequests.workshopOrgId);
 
@@ -68,8 +70,8 @@ async function recordChange(tx: Tx, actor: Actor, side: SampleSide, req: SampleR
     await notify(
       tx,
       side === "brand"
-        ? { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.id) }
-        : { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number) },
+        ? { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: workshopSampleHref(parties.workshop.slug, req.workshopNumber), actorId: actor.userId }
+        : { orgId: otherOrgId, kind: "sample_request", title: change.title, body: change.body, href: brandSampleHref(parties.brand.slug, req.number), actorId: actor.userId },
     );
   });
 }
@@ -97,7 +99,7 @@ export async function createSampleRequest(db: Db, actor: Actor, input: CreateSam
       const [piece] = await tx
         .select({ id: portfolioPieces.id, title: portfolioPieces.title })
         .from(portfolioPieces)
-        .where(and(eq(portfolioPieces.id, input.portfolioPieceId), eq(portfolioPieces.orgId, workshop.id)));
+        .where(and(eq(portfolioPieces.id, input.portfolioPieceId), eq(portfolioPieces.orgId, workshop.id), pieceHasPhoto(tx)));
       if (!piece) throw new AppError("BAD_REQUEST", "Choose a piece from this workshop's portfolio.", "portfolioPieceId");
       pieceId = piece.id;
       pieceTitle = piece.title;

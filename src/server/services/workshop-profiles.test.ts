@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { callerFor, createFixture, type Fixture, type OrgFixture } from "~/test/fixtures";
-import { expectCode } from "~/test/tenancy";
+import { disableRowLevelSecurity, expectCode } from "~/test/tenancy";
 import { artisanSchema, portfolioPieceSchema, profileDetailsSchema, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
 import { events, files, workshopArtisans, workshopProfiles } from "../db/schema";
 import type { Actor } from "./members";
@@ -266,5 +266,41 @@ describe("artisans and portfolio", () => {
     const theirs = await createArtisan(db, actorOf(f.outsider.workshop), { name: "Anna", role: "Polisher", bio: "", photoFileId: null });
     await expect(updateArtisan(db, actorOf(f.workshop), { artisanId: theirs.id, name: "Hacked", role: "x", bio: "", photoFileId: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.select().from(workshopArtisans).where(eq(workshopArtisans.id, theirs.id)))[0]!.name).toBe("Anna");
+  });
+});
+
+describe("only pieces with photos are public", () => {
+  // The app's own query, on a database whose row-level security is switched off: the policy is proven
+  // on its own in src/server/db/rls.test.ts.
+  it("a published profile shows no piece without photos, and the publish checklist says so", async () => {
+    const bare = await testDb();
+    await disableRowLevelSecurity(bare);
+    const g = await createFixture(bare);
+    const t = g.workshop;
+    const actor = actorOf(t);
+    await updateProfileDetails(bare, actor, details());
+    const [photo] = await bare
+      .insert(files)
+      .values({ orgId: t.org.id, purpose: "portfolio_photo", originalName: "ring.jpg", contentType: "image/jpeg", byteSize: 1234, storageKey: `test/${crypto.randomUUID()}` })
+      .returning();
+    await createPortfolioPiece(bare, actor, { title: "Signet ring", description: "", metals: [], techniques: [], photoFileIds: [photo!.id] });
+    await createPortfolioPiece(bare, actor, { title: "Sketch only", description: "", metals: [], techniques: [], photoFileIds: [] });
+    await publishProfile(bare, actor);
+
+    const page = await callerFor(bare, null).workshopProfile.public({ slug: t.org.slug });
+    expect(page.portfolio.map((p) => p.title)).toEqual(["Signet ring"]);
+    const options = await callerFor(bare, g.brand.member).sampleRequest.requestOptions({ orgId: g.brand.org.id, workshopOrgId: t.org.id });
+    expect(options.pieces.map((p) => p.title)).toEqual(["Signet ring"]);
+
+    // The workshop still edits both, and is told why one is not public.
+    const editor = await getProfileForEditor(bare, t.org.id);
+    expect(editor.portfolio.map((p) => p.title)).toEqual(["Signet ring", "Sketch only"]);
+    expect(editor.checklist.find((i) => i.key === "portfolio")).toEqual({
+      key: "portfolio",
+      label: "At least one portfolio piece with a photo",
+      section: "portfolio",
+      done: true,
+      note: "1 piece has no photo, so it is not shown publicly. Add a photo to show it.",
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, isNotNull } from "drizzle-orm";
+import { and, asc, count, eq, exists, isNotNull, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
 import { withOrg, withPublic } from "../db/tenant";
 import { organizations, portfolioPiecePhotos, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
@@ -11,11 +11,11 @@ import { getWorkshopRecord } from "./workshop-record";
 
 // Completeness --------------------------------------------------------------------------------------
 
-export type ProfileCounts = { portfolioPiecesWithPhoto: number };
+export type ProfileCounts = { portfolioPiecesWithPhoto: number; portfolioPiecesWithoutPhoto?: number };
 /** Where in the editor an item is filled in. */
 export type ProfileSection = "details" | "portfolio";
-export type ChecklistEntry = { key: string; label: string; section: ProfileSection; done: boolean };
-export type MissingItem = Omit<ChecklistEntry, "done">;
+export type ChecklistEntry = { key: string; label: string; section: ProfileSection; done: boolean; note?: string };
+export type MissingItem = Omit<ChecklistEntry, "done" | "note">;
 
 type CompletenessInput = Pick<WorkshopProfile, "headline" | "story" | "city" | "capabilities" | "metals" | "gemstoneWork" | "moqPerDesign" | "leadTimeMinDays" | "leadTimeMaxDays">;
 
@@ -30,15 +30,21 @@ export function profileChecklist(p: CompletenessInput, counts: ProfileCounts): C
     { key: "gemstoneWork", label: "Gemstone work (natural, lab-grown or none)", section: "details", done: p.gemstoneWork.length > 0 },
     { key: "moqPerDesign", label: "Minimum order quantity per design", section: "details", done: p.moqPerDesign !== null },
     { key: "leadTime", label: "Typical lead time", section: "details", done: p.leadTimeMinDays !== null && p.leadTimeMaxDays !== null },
-    { key: "portfolio", label: "At least one portfolio piece with a photo", section: "portfolio", done: counts.portfolioPiecesWithPhoto > 0 },
+    { key: "portfolio", label: "At least one portfolio piece with a photo", section: "portfolio", done: counts.portfolioPiecesWithPhoto > 0, ...hiddenPiecesNote(counts.portfolioPiecesWithoutPhoto ?? 0) },
   ];
+}
+
+/** Only pieces with a photo are public: the checklist says how many stay hidden for want of one. */
+function hiddenPiecesNote(n: number): { note?: string } {
+  if (n === 0) return {};
+  return { note: n === 1 ? "1 piece has no photo, so it is not shown publicly. Add a photo to show it." : `${n} pieces have no photo, so they are not shown publicly. Add photos to show them.` };
 }
 
 /** What is still missing before the profile can be published, with labels for people. Empty = complete. */
 export function completeness(p: CompletenessInput, counts: ProfileCounts): MissingItem[] {
   return profileChecklist(p, counts)
     .filter((i) => !i.done)
-    .map(({ done: _done, ...item }) => item);
+    .map(({ done: _done, note: _note, ...item }) => item);
 }
 
 function missingMessage(missing: MissingItem[], prefix: string): string {
@@ -62,12 +68,17 @@ export async function createWorkshopProfile(tx: Queryable, org: { id: string; na
   await tx.insert(workshopProfiles).values({ orgId: org.id, name: org.name, country: org.country }).onConflictDoNothing();
 }
 
-export async function profileCounts(tx: Queryable, orgId: string): Promise<ProfileCounts> {
+/** A piece with at least one photo: the only pieces the public sees (the database policy says the same). */
+export const pieceHasPhoto = (tx: Queryable) =>
+  exists(tx.select({ id: portfolioPiecePhotos.fileId }).from(portfolioPiecePhotos).where(eq(portfolioPiecePhotos.pieceId, portfolioPieces.id)));
+
+export async function profileCounts(tx: Queryable, orgId: string): Promise<Required<ProfileCounts>> {
   const [row] = await tx
-    .select({ n: count() })
+    .select({ all: count(), withPhoto: count(sql`case when ${pieceHasPhoto(tx)} then 1 end`) })
     .from(portfolioPieces)
-    .where(and(eq(portfolioPieces.orgId, orgId), exists(tx.select({ id: portfolioPiecePhotos.fileId }).from(portfolioPiecePhotos).where(eq(portfolioPiecePhotos.pieceId, portfolioPieces.id)))));
-  return { portfolioPiecesWithPhoto: row?.n ?? 0 };
+    .where(eq(portfolioPieces.orgId, orgId));
+  const withPhoto = row?.withPhoto ?? 0;
+  return { portfolioPiecesWithPhoto: withPhoto, portfolioPiecesWithoutPhoto: (row?.all ?? 0) - withPhoto };
 }
 
 export const listArtisans = (tx: Queryable, orgId: string) =>
@@ -76,6 +87,17 @@ export const listArtisans = (tx: Queryable, orgId: string) =>
 /** The workshop's pieces in display order, each with its photo ids in order. */
 export const listPortfolioPieces = async (tx: Queryable, orgId: string) =>
   withPhotoIds(tx, await tx.select().from(portfolioPieces).where(eq(portfolioPieces.orgId, orgId)).orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt)));
+
+/** The pieces the public sees: only those with a photo, in display order. */
+export const listPublicPortfolioPieces = async (tx: Queryable, orgId: string) =>
+  withPhotoIds(
+    tx,
+    await tx
+      .select()
+      .from(portfolioPieces)
+      .where(and(eq(portfolioPieces.orgId, orgId), pieceHasPhoto(tx)))
+      .orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt)),
+  );
 
 function editorProfile(p: WorkshopProfile) {
   const { search: _search, ...rest } = p;
@@ -192,7 +214,7 @@ export async function getPublicProfile(db: Db, slug: string) {
     if (!row) throw notFound("Workshop");
     const p = row.profile;
     const artisans = await listArtisans(tx, p.orgId);
-    const portfolio = await listPortfolioPieces(tx, p.orgId);
+    const portfolio = await listPublicPortfolioPieces(tx, p.orgId);
     return {
       orgId: p.orgId,
       slug: row.slug,

@@ -3,6 +3,7 @@ import { createOrganizationSchema, updateOrganizationSchema } from "~/lib/schema
 import { ORGANIZATION_KINDS } from "~/lib/organizations";
 import { notFound } from "../../errors";
 import { getChecklist } from "../../services/checklist";
+import { getInbox } from "../../services/inbox";
 import { createOrganization, currentSlugForMember, getMembership, homePathFor, listMyOrganizations, portalPath, rememberLastOrganization, updateOrganization } from "../../services/organizations";
 import { leaveOrganization } from "../../services/members";
 import { createTRPCRouter, orgProcedure, protectedProcedure } from "../trpc";
@@ -40,8 +41,11 @@ export const organizationRouter = createTRPCRouter({
 
   get: orgProcedure("org.view").query(({ ctx }) => ({ org: ctx.org, role: ctx.membership.role })),
 
-  /** The dashboard's getting-started list. */
-  checklist: orgProcedure("org.view").query(({ ctx }) => getChecklist(ctx.db, ctx.org)),
+  /** The dashboard's getting-started list: the steps the caller's role may take. */
+  checklist: orgProcedure("org.view").query(({ ctx }) => getChecklist(ctx.db, ctx.org, ctx.membership.role)),
+
+  /** What waits on this organization today, for the caller's role: the dashboard's to-dos and the navigation's counts. */
+  inbox: orgProcedure("org.view").query(({ ctx }) => getInbox(ctx.db, ctx.org, ctx.membership.role)),
 
   /** Switching from the header: remembered, so the next sign-in lands here. */
   switch: orgProcedure("org.view").mutation(async ({ ctx }) => {

@@ -11,6 +11,7 @@ const status = z.enum(SAMPLE_STATUSES);
 const summary = z.object({
   id: z.uuid(),
   number: z.number(),
+  workshopNumber: z.number(),
   status,
   description: z.string(),
   quantity: z.number(),

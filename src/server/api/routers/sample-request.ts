@@ -9,7 +9,7 @@ import {
   markSampleReceived,
   shipSampleRequest,
 } from "../../services/sample-requests";
-import { getBrandSampleRequest, getWorkshopSampleRequest, listSampleRequests, sampleRequestOptions } from "../../services/sample-request-views";
+import { getBrandSampleRequest, getWorkshopSampleRequest, workshopNumberOf, listSampleRequests, sampleRequestOptions } from "../../services/sample-request-views";
 import { brandProcedure, createTRPCRouter, workshopProcedure } from "../trpc";
 import { workshopInboxOutput, workshopSampleOutput } from "./sample-request-output";
 
@@ -62,10 +62,17 @@ export const sampleRequestRouter = createTRPCRouter({
     .output(workshopInboxOutput)
     .query(({ ctx, input }) => listSampleRequests(ctx.db, "workshop", ctx.org.id, input)),
 
+  /** One request by the workshop's own number (its URL: /workshop/<slug>/samples/<number>). */
   inboxGet: workshopProcedure("samples.view")
-    .input(z.object({ requestId }))
+    .input(z.object({ number: z.number("Unknown sample request.").int().min(1, "Unknown sample request.").max(2_147_483_647, "Unknown sample request.") }))
     .output(workshopSampleOutput)
-    .query(({ ctx, input }) => getWorkshopSampleRequest(ctx.db, ctx.org.id, input.requestId)),
+    .query(({ ctx, input }) => getWorkshopSampleRequest(ctx.db, ctx.org.id, input.number)),
+
+  /** The workshop's number of a request known by its id, so that old URLs by id redirect. */
+  inboxNumberOf: workshopProcedure("samples.view")
+    .input(z.object({ requestId }))
+    .output(z.object({ number: z.number() }))
+    .query(({ ctx, input }) => workshopNumberOf(ctx.db, ctx.org.id, input.requestId)),
 
   accept: workshopProcedure("samples.respond")
     .input(acceptSampleRequestSchema)

@@ -106,11 +106,14 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
   const compared = entryOf();
   const listedEntry = entryOf();
   const foundEntry = entryOf();
+  const requestedForDashboard = requestOf("requested");
+  const receivedForDashboard = requestOf("received");
   const requestedForGet = requestOf("requested");
   const requestedForCancel = requestOf("requested");
   const shippedForReceive = requestOf("shipped");
   const receivedForEvaluate = requestOf("received");
   const requestedForInbox = requestOf("requested");
+  const requestedForNumberOf = requestOf("requested");
   const requestedForList = requestOf("requested");
   const requestedForInboxList = requestOf("requested");
   const requestedForAccept = requestOf("requested");
@@ -316,12 +319,40 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       },
     },
     {
+      procedure: "organization.inbox",
+      kind: "any",
+      input: async (t, f) => {
+        await requestedForDashboard(t, f);
+        await receivedForDashboard(t, f);
+        return { orgId: t.org.id };
+      },
+      state: sampleState,
+      allowed: async ({ result, target, f }) => {
+        const inbox = result as { items: { key: string; href: string }[]; counts: { samples: number } };
+        // The workshop answers the new request; the brand evaluates the sample it received. Nobody sees the other's.
+        const mine = target.org.kind === "workshop" ? `sample-answer:${(await requestedForDashboard(target, f)).id}` : `sample-evaluate:${(await receivedForDashboard(target, f)).id}`;
+        const theirs = target.org.kind === "workshop" ? `sample-evaluate:${(await receivedForDashboard(target, f)).id}` : `sample-answer:${(await requestedForDashboard(target, f)).id}`;
+        expect(inbox.items.map((i) => i.key)).toContain(mine);
+        expect(inbox.items.map((i) => i.key)).not.toContain(theirs);
+        expect(inbox.items.every((i) => i.href.startsWith(`/${target.org.kind}/${target.org.slug}/`))).toBe(true);
+        expect(inbox.counts.samples).toBe(inbox.items.length);
+      },
+    },
+    {
       procedure: "sampleRequest.inboxGet",
       kind: "workshop",
-      input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForInbox(t, f)).id }),
+      input: async (t, f) => ({ orgId: t.org.id, number: (await requestedForInbox(t, f)).workshopNumber }),
+      state: sampleState,
+      rowIds: ["number"],
+      allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await requestedForInbox(target, f)).id, status: "requested" }),
+    },
+    {
+      procedure: "sampleRequest.inboxNumberOf",
+      kind: "workshop",
+      input: async (t, f) => ({ orgId: t.org.id, requestId: (await requestedForNumberOf(t, f)).id }),
       state: sampleState,
       rowIds: ["requestId"],
-      allowed: async ({ result, target, f }) => expect(result).toMatchObject({ id: (await requestedForInbox(target, f)).id, status: "requested" }),
+      allowed: async ({ result, target, f }) => expect(result).toEqual({ number: (await requestedForNumberOf(target, f)).workshopNumber }),
     },
     {
       procedure: "sampleRequest.accept",

@@ -40,6 +40,11 @@ export const sampleRequests = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     /** Per brand: SR-1, SR-2… */
     number: integer().notNull(),
+    /**
+     * Per workshop: 1, 2… across all its brands, for the workshop's own URLs. Assigned by the database on
+     * insert (trigger `sample_requests_workshop_number`), since a brand cannot see the workshop's other requests.
+     */
+    workshopNumber: integer().notNull().default(0),
     portfolioPieceId: uuid().references(() => portfolioPieces.id, { onDelete: "set null" }),
     description: text().notNull(),
     quantity: integer().notNull(),
@@ -60,6 +65,7 @@ export const sampleRequests = pgTable(
   },
   (t) => [
     uniqueIndex("sample_requests_brand_number_key").on(t.brandOrgId, t.number),
+    uniqueIndex("sample_requests_workshop_number_key").on(t.workshopOrgId, t.workshopNumber),
     index().on(t.brandOrgId, t.createdAt),
     index().on(t.workshopOrgId, t.status, t.createdAt),
     check("sample_requests_quantity_positive", sql`${t.quantity} between 1 and 100`),
