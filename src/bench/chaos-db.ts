@@ -19,7 +19,7 @@ import pg from "pg";
 import { createCaller } from "../server/api/root";
 import { createPgDb } from "../server/db/client";
 import { openScriptDb } from "../server/db/script-db";
-import { events, memberships, organizations, users, workshopArtisans } from "../server/db/schema";
+import { events, memberships, organizations, users, workshopArtisans, workshopProfiles } from "../server/db/schema";
 import { hashPassword } from "../server/services/users";
 import { assertLoopback, halfApplied, summarize, type Outcome } from "./chaos-report";
 
@@ -59,6 +59,8 @@ async function main() {
     const [owner] = await setup.db.insert(users).values({ name: "Chaos Owner", email: `chaos@${name}.example`, passwordHash: await hashPassword("chaos-password-1"), emailVerifiedAt: new Date() }).returning();
     const [org] = await setup.db.insert(organizations).values({ kind: "workshop", name: "Chaos Workshop", slug: name.replace(/_/g, "-"), country: "IT", timeZone: "Europe/Rome", currency: "EUR" }).returning();
     await setup.db.insert(memberships).values({ orgId: org!.id, userId: owner!.id, role: "owner" });
+    // A workshop has its profile from the start (the organization service creates both together).
+    await setup.db.insert(workshopProfiles).values({ orgId: org!.id, name: org!.name, country: org!.country });
     await setup.close();
 
     const app = createPgDb(dbUrl.toString(), 10);
