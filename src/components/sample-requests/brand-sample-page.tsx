@@ -1,10 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { ArrowLeft } from "lucide-react";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { PageHeader } from "~/components/portal/portal-layout";
-import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { can } from "~/lib/permissions";
 import { sampleNumberLabel, type SampleStatus } from "~/lib/sample-request-schemas";
@@ -12,7 +8,7 @@ import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { CancelRequestButton, EvaluationForm, MarkReceivedButton } from "./brand-sample-actions";
 import { parseSampleNumber } from "./format";
-import { SampleDetailsCard, SampleStatusCard, SampleTimeline } from "./sample-details";
+import { SampleRequestFrame } from "./sample-request-frame";
 
 const STATUS_TEXT: Record<SampleStatus, (workshop: string) => string> = {
   requested: (w) => `Waiting for ${w} to accept or decline.`,
@@ -48,44 +44,33 @@ export async function BrandSamplePage({ slug, numberParam }: { slug: string; num
   const actions = sample.actions;
 
   return (
-    <>
-      <PageHeader
-        title={`${sampleNumberLabel(sample.number)} · ${sample.pieceTitle ?? clip(sample.description)}`}
-        description={`Sample request to ${sample.workshopName}`}
-        action={
-          <Button asChild variant="ghost">
-            <Link href={`/brand/${org.slug}/samples`}>
-              <ArrowLeft aria-hidden /> All samples
-            </Link>
-          </Button>
-        }
-      />
-      <div className="grid items-start gap-6 lg:grid-cols-5">
-        <div className="flex min-w-0 flex-col gap-6 lg:col-span-3">
-          <SampleDetailsCard sample={sample} side="brand" />
-          <SampleTimeline sample={sample} />
-        </div>
-        {/* Status and actions first on a phone: that is what a visitor comes to see. */}
-        <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none lg:col-span-2">
-          <SampleStatusCard sample={sample}>
-            <p className="text-sm text-ink-muted">{STATUS_TEXT[sample.status](sample.workshopName)}</p>
-            {canRequest && actions.includes("receive") && <MarkReceivedButton orgId={org.id} requestId={sample.id} label={sampleNumberLabel(sample.number)} />}
-            {canRequest && actions.includes("cancel") && <CancelRequestButton orgId={org.id} requestId={sample.id} workshopName={sample.workshopName} />}
-          </SampleStatusCard>
-          {sample.status === "received" && (
-            <Card>
-              <CardHeader title="Your evaluation" description={`Private to your team: ${sample.workshopName} never sees it.`} />
-              <CardBody>
-                {canEvaluate && actions.includes("evaluate") ? (
-                  <EvaluationForm orgId={org.id} requestId={sample.id} evaluation={sample.evaluation} />
-                ) : (
-                  <p className="text-sm text-ink-muted">{sample.evaluation ? `Quality ${sample.evaluation.quality}/5 · finish ${sample.evaluation.finish}/5 · communication ${sample.evaluation.communication}/5` : "Not evaluated yet."}</p>
-                )}
-              </CardBody>
-            </Card>
-          )}
-        </div>
-      </div>
-    </>
+    <SampleRequestFrame
+      sample={sample}
+      side="brand"
+      title={`${sampleNumberLabel(sample.number)} · ${sample.pieceTitle ?? clip(sample.description)}`}
+      description={`Sample request to ${sample.workshopName}`}
+      back={{ href: `/brand/${org.slug}/samples`, label: "All samples" }}
+      status={
+        <>
+          <p className="text-sm text-ink-muted">{STATUS_TEXT[sample.status](sample.workshopName)}</p>
+          {canRequest && actions.includes("receive") && <MarkReceivedButton orgId={org.id} requestId={sample.id} label={sampleNumberLabel(sample.number)} />}
+          {canRequest && actions.includes("cancel") && <CancelRequestButton orgId={org.id} requestId={sample.id} workshopName={sample.workshopName} />}
+        </>
+      }
+      aside={
+        sample.status === "received" && (
+          <Card>
+            <CardHeader title="Your evaluation" description={`Private to your team: ${sample.workshopName} never sees it.`} />
+            <CardBody>
+              {canEvaluate && actions.includes("evaluate") ? (
+                <EvaluationForm orgId={org.id} requestId={sample.id} evaluation={sample.evaluation} />
+              ) : (
+                <p className="text-sm text-ink-muted">{sample.evaluation ? `Quality ${sample.evaluation.quality}/5 · finish ${sample.evaluation.finish}/5 · communication ${sample.evaluation.communication}/5` : "Not evaluated yet."}</p>
+              )}
+            </CardBody>
+          </Card>
+        )
+      }
+    />
   );
 }

@@ -1,16 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import { ArrowLeft } from "lucide-react";
-import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { PageHeader } from "~/components/portal/portal-layout";
-import { Button } from "~/components/ui/button";
 import { can } from "~/lib/permissions";
 import { CURRENCIES } from "~/lib/regions";
 import { todayIn, workshopSampleLabel, type SampleStatus } from "~/lib/sample-request-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
-import { SampleDetailsCard, SampleStatusCard, SampleTimeline } from "./sample-details";
+import { SampleRequestFrame } from "./sample-request-frame";
 import { parseSampleNumber } from "./format";
 import { RespondForms, ShipForm } from "./workshop-sample-actions";
 
@@ -55,35 +51,26 @@ export async function WorkshopSamplePage({ slug, refParam }: { slug: string; ref
   const currencies = [...new Set([org.currency, ...CURRENCIES, "EUR", "USD", "GBP"])];
 
   return (
-    <>
-      <PageHeader
-        title={workshopSampleLabel(sample)}
-        description={sample.pieceTitle ? `A sample of ${sample.pieceTitle}` : "A sample of the brand's design"}
-        action={
-          <Button asChild variant="ghost">
-            <Link href={`/workshop/${org.slug}/samples`}>
-              <ArrowLeft aria-hidden /> All requests
-            </Link>
-          </Button>
-        }
-      />
-      <div className="grid items-start gap-6 lg:grid-cols-5">
-        <div className="flex min-w-0 flex-col gap-6 lg:col-span-3">
-          <SampleDetailsCard sample={sample} side="workshop" />
-          <SampleTimeline sample={sample} />
-        </div>
-        {/* Status and actions first on a phone: that is what a visitor comes to see. */}
-        <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none lg:col-span-2">
-          <SampleStatusCard sample={sample}>
-            <p className="text-sm text-ink-muted">{STATUS_TEXT[sample.status](sample.brandName)}</p>
-            {!canRespond && sample.actions.length > 0 && <p className="text-sm text-ink-muted">Your role does not allow answering requests. Ask an owner or admin.</p>}
-          </SampleStatusCard>
+    <SampleRequestFrame
+      sample={sample}
+      side="workshop"
+      title={workshopSampleLabel(sample)}
+      description={sample.pieceTitle ? `A sample of ${sample.pieceTitle}` : "A sample of the brand's design"}
+      back={{ href: `/workshop/${org.slug}/samples`, label: "All requests" }}
+      status={
+        <>
+          <p className="text-sm text-ink-muted">{STATUS_TEXT[sample.status](sample.brandName)}</p>
+          {!canRespond && sample.actions.length > 0 && <p className="text-sm text-ink-muted">Your role does not allow answering requests. Ask an owner or admin.</p>}
+        </>
+      }
+      aside={
+        <>
           {canRespond && sample.actions.includes("accept") && (
             <RespondForms orgId={org.id} requestId={sample.id} brandName={sample.brandName} currencies={currencies} defaultCurrency={org.currency} today={todayIn(org.timeZone)} timeZone={org.timeZone} />
           )}
           {canRespond && sample.actions.includes("ship") && <ShipForm orgId={org.id} requestId={sample.id} brandName={sample.brandName} />}
-        </div>
-      </div>
-    </>
+        </>
+      }
+    />
   );
 }
