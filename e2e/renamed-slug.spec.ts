@@ -7,7 +7,14 @@ test("after a slug change, old portal links redirect permanently to the same pag
   const newSlug = `${brand.slug}-moved`;
 
   await page.goto(`${brand.path}/settings`);
-  await page.getByLabel("Web address").fill(newSlug);
+  // Typed again until it holds: text typed before the form hydrates can be overwritten by it. Save becomes
+  // enabled once the hydrated form sees the change.
+  const address = page.getByLabel("Web address");
+  await expect(async () => {
+    await address.fill(newSlug);
+    await expect(page.getByRole("button", { name: "Save changes" })).toBeEnabled({ timeout: 2_000 });
+    await expect(address).toHaveValue(newSlug, { timeout: 500 });
+  }).toPass(SLOW_STEP);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/brand/${newSlug}/settings$`), SLOW_STEP);
 
