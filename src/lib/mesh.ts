@@ -163,7 +163,7 @@ export function densityOf(option: Pick<MetalOption, "metal" | "fineness" | "colo
     option.fineness ? `${option.metal}:${option.fineness}` : null,
     option.metal,
   ];
-  for (const k of keys) if (k && DENSITY_G_PER_CM3[k] !== undefined) return DENSITY_G_PER_CM3[k]!;
+  for (const k of keys) if (k && DENSITY_G_PER_CM3[k] !== undefined) return DENSITY_G_PER_CM3[k];
   return null;
 }
 
