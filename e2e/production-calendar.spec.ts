@@ -22,7 +22,7 @@ test("a workshop reviews its calendar by keyboard, adds a closure (errors next t
   await expect(grid).toBeVisible();
 
   // Christmas in Italy is a public holiday: its day says so, with where it came from.
-  await page.getByRole("button", { name: /^Fri 25 Dec 2026: Holiday/ }).click();
+  await page.getByRole("button", { name: /^Fri, 25 Dec 2026: Holiday/ }).click();
   await expect(page.getByRole("complementary", { name: "The chosen day" }).getByText(/Public holiday: Christmas Day/)).toBeVisible();
 
   const closures = page.locator("form").filter({ has: page.getByRole("button", { name: "Add closure" }) });
@@ -35,14 +35,14 @@ test("a workshop reviews its calendar by keyboard, adds a closure (errors next t
   await closures.getByLabel("First day").fill("2027-08-02");
   await closures.getByLabel("Last day").fill("2027-08-20");
   await closures.getByRole("button", { name: "Add closure" }).click();
-  await expect(page.getByText("Mon 2 Aug 2027 – Fri 20 Aug 2027")).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Tue 10 Aug 2027: Closed: August closure/ })).toBeVisible();
+  await expect(page.getByText("Mon, 2 Aug 2027 – Fri, 20 Aug 2027")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Tue, 10 Aug 2027: Closed: August closure/ })).toBeVisible();
 
   // Removing asks first; Cancel keeps it.
   await page.getByRole("button", { name: "Remove", exact: true }).click();
   await expect(page.getByRole("alertdialog")).toContainText('Remove the closure "August closure"?');
   await page.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByText("Mon 2 Aug 2027 – Fri 20 Aug 2027")).toBeVisible();
+  await expect(page.getByText("Mon, 2 Aug 2027 – Fri, 20 Aug 2027")).toBeVisible();
   await page.getByRole("button", { name: "Remove", exact: true }).click();
   await page.getByRole("button", { name: "Remove closure" }).click();
   await expect(page.getByText("No closures in the next 12 months")).toBeVisible();
