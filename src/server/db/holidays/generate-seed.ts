@@ -2,7 +2,7 @@
  * Prints the SQL that seeds `public_holidays` from the `date-holidays` package (code ISC; holiday data
  * CC-BY-3.0, © its contributors, https://github.com/commenthol/date-holidays) for the countries of
  * `src/lib/regions.ts` and the years below, with HOLIDAY_CORRECTIONS applied. Its output went into the
- * migration `drizzle/0015_production_calendar_rls_and_holidays.sql`; the app never reads the package at run time.
+ * migration `drizzle/0019_production_calendar_rls_and_holidays.sql`; the app never reads the package at run time.
  *
  *   npx tsx src/server/db/holidays/generate-seed.ts > /tmp/holidays.sql
  */
