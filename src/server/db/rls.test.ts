@@ -20,6 +20,9 @@ const db = await testDb();
 
 /** Every table that holds an organization's rows, written out: a new one must be added here and get policies. */
 const TENANT_TABLES = [
+  "calendar_closures",
+  "calendar_holiday_changes",
+  "calendar_working_days",
   "events",
   "files",
   "invitations",
@@ -30,6 +33,7 @@ const TENANT_TABLES = [
   "organizations",
   "portfolio_piece_photos",
   "portfolio_pieces",
+  "production_calendars",
   "sample_evaluations",
   "sample_request_attachments",
   "sample_request_updates",
@@ -40,7 +44,14 @@ const TENANT_TABLES = [
 ];
 
 /** The organization column(s) of each table, to check whose rows a query saw. */
+/** Tables under row-level security that hold no organization's rows: reference data everyone reads. */
+const PUBLIC_TABLES = ["public_holidays"];
+
 const ORG_COLUMNS: Record<string, string> = {
+  calendar_closures: "org_id",
+  calendar_holiday_changes: "org_id",
+  calendar_working_days: "org_id",
+  production_calendars: "org_id",
   events: "org_id",
   files: "org_id",
   invitations: "org_id",
@@ -101,6 +112,12 @@ describe("row-level security", () => {
     await db.execute(sql`insert into sample_evaluations (sample_request_id, brand_org_id, quality, finish, communication) select id, brand_org_id, 4, 4, 5 from sample_requests`);
     await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
+    // Calendar rows of both workshops: a closure, an own holiday and a make-up day each.
+    for (const org of [f.workshop.org, unpublished.org]) {
+      await db.execute(sql`insert into calendar_closures (org_id, starts_on, ends_on, label) values (${org.id}, '2027-08-02', '2027-08-20', 'August')`);
+      await db.execute(sql`insert into calendar_holiday_changes (org_id, date, change, label) values (${org.id}, '2027-03-19', 'added', 'Patron saint')`);
+      await db.execute(sql`insert into calendar_working_days (org_id, date, label) values (${org.id}, '2027-03-20', 'Make-up Saturday')`);
+    }
     for (const org of [f.brand.org, f.workshop.org, unpublished.org]) {
       await db.execute(sql`insert into organization_slug_redirects (slug, org_id) values (${`old-${org.slug}`}, ${org.id})`);
     }
@@ -111,7 +128,7 @@ describe("row-level security", () => {
       select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r' and c.relrowsecurity order by 1`);
-    expect(rows.map((r) => r.name)).toEqual(TENANT_TABLES);
+    expect(rows.map((r) => r.name)).toEqual([...TENANT_TABLES, ...PUBLIC_TABLES].sort());
     expect(rows.every((r) => r.enabled && r.forced)).toBe(true);
     const withOrgColumn = await db.execute<{ name: string }>(sql`
       select distinct table_name as name from information_schema.columns
@@ -128,6 +145,9 @@ describe("row-level security", () => {
     const app = appDbOf(db);
     const seen = Object.fromEntries(await Promise.all(TENANT_TABLES.map(async (t) => [t, await countAll(app, t)] as const)));
     expect(seen).toEqual({
+      calendar_closures: 0,
+      calendar_holiday_changes: 0,
+      calendar_working_days: 0,
       events: 0,
       files: 1, // the photo the published profile shows
       invitations: 0,
@@ -138,6 +158,7 @@ describe("row-level security", () => {
       organizations: 1, // the published workshop
       portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece with a photo, not the one without
+      production_calendars: 1, // the published workshop's working days, which its profile shows
       sample_evaluations: 0,
       sample_request_attachments: 0,
       sample_request_updates: 0,
@@ -147,6 +168,7 @@ describe("row-level security", () => {
       workshop_profiles: 1, // the published profile
     });
     expect(await orgIdsIn(app, "organizations")).toEqual([f.workshop.org.id]);
+    expect(await orgIdsIn(app, "production_calendars")).toEqual([f.workshop.org.id]);
   });
 
   it("withPublic reads the same public rows, even on the owner's connection", async () => {
@@ -298,6 +320,38 @@ describe("row-level security", () => {
       withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`insert into sample_request_updates (sample_request_id, actor_org_id, status, message) select id, brand_org_id, 'requested', 'spoofed' from sample_requests`)),
     );
     expect(asBrand).toBe("42501");
+  });
+
+  it("a workshop's closures, own holidays and make-up days are its own; public holidays are read by all, written by none", async () => {
+    const calendarRows = async (tx: Pick<Db, "execute">) => ({
+      closures: await orgIdsIn(tx, "calendar_closures"),
+      changes: await orgIdsIn(tx, "calendar_holiday_changes"),
+      workingDays: await orgIdsIn(tx, "calendar_working_days"),
+      calendars: await orgIdsIn(tx, "production_calendars"),
+    });
+    expect(await withOrg(db, f.workshop.org.id, calendarRows)).toEqual({
+      closures: [f.workshop.org.id],
+      changes: [f.workshop.org.id],
+      workingDays: [f.workshop.org.id],
+      calendars: [f.workshop.org.id],
+    });
+    // The brand sees the published workshop's working weekdays, nothing of its closures or own days.
+    expect(await withOrg(db, f.brand.org.id, calendarRows)).toEqual({ closures: [], changes: [], workingDays: [], calendars: [f.workshop.org.id] });
+    expect(await withOrg(db, unpublished.org.id, calendarRows)).toEqual({
+      closures: [unpublished.org.id],
+      changes: [unpublished.org.id],
+      workingDays: [unpublished.org.id],
+      calendars: [f.workshop.org.id, unpublished.org.id].sort(),
+    });
+    const holidays = await withPublic(db, (tx) => countAll(tx, "public_holidays"));
+    expect(holidays).toBeGreaterThan(1000);
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`insert into public_holidays (country, date, label, source) values ('IT', '2027-03-19', 'Spoofed', 'x')`)))).toBe("42501");
+    const touched = await withOrg(db, f.workshop.org.id, async (tx) => ({
+      moved: (await tx.execute(sql`update calendar_closures set org_id = ${f.workshop.org.id} where org_id <> ${f.workshop.org.id}`)).rowCount,
+      deleted: (await tx.execute(sql`delete from calendar_working_days where org_id <> ${f.workshop.org.id}`)).rowCount,
+      relabelled: (await tx.execute(sql`update public_holidays set label = 'Spoofed'`)).rowCount,
+    }));
+    expect(touched).toEqual({ moved: 0, deleted: 0, relabelled: 0 });
   });
 
   it("the directory and a published profile still serve signed out, through the app's connection", async () => {
