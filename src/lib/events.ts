@@ -35,12 +35,22 @@ export type EventPayloads = {
   "shortlist.removed": { workshop: string };
   "sample_request.evaluated": { number: number };
   "file.uploaded": { name: string; purpose: FilePurpose };
+  "collection.created": { name: string };
+  "collection.updated": { name: string; changed: string[] };
+  "collection.style_guide_updated": { name: string };
+  "design.created": { sku: string; name: string };
+  "design.updated": { sku: string; changed: string[] };
+  "design_revision.started": { sku: string; number: number; from: number | null };
+  "design_revision.saved": { sku: string; number: number };
+  "design_revision.approved": { sku: string; number: number };
+  "design_revision.commented": { sku: string; number: number };
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
 
 const role = (r: unknown) => (typeof r === "string" ? (r in ROLE_LABELS ? ROLE_LABELS[r as Role].toLowerCase() : r) : "");
 const text = (v: unknown, fallback = "") => (typeof v === "string" && v ? v : fallback);
+const num = (n: unknown) => (typeof n === "number" ? String(n) : "");
 const sr = (n: unknown) => `SR-${typeof n === "number" ? n : ""}`;
 const FIELD_LABELS: Record<string, string> = { name: "name", slug: "web address", country: "country", timeZone: "time zone", currency: "currency" };
 const fields = (changed: unknown) => (Array.isArray(changed) ? changed.map((c) => FIELD_LABELS[String(c)] ?? String(c)).join(", ") : "details");
@@ -80,6 +90,15 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "sample_request.received": (d) => `marked sample ${sr(d.number)} received`,
   "sample_request.evaluated": (d) => `evaluated sample ${sr(d.number)}`,
   "file.uploaded": (d) => `uploaded ${text(d.name, "a file")}`,
+  "collection.created": (d) => `created the collection ${text(d.name)}`,
+  "collection.updated": (d) => `updated the collection ${text(d.name)}`,
+  "collection.style_guide_updated": (d) => `updated the style guide of ${text(d.name)}`,
+  "design.created": (d) => `created the design ${text(d.sku)} ${text(d.name)}`.trimEnd(),
+  "design.updated": (d) => `updated the design ${text(d.sku)}`,
+  "design_revision.started": (d) => `started revision ${num(d.number)} of ${text(d.sku)}${typeof d.from === "number" ? ` from revision ${d.from}` : ""}`,
+  "design_revision.saved": (d) => `saved draft revision ${num(d.number)} of ${text(d.sku)}`,
+  "design_revision.approved": (d) => `approved revision ${num(d.number)} of ${text(d.sku)}`,
+  "design_revision.commented": (d) => `commented on revision ${num(d.number)} of ${text(d.sku)}`,
 };
 
 export const EVENT_ACTIONS = Object.keys(EVENT_SENTENCES) as EventAction[];

@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   "samples.evaluate": ["owner", "admin", "member"],
   "samples.respond": ["owner", "admin", "member"],
   "notifications.view": ["owner", "admin", "member"],
+  /** Brand side: collections, designs and their revisions. Every member drafts and comments; approving freezes a revision for good. */
+  "designs.view": ["owner", "admin", "member"],
+  "designs.edit": ["owner", "admin", "member"],
+  "designs.comment": ["owner", "admin", "member"],
+  "designs.approve": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
