@@ -187,7 +187,7 @@ export async function designSummaries(tx: Queryable, orgId: string, ids: string[
   const summaries = rows.map((row) => {
     const latest = row.latestRevisionId ? byId.get(row.latestRevisionId) : undefined;
     const files = latest ? (attachments.get(latest.id) ?? []) : [];
-    const gaps = latest ? completenessGaps(row.category as DesignCategory, latest.spec, files) : [];
+    const gaps = latest ? completenessGaps(row.category, latest.spec, files) : [];
     const cover = row.coverFileId ?? files.find((f) => f.width !== null)?.fileId ?? null;
     return {
       id: row.id,
@@ -225,6 +225,11 @@ export async function listDesigns(
 ) {
   const pageSize = opts.pageSize ?? DESIGNS_PAGE_SIZE;
   return withOrg(db, orgId, async (tx) => {
+    // A collection filter names one of the brand's collections; another's answers as not found.
+    if (opts.collectionId) {
+      const [own] = await tx.select({ id: collections.id }).from(collections).where(and(eq(collections.id, opts.collectionId), eq(collections.orgId, orgId)));
+      if (!own) throw new AppError("NOT_FOUND", "That collection was not found.", "collectionId");
+    }
     const where = and(
       eq(designs.orgId, orgId),
       opts.q ? or(ilike(designs.sku, likePattern(opts.q)), ilike(designs.name, likePattern(opts.q))) : undefined,
