@@ -20,7 +20,8 @@ export function DesignFilters({ base, params, collections }: { base: string; par
     const data = new FormData(form);
     const q = new URLSearchParams();
     for (const key of ["q", "collection", "category", "status", "sort"] as const) {
-      const v = String(data.get(key) ?? "").trim();
+      const raw = data.get(key);
+      const v = typeof raw === "string" ? raw.trim() : "";
       if (v && !(key === "sort" && v === "updated")) q.set(key, v);
     }
     const s = q.toString();
