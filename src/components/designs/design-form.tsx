@@ -67,13 +67,17 @@ export function DesignForm({
           <Input autoComplete="off" placeholder="Crescent signet" {...form.register("name")} />
         </Field>
         <Field label="Category" error={errors.category?.message} hint={categoryLocked ? "Fixed: a revision of this design is approved for this category." : "The spec form follows the category."}>
-          <Select disabled={categoryLocked} {...form.register("category")}>
-            {DESIGN_CATEGORIES.keys.map((k) => (
-              <option key={k} value={k}>
-                {DESIGN_CATEGORIES.labels[k]}
-              </option>
-            ))}
-          </Select>
+          {categoryLocked ? (
+            <Input readOnly value={DESIGN_CATEGORIES.labels[initial.category]} />
+          ) : (
+            <Select {...form.register("category")}>
+              {DESIGN_CATEGORIES.keys.map((k) => (
+                <option key={k} value={k}>
+                  {DESIGN_CATEGORIES.labels[k]}
+                </option>
+              ))}
+            </Select>
+          )}
         </Field>
         <Field label="Collection" error={errors.collectionId?.message}>
           <Select {...form.register("collectionId")}>

@@ -53,20 +53,21 @@ export function toValues(spec: DesignSpec): SpecValues {
 }
 
 /** "" is no value; anything else goes to the schema as typed (NaN for text that is no number, which it refuses). */
-const num = (s: string): number | null => {
-  const t = s.trim().replace(",", ".");
+const num = (s: string | undefined): number | null => {
+  // A disabled input (plating thickness without plating) reads as undefined.
+  const t = (s ?? "").trim().replace(",", ".");
   return t === "" ? null : Number(t);
 };
 
 export function toSpec(v: SpecValues): unknown {
   return {
-    metals: v.metals.map((m) => ({ ...m, fineness: m.fineness || null, colour: m.colour || null, platingMicrons: num(m.platingMicrons) })),
+    metals: v.metals.map((m) => ({ ...m, fineness: m.fineness || null, colour: m.colour || null, platingMicrons: m.plating === "none" ? null : num(m.platingMicrons) })),
     stoneSet: v.stoneSet,
     gemstones: v.gemstones.map((g) => ({ ...g, sizeMm: num(g.sizeMm), carats: num(g.carats), count: num(g.count) ?? 0 })),
     sizeRun: v.sizeRun.system
       ? {
           system: v.sizeRun.system,
-          sizes: v.sizeRun.sizes
+          sizes: (v.sizeRun.sizes ?? "")
             .split(/[,;\s]+/)
             .map((s) => s.trim())
             .filter(Boolean),
