@@ -82,6 +82,7 @@ export const MONEY_LIMITS = {
   unitPrice: 1_000_000,
   /** A quote's one-time fee (mould, tooling, CAD). */
   oneTimeFee: 1_000_000,
+  retailPrice: 1_000_000,
 } as const;
 
 export type MoneyLimit = keyof typeof MONEY_LIMITS;

@@ -8,6 +8,10 @@ import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import { withDatabase } from "~/test/global-setup";
 import { createSampleRequest } from "../services/sample-requests";
 import { addToShortlist } from "../services/shortlist";
+import { createCollection, updateStyleGuide } from "../services/collections";
+import { addRevisionComment } from "../services/design-comments";
+import { shareRevision } from "../services/design-sharing";
+import { designFile, designWithRevision } from "~/test/designs";
 import { openScriptDb } from "./script-db";
 import { withOrg, withPublic, withUser } from "./tenant";
 import type { Db } from "./client";
@@ -23,6 +27,13 @@ const TENANT_TABLES = [
   "calendar_closures",
   "calendar_holiday_changes",
   "calendar_working_days",
+  "collection_style_files",
+  "collections",
+  "design_revision_attachments",
+  "design_revision_comments",
+  "design_revision_shares",
+  "design_revisions",
+  "designs",
   "events",
   "files",
   "invitations",
@@ -52,6 +63,10 @@ const ORG_COLUMNS: Record<string, string> = {
   calendar_holiday_changes: "org_id",
   calendar_working_days: "org_id",
   production_calendars: "org_id",
+  collections: "org_id",
+  designs: "org_id",
+  design_revisions: "org_id",
+  design_revision_shares: "workshop_org_id",
   events: "org_id",
   files: "org_id",
   invitations: "org_id",
@@ -109,6 +124,15 @@ describe("row-level security", () => {
     const attachment = await uploadedFile(db, f.brand);
     await createSampleRequest(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id, description: "A signet ring in silver 925", quantity: 1, note: "", attachmentFileIds: [attachment.id] });
     await db.execute(sql`insert into workshop_artisans (org_id, name, role) values (${unpublished.org.id}, 'Hidden', 'Setter')`);
+    // A brand's collection with a style-guide file, a design with an approved revision and a comment on it,
+    // the revision shared with the workshop; and the outsider brand's design, shared with nobody.
+    const collection = await createCollection(db, actorOf(f.brand), { fields: { name: "Lune", season: "", description: "", priceMinMinor: null, priceMaxMinor: null, priceCurrency: null } });
+    await updateStyleGuide(db, actorOf(f.brand), { collectionId: collection.id, styleGuide: "Polish", styleFileIds: [(await designFile(db, f.brand, "mood.png", "collection_style_file")).id] });
+    const shared = await designWithRevision(db, f.brand);
+    await db.execute(sql`update designs set collection_id = ${collection.id} where id = ${shared.design.id}`);
+    await addRevisionComment(db, actorOf(f.brand), { revisionId: shared.revisionId, body: "Looks right." });
+    await withOrg(db, f.brand.org.id, (tx) => shareRevision(tx, f.brand.org.id, { revisionId: shared.revisionId, workshopOrgId: f.workshop.org.id }));
+    await designWithRevision(db, f.outsider.brand);
     await db.execute(sql`insert into sample_evaluations (sample_request_id, brand_org_id, quality, finish, communication) select id, brand_org_id, 4, 4, 5 from sample_requests`);
     await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
@@ -148,6 +172,13 @@ describe("row-level security", () => {
       calendar_closures: 0,
       calendar_holiday_changes: 0,
       calendar_working_days: 0,
+      collection_style_files: 0,
+      collections: 0,
+      design_revision_attachments: 0,
+      design_revision_comments: 0,
+      design_revision_shares: 0,
+      design_revisions: 0,
+      designs: 0,
       events: 0,
       files: 1, // the photo the published profile shows
       invitations: 0,
@@ -268,11 +299,27 @@ describe("row-level security", () => {
       requests: 0,
       updates: 0,
       evaluations: 0,
-      files: [f.workshop.org.id], // only the published photo
+      files: [f.outsider.brand.org.id, f.workshop.org.id].sort(), // its own design sketch; the published photo
       attachments: 0,
       memberships: [f.outsider.brand.org.id],
       organizations: [f.outsider.brand.org.id, f.workshop.org.id].sort(),
     });
+  });
+
+  it("designs: each brand sees its own; the workshop sees only the approved revision shared with it, never comments or the other brand's design", async () => {
+    const designTables = async (tx: Pick<Db, "execute">) => ({
+      collections: await orgIdsIn(tx, "collections"),
+      styleFiles: await countAll(tx, "collection_style_files"),
+      designs: await orgIdsIn(tx, "designs"),
+      revisions: await orgIdsIn(tx, "design_revisions"),
+      attachments: await countAll(tx, "design_revision_attachments"),
+      comments: await countAll(tx, "design_revision_comments"),
+      shares: await countAll(tx, "design_revision_shares"),
+    });
+    expect(await withOrg(db, f.brand.org.id, designTables)).toEqual({ collections: [f.brand.org.id], styleFiles: 1, designs: [f.brand.org.id], revisions: [f.brand.org.id], attachments: 1, comments: 1, shares: 1 });
+    expect(await withOrg(db, f.workshop.org.id, designTables)).toEqual({ collections: [f.brand.org.id], styleFiles: 1, designs: [f.brand.org.id], revisions: [f.brand.org.id], attachments: 1, comments: 0, shares: 1 });
+    expect(await withOrg(db, f.outsider.brand.org.id, designTables)).toEqual({ collections: [], styleFiles: 0, designs: [f.outsider.brand.org.id], revisions: [f.outsider.brand.org.id], attachments: 1, comments: 0, shares: 0 });
+    expect(await withOrg(db, unpublished.org.id, designTables)).toEqual({ collections: [], styleFiles: 0, designs: [], revisions: [], attachments: 0, comments: 0, shares: 0 });
   });
 
   it("old slugs: an organization's own, its members' (withUser), a published workshop's for everyone; never another's", async () => {

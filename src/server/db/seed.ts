@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { memberships, organizations, users } from "./schema";
 import { recordEvent } from "../services/events";
 import { hashPassword } from "../services/users";
+import { seedBrandDesigns } from "./seed-designs";
 import { seedWorkshopImages, seedWorkshops, type PieceToPhotograph } from "./seed-workshops";
 
 export const DEMO_PASSWORD = "bezel-demo-2026";
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if ((existing?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let pieces: PieceToPhotograph[] = [];
+  const brands: { orgId: string; ownerId: string; currency: string }[] = [];
   await db.transaction(async (tx) => {
     const loginWorkshops = new Map<string, { orgId: string; ownerId: string }>();
     const ids = new Map<string, string>();
@@ -69,10 +71,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
       await tx.update(users).set({ lastOrgId: org!.id }).where(eq(users.id, ownerId));
       if (o.kind === "workshop") loginWorkshops.set(o.slug, { orgId: org!.id, ownerId });
+      else brands.push({ orgId: org!.id, ownerId, currency: o.currency });
     }
     pieces = await seedWorkshops(tx, passwordHash, loginWorkshops);
   });
   await seedWorkshopImages(db, pieces);
+  for (const b of brands) await seedBrandDesigns(db, { orgId: b.orgId, userId: b.ownerId, role: "owner" }, b.currency);
   return true;
 }
 

@@ -8,3 +8,4 @@ export * from "./workshops";
 export * from "./vetting";
 export * from "./notifications";
 export * from "./calendar";
+export * from "./designs";
