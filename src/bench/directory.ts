@@ -85,7 +85,7 @@ async function createBenchDb(): Promise<BenchDb> {
   }
   const dir = path.join(".data", name);
   const handle = await openScriptDb({ pgliteDir: dir });
-  return { handle, serverEnv: { DATABASE_URL: "", PGLITE_DIR: path.resolve(dir) }, where: `embedded PostgreSQL (PGlite) in ${dir}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { handle, serverEnv: { DATABASE_URL: "", PGLITE_DIR: path.resolve(dir) }, where: `embedded PostgreSQL (PGlite) in ${dir}`, drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -147,8 +147,8 @@ async function startServer(dir: string, env: Record<string, string>): Promise<Se
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (b: Buffer) => output.push(b.toString());
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -15,7 +15,7 @@ import {
 import type { DirectoryResult } from "~/trpc/types";
 
 type TextNote = NonNullable<DirectoryResult["textNote"]>;
-import { api } from "~/trpc/server";
+import { publicApi } from "~/trpc/server";
 import { DirectoryForm, type FacetOption } from "./directory-form";
 import { EmptyResults } from "./empty-results";
 import { Pagination } from "./pagination";
@@ -43,7 +43,7 @@ function facetOptions(params: DirectorySearchParams, result: DirectoryResult): R
 /** The public workshop directory. Everything about the search lives in the URL, so a search is a link. */
 export async function DirectoryPage({ searchParams }: { searchParams: Record<string, string | string[] | undefined> }) {
   const params = parseDirectoryQuery(searchParams);
-  const result = await (await api()).directory.search(params);
+  const result = await (await publicApi()).directory.search(params);
   const filters = activeFilters(params);
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
