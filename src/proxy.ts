@@ -40,5 +40,5 @@ export default async function proxy(req: NextRequest) {
 
 export const config = {
   // Pages only: not the API, not Next.js's static files, not the icon.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|icons.svg|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };

@@ -1,5 +1,5 @@
-import { X } from "lucide-react";
 import Link from "next/link";
+import { SpriteIcon } from "~/components/ui/sprite-icon";
 import {
   activeFilters,
   directoryQueryString,
@@ -33,8 +33,8 @@ function facetOptions(params: DirectorySearchParams, result: DirectoryResult): R
       const counts = new Map(result.facets[key].map((f) => [f.value, f.count]));
       const chosen = new Set<string>(params[key]);
       const values = key === "countries" ? [...new Set([...params.countries, ...counts.keys()])] : [...FACET_VOCABULARY[key]];
-      const options = values.map((value) => ({ value, label: FACET_LABEL[key](value), count: counts.get(value) ?? 0, checked: chosen.has(value) }));
-      if (key === "countries") options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      const options = values.map((value) => ({ value, count: counts.get(value) ?? 0, checked: chosen.has(value) }));
+      if (key === "countries") options.sort((a, b) => b.count - a.count || FACET_LABEL.countries(a.value).localeCompare(FACET_LABEL.countries(b.value)));
       return [key, options];
     }),
   ) as Record<FacetKey, FacetOption[]>;
@@ -61,7 +61,7 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
                   scroll={false}
                 >
                   <span className="truncate">{filterLabel(params, f)}</span>
-                  <X className="size-3.5 shrink-0 text-ink-subtle" aria-hidden />
+                  <SpriteIcon name="x" className="size-3.5 text-ink-subtle" />
                 </Link>
               </li>
             ))}
