@@ -45,7 +45,7 @@ const SENTENCES = [
 const textArray = (values: readonly string[]) => sql`${`{${values.map((v) => `"${v.replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
 /** Loads workshops number `from` to `count` (so a database can grow from one scale to the next). */
-export async function loadBenchWorkshops(db: Db, count: number, from = 1): Promise<void> {
+export async function loadBenchWorkshops(db: Db, count: number, from = 1, analyze = true): Promise<void> {
   const sentence = (salt: string) => sql`(${textArray(SENTENCES)})[1 + abs(hashtext(i::text || ${salt})) % ${SENTENCES.length}]`;
   await db.execute(sql`
     insert into organizations (id, kind, name, slug, country, time_zone, currency, created_at)
@@ -95,7 +95,7 @@ export async function loadBenchWorkshops(db: Db, count: number, from = 1): Promi
     from generate_series(${from}::int, ${count}::int) i, generate_series(0, 2) p where i % 2 = 0`);
   // What autovacuum does soon after a bulk load in production: statistics, and GIN pending lists merged
   // (until then the planner avoids the GIN indexes and scans the whole table).
-  for (const table of ["organizations", "workshop_profiles", "portfolio_pieces", "portfolio_piece_photos"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
+  if (analyze) for (const table of ["organizations", "workshop_profiles", "portfolio_pieces", "portfolio_piece_photos"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
 }
 
 /** The searches the benchmark runs: search text plus three facets, rotated so no single plan or page dominates. */

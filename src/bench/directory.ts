@@ -372,7 +372,8 @@ async function main() {
     let httpDone = SQL_ONLY;
     for (const scale of scales) {
       const t0 = performance.now();
-      await loadBenchWorkshops(bench.handle.db, scale, loaded + 1);
+      // In batches: each statement stays well within the connection's statement timeout.
+      for (let from = loaded + 1; from <= scale; from += 10_000) await loadBenchWorkshops(bench.handle.db, Math.min(scale, from + 9_999), from, from + 9_999 >= scale);
       loaded = scale;
       console.log(`Loaded ${scale.toLocaleString("en")} published workshops in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
       if (!HTTP_ONLY) {

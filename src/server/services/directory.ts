@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
-import { withPublic } from "../db/tenant";
+import { readPublic } from "../db/tenant";
 import {
   DIRECTORY_PAGE_SIZE,
   FACET_KEYS,
@@ -176,9 +176,12 @@ function searchSql(params: DirectorySearchParams): SQL {
       (select json_object_agg(c.country, c.n) from (select m.country, count(*) as n from m where m.gem group by m.country) c) as countries`;
 }
 
-/** Reads as the public does (no organization set), so row-level security shows published profiles only. */
+/**
+ * Reads as the public does (no organization set), so row-level security shows published profiles only; one
+ * statement for a search that finds something, no transaction.
+ */
 export async function searchWorkshops(db: Db, params: DirectorySearchParams): Promise<DirectoryResult> {
-  return withPublic(db, (tx) => searchPublished(tx, params));
+  return readPublic(db, (q) => searchPublished(q, params));
 }
 
 async function searchPublished(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
