@@ -84,7 +84,7 @@ describe("the unfiltered directory's counts, kept by triggers", () => {
     const app = appDbOf(db);
     const { rows } = await app.execute<{ count: number }>(sql`select count from directory_facet_counts where facet = 'total'`);
     expect(rows.map((r) => Number(r.count))).toEqual([2]);
-    const refusal = (q: ReturnType<typeof sql>) => app.execute(q).then(() => "allowed", (err: { cause?: { message?: string } }) => err.cause?.message ?? String(err));
+    const refusal = (q: ReturnType<typeof sql>) => app.execute(q).then(() => "allowed", (err: { cause?: { message?: string }; message: string }) => err.cause?.message ?? err.message);
     expect(await refusal(sql`update directory_facet_counts set count = 100 where facet = 'total'`)).toMatch(/permission denied/);
     expect(await refusal(sql`insert into directory_facet_counts values ('metals', 'gold', 5)`)).toMatch(/permission denied/);
     expect(await refusal(sql`delete from directory_facet_counts`)).toMatch(/permission denied/);
