@@ -257,7 +257,8 @@ async function htmlFacts(base: string) {
   const res = await fetch(`${base}/workshops${directoryQueryString(pageSearches()[0]!)}`, { headers: { "accept-encoding": "identity" } });
   const html = await res.text();
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + m[1]!.length, 0);
-  const svgs = (html.match(/<svg\b/g) ?? []).length;
+  // Inline drawings, not references to the sprite (`<svg><use href="/icons.svg#…"/></svg>`).
+  const svgs = (html.match(/<svg\b[^>]*>(?!<use\b)/g) ?? []).length;
   const gz = await fetch(`${base}/workshops${directoryQueryString(pageSearches()[0]!)}`, { headers: { "accept-encoding": "gzip" } });
   return { bytes: Buffer.byteLength(html), inline, svgs, cacheControl: res.headers.get("cache-control"), gzip: gz.headers.get("content-encoding") };
 }
