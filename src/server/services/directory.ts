@@ -239,7 +239,7 @@ const FACET_OF_COLUMN: Record<string, FacetKey> = { capabilities: "capabilities"
 
 /**
  * The unfiltered directory: the page read in index order and the counts from `directory_facet_counts`, which
- * triggers keep equal to what counting every published profile would give (drizzle/0014_directory_facet_counts.sql).
+ * triggers keep equal to what counting every published profile would give (drizzle/0020_directory_facet_counts.sql).
  * Without filters every facet, all-of or any-of, counts over all published profiles, so one table serves all.
  */
 async function searchUnfiltered(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
