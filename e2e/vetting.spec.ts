@@ -9,6 +9,9 @@ import { createOrganization, expect, newPerson, signUp, SLOW_STEP, test, uniqueO
  * it accepted. Two browser contexts, one per organization, each with its own people.
  */
 
+/** What a shared cache (a CDN in front of the app) is allowed to do with a signed-out public page. */
+const SHARED_CACHE = "public, s-maxage=60, stale-while-revalidate=600";
+
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -152,6 +155,16 @@ test("a workshop publishes its profile, a brand finds it, shortlists it and gets
   await expectToast(page, `“${pieceTitle}” added to your portfolio.`);
   await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: pieceTitle })).toContainText("1 photo");
 
+  // Signed out, the directory and profiles are answers a shared cache may keep (a minute, then stale while it
+  // refreshes); before publishing neither shows the workshop.
+  const visitorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const visitorHttp = visitorContext.request;
+  const directoryUrl = `/workshops?q=${word}`;
+  const unpublishedDirectory = await visitorHttp.get(directoryUrl);
+  expect(unpublishedDirectory.headers()["cache-control"]).toBe(SHARED_CACHE);
+  expect(await unpublishedDirectory.text()).not.toContain(workshopName);
+  expect((await visitorHttp.get(`/workshops/${workshop.slug}`)).status()).toBe(404);
+
   // 4. Publish: the checklist is complete.
   await expect(publishing.getByText("Everything brands need is there.")).toBeVisible();
   // A double-click publishes once and says so once.
@@ -162,14 +175,30 @@ test("a workshop publishes its profile, a brand finds it, shortlists it and gets
   await expect(publishing.getByText("Published", { exact: true })).toBeVisible();
   await expect(publishing.getByRole("link", { name: "View public page" })).toHaveAttribute("href", `/workshops/${workshop.slug}`);
 
+  // The origin shows the change at once, so a shared cache shows it once s-maxage has passed: the page, the RSC
+  // payload of a filter change and the profile, each still shareable.
+  const publishedDirectory = await visitorHttp.get(directoryUrl);
+  expect(publishedDirectory.headers()["cache-control"]).toBe(SHARED_CACHE);
+  expect(await publishedDirectory.text()).toContain(workshopName);
+  const payload = await visitorHttp.get(`${directoryUrl}&capability=enamel`, { headers: { RSC: "1" } });
+  expect(payload.headers()["content-type"]).toContain("text/x-component");
+  expect(payload.headers()["cache-control"]).toBe(SHARED_CACHE);
+  expect(await payload.text()).toContain(workshopName);
+  // Signed in, the same addresses stay private to the browser.
+  for (const path of [directoryUrl, `/workshops/${workshop.slug}`]) {
+    const own = await page.request.get(path);
+    expect(own.status(), path).toBe(200);
+    expect(own.headers()["cache-control"], path).toMatch(/^private\b.*no-store/);
+  }
+
   // 4b. A visitor who is not signed in is offered an account on the public profile.
-  const visitorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const visitor = await visitorContext.newPage();
-  await visitor.goto(`/workshops/${workshop.slug}`);
+  const profileResponse = await visitor.goto(`/workshops/${workshop.slug}`);
+  expect(profileResponse!.headers()["cache-control"]).toBe(SHARED_CACHE);
+  expect(profileResponse!.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   await expect(visitor.getByRole("heading", { level: 1, name: workshopName })).toBeVisible();
   await expect(visitor.getByRole("link", { name: "Sign up to save or request a sample" })).toHaveAttribute("href", "/sign-up");
   await expect(visitor.getByRole("main").getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute("href", `/sign-in?callbackUrl=${encodeURIComponent(`/workshops/${workshop.slug}`)}`);
-  await visitorContext.close();
 
   // 5. A brand, in its own browser, finds the workshop in the directory with two filters.
   const brandContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
@@ -282,5 +311,17 @@ test("a workshop publishes its profile, a brand finds it, shortlists it and gets
   await expect(brandPage).toHaveURL(`${brand.path}/shortlist`);
   await expect(brandPage.getByRole("main").getByRole("heading", { level: 3, name: workshopName }).getByRole("link")).toHaveAttribute("href", `/workshops/${workshop.slug}`);
 
+  // 10. Unpublished, the workshop leaves the directory and its profile at once at the origin (a shared cache
+  // follows once s-maxage has passed).
+  await page.goto(`${workshop.path}/profile`);
+  await card(page, "Publishing").getByRole("button", { name: "Unpublish" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Unpublish" }).click();
+  await expect(card(page, "Publishing").getByRole("button", { name: "Publish profile" })).toBeVisible();
+  expect((await visitorHttp.get(`/workshops/${workshop.slug}`)).status()).toBe(404);
+  const unpublishedAgain = await visitorHttp.get(directoryUrl);
+  expect(unpublishedAgain.headers()["cache-control"]).toBe(SHARED_CACHE);
+  expect(await unpublishedAgain.text()).not.toContain(workshopName);
+
+  await visitorContext.close();
   await brandContext.close();
 });

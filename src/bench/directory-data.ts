@@ -44,7 +44,8 @@ const SENTENCES = [
 
 const textArray = (values: readonly string[]) => sql`${`{${values.map((v) => `"${v.replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
-export async function loadBenchWorkshops(db: Db, count: number): Promise<void> {
+/** Loads workshops number `from` to `count` (so a database can grow from one scale to the next). */
+export async function loadBenchWorkshops(db: Db, count: number, from = 1, analyze = true): Promise<void> {
   const sentence = (salt: string) => sql`(${textArray(SENTENCES)})[1 + abs(hashtext(i::text || ${salt})) % ${SENTENCES.length}]`;
   await db.execute(sql`
     insert into organizations (id, kind, name, slug, country, time_zone, currency, created_at)
@@ -55,7 +56,7 @@ export async function loadBenchWorkshops(db: Db, count: number): Promise<void> {
       (${textArray(COUNTRIES.map((c) => c[2]))})[1 + abs(hashtext(i::text || 'c')) % ${COUNTRIES.length}],
       (${textArray(COUNTRIES.map((c) => c[3]))})[1 + abs(hashtext(i::text || 'c')) % ${COUNTRIES.length}],
       now() - (i || ' minutes')::interval
-    from generate_series(1, ${count}) i`);
+    from generate_series(${from}::int, ${count}::int) i`);
   // Each value of a vocabulary is present with its own probability, so facets have uneven counts.
   const some = (values: readonly string[], salt: string, percent: number) =>
     sql`array(select v from unnest(${textArray(values)}) with ordinality t(v, k) where abs(hashtext(i::text || v || ${salt})) % 100 < ${percent} - k)`;
@@ -77,24 +78,24 @@ export async function loadBenchWorkshops(db: Db, count: number): Promise<void> {
     from (select i, md5('bench-org-' || i)::uuid as org_id,
             ${some(CAPABILITIES.keys, "cap", 45)} as caps,
             10 + abs(hashtext(i::text || 'lt')) % 36 as lt
-          from generate_series(1, ${count}) i) g
+          from generate_series(${from}::int, ${count}::int) i) g
     join organizations o on o.id = g.org_id`);
   // Half the workshops have a portfolio, so the thumbnail lookup is exercised.
   await db.execute(sql`
     insert into portfolio_pieces (id, org_id, title, position)
     select md5('bench-piece-' || i || '-' || p)::uuid, md5('bench-org-' || i)::uuid, 'Piece ' || p, p
-    from generate_series(1, ${count}) i, generate_series(0, 2) p where i % 2 = 0`);
+    from generate_series(${from}::int, ${count}::int) i, generate_series(0, 2) p where i % 2 = 0`);
   await db.execute(sql`
     insert into files (id, org_id, purpose, original_name, content_type, byte_size, storage_key)
     select md5('bench-photo-' || i || '-' || p)::uuid, md5('bench-org-' || i)::uuid, 'portfolio_photo', 'piece.jpg', 'image/jpeg', 1, 'bench/' || i || '-' || p
-    from generate_series(1, ${count}) i, generate_series(0, 2) p where i % 2 = 0`);
+    from generate_series(${from}::int, ${count}::int) i, generate_series(0, 2) p where i % 2 = 0`);
   await db.execute(sql`
     insert into portfolio_piece_photos (piece_id, file_id, org_id, position)
     select md5('bench-piece-' || i || '-' || p)::uuid, md5('bench-photo-' || i || '-' || p)::uuid, md5('bench-org-' || i)::uuid, 0
-    from generate_series(1, ${count}) i, generate_series(0, 2) p where i % 2 = 0`);
+    from generate_series(${from}::int, ${count}::int) i, generate_series(0, 2) p where i % 2 = 0`);
   // What autovacuum does soon after a bulk load in production: statistics, and GIN pending lists merged
   // (until then the planner avoids the GIN indexes and scans the whole table).
-  for (const table of ["organizations", "workshop_profiles", "portfolio_pieces", "portfolio_piece_photos"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
+  if (analyze) for (const table of ["organizations", "workshop_profiles", "portfolio_pieces", "portfolio_piece_photos"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
 }
 
 /** The searches the benchmark runs: search text plus three facets, rotated so no single plan or page dominates. */

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { Logo } from "~/components/ui/logo";
-import { getSessionUserId } from "~/server/auth";
+import { AccountNav } from "~/components/public/account-nav";
 
-export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const signedIn = !!(await getSessionUserId());
+/** Public pages never read the session on the server: the account links fill in in the browser. */
+export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-line">
@@ -17,20 +17,7 @@ export default async function PublicLayout({ children }: { children: React.React
                 <span className="hidden sm:inline">Find workshops</span>
               </Link>
             </Button>
-            {signedIn ? (
-              <Button asChild>
-                <Link href="/app">Open Bezel</Link>
-              </Button>
-            ) : (
-              <>
-                <Button asChild variant="ghost">
-                  <Link href="/sign-in">Sign in</Link>
-                </Button>
-                <Button asChild>
-                  <Link href="/sign-up">Get started</Link>
-                </Button>
-              </>
-            )}
+            <AccountNav />
           </nav>
         </div>
       </header>

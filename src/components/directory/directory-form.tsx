@@ -19,7 +19,8 @@ import {
 } from "~/lib/directory-schemas";
 import { FacetGroup } from "./facet-group";
 
-export type FacetOption = { value: string; label: string; count: number; checked: boolean };
+/** One facet value as the page sends it; its label comes from the vocabularies in the client bundle. */
+export type FacetOption = { value: string; count: number; checked: boolean };
 
 type Props = {
   /** Changes with the search, so the controls start again from the URL after every navigation. */
@@ -162,6 +163,7 @@ export function DirectoryForm({ formKey, params, facets, total, children }: Prop
             {FACET_KEYS.map((key) => (
               <FacetGroup
                 key={key}
+                facet={key}
                 name={PARAM[key]}
                 title={FACET_TITLE[key]}
                 options={facets[key]}

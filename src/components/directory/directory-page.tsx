@@ -1,5 +1,5 @@
-import { X } from "lucide-react";
 import Link from "next/link";
+import { SpriteIcon } from "~/components/ui/sprite-icon";
 import {
   activeFilters,
   directoryQueryString,
@@ -15,7 +15,7 @@ import {
 import type { DirectoryResult } from "~/trpc/types";
 
 type TextNote = NonNullable<DirectoryResult["textNote"]>;
-import { api } from "~/trpc/server";
+import { publicApi } from "~/trpc/server";
 import { DirectoryForm, type FacetOption } from "./directory-form";
 import { EmptyResults } from "./empty-results";
 import { Pagination } from "./pagination";
@@ -33,8 +33,8 @@ function facetOptions(params: DirectorySearchParams, result: DirectoryResult): R
       const counts = new Map(result.facets[key].map((f) => [f.value, f.count]));
       const chosen = new Set<string>(params[key]);
       const values = key === "countries" ? [...new Set([...params.countries, ...counts.keys()])] : [...FACET_VOCABULARY[key]];
-      const options = values.map((value) => ({ value, label: FACET_LABEL[key](value), count: counts.get(value) ?? 0, checked: chosen.has(value) }));
-      if (key === "countries") options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      const options = values.map((value) => ({ value, count: counts.get(value) ?? 0, checked: chosen.has(value) }));
+      if (key === "countries") options.sort((a, b) => b.count - a.count || FACET_LABEL.countries(a.value).localeCompare(FACET_LABEL.countries(b.value)));
       return [key, options];
     }),
   ) as Record<FacetKey, FacetOption[]>;
@@ -43,7 +43,7 @@ function facetOptions(params: DirectorySearchParams, result: DirectoryResult): R
 /** The public workshop directory. Everything about the search lives in the URL, so a search is a link. */
 export async function DirectoryPage({ searchParams }: { searchParams: Record<string, string | string[] | undefined> }) {
   const params = parseDirectoryQuery(searchParams);
-  const result = await (await api()).directory.search(params);
+  const result = await (await publicApi()).directory.search(params);
   const filters = activeFilters(params);
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
@@ -61,7 +61,7 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
                   scroll={false}
                 >
                   <span className="truncate">{filterLabel(params, f)}</span>
-                  <X className="size-3.5 shrink-0 text-ink-subtle" aria-hidden />
+                  <SpriteIcon name="x" className="size-3.5 text-ink-subtle" />
                 </Link>
               </li>
             ))}

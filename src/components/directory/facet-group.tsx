@@ -1,6 +1,7 @@
 "use client";
 
 import { cn } from "~/components/ui/cn";
+import { FACET_LABEL, type FacetKey } from "~/lib/directory-schemas";
 import type { FacetOption } from "./directory-form";
 
 const SHOWN = 6;
@@ -11,6 +12,7 @@ const SHOWN = 6;
  * list is open is kept by the form, so it stays open across filter changes.
  */
 export function FacetGroup({
+  facet,
   name,
   title,
   options,
@@ -18,6 +20,7 @@ export function FacetGroup({
   expanded,
   onExpandedChange,
 }: {
+  facet: FacetKey;
   name: string;
   title: string;
   options: FacetOption[];
@@ -38,12 +41,13 @@ export function FacetGroup({
       <ul className="flex flex-col gap-0.5">
         {visible.map((o) => {
           const disabled = o.count === 0 && !o.checked;
+          const label = FACET_LABEL[facet](o.value);
           return (
             <li key={o.value}>
               <label className={cn("flex min-h-9 cursor-pointer items-center gap-2.5 rounded-md px-1.5 text-sm hover:bg-sunken lg:min-h-8", disabled && "cursor-default text-ink-subtle hover:bg-transparent")}>
                 <input type="checkbox" name={name} value={o.value} defaultChecked={o.checked} disabled={disabled} className="size-4 shrink-0 accent-brass-600" />
-                <span className="min-w-0 flex-1 truncate" title={o.label}>
-                  {o.label}
+                <span className="min-w-0 flex-1 truncate" title={label}>
+                  {label}
                 </span>
                 <span className="text-xs text-ink-subtle tabular-nums">
                   {o.count.toLocaleString("en")}

@@ -2,13 +2,13 @@ import { MapPin } from "lucide-react";
 import Link from "next/link";
 import { fileUrl } from "~/lib/files";
 import { countryName } from "~/lib/regions";
-import { api } from "~/trpc/server";
+import { publicApi } from "~/trpc/server";
 
 const SHOWN = 4;
 
 /** Real photos from published workshops' portfolios: the first directory page's workshops that have one. */
 export async function LandingShowcase() {
-  const result = await (await api()).directory.search({});
+  const result = await (await publicApi()).directory.search({});
   const withPhotos = result.items.filter((w) => w.thumbFileId).slice(0, SHOWN);
   if (withPhotos.length === 0) return null;
   return (

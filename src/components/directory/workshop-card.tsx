@@ -1,6 +1,6 @@
-import { Clock, Gem, MapPin, Package } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "~/components/ui/badge";
+import { SpriteIcon } from "~/components/ui/sprite-icon";
 import { fileUrl } from "~/lib/files";
 import { countryName } from "~/lib/regions";
 import { CAPABILITIES, CERTIFICATIONS, METALS } from "~/lib/workshop-vocabulary";
@@ -30,7 +30,7 @@ export function WorkshopCard({ workshop: w }: { workshop: DirectoryItem }) {
           <img src={fileUrl(w.thumbFileId, "thumb")} alt="" loading="lazy" className="size-full object-cover" />
         ) : (
           <div className="flex size-full items-center justify-center text-line-strong">
-            <Gem className="size-8" aria-hidden />
+            <SpriteIcon name="gem" className="size-8" />
           </div>
         )}
       </div>
@@ -41,7 +41,7 @@ export function WorkshopCard({ workshop: w }: { workshop: DirectoryItem }) {
           </Link>
         </h2>
         <p className="mt-0.5 flex items-center gap-1 text-sm text-ink-muted">
-          <MapPin className="size-3.5 shrink-0" aria-hidden />
+          <SpriteIcon name="map-pin" className="size-3.5" />
           {[w.city, countryName(w.country)].filter(Boolean).join(", ")}
         </p>
         {w.headline && <p className="mt-1.5 line-clamp-2 text-sm">{w.headline}</p>}
@@ -49,7 +49,7 @@ export function WorkshopCard({ workshop: w }: { workshop: DirectoryItem }) {
           {w.moqPerDesign !== null && (
             <div className="flex items-center gap-1">
               <dt>
-                <Package className="size-3.5 text-ink-subtle" aria-label="Minimum order" />
+                <SpriteIcon name="package" className="size-3.5 text-ink-subtle" label="Minimum order" />
               </dt>
               <dd>MOQ {w.moqPerDesign} per design</dd>
             </div>
@@ -57,7 +57,7 @@ export function WorkshopCard({ workshop: w }: { workshop: DirectoryItem }) {
           {lead && (
             <div className="flex items-center gap-1">
               <dt>
-                <Clock className="size-3.5 text-ink-subtle" aria-label="Typical lead time" />
+                <SpriteIcon name="clock" className="size-3.5 text-ink-subtle" label="Typical lead time" />
               </dt>
               <dd>{lead}</dd>
             </div>

@@ -1,7 +1,9 @@
-import { TRPCError } from "@trpc/server";
+"use client";
+
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { can } from "~/lib/permissions";
-import { currentUser } from "~/server/portal";
-import { api } from "~/trpc/server";
+import { useSessionUser } from "~/components/public/session-user";
+import { useTRPC } from "~/trpc/react";
 import { ProfileActionsClient } from "./profile-actions-client";
 import { SignedOutActions } from "./signed-out-actions";
 
@@ -9,36 +11,42 @@ import { SignedOutActions } from "./signed-out-actions";
  * "Save to shortlist" and "Request a sample" on a workshop's public profile, for a signed-in member of at
  * least one brand; nothing for other signed-in people. With several brands, the last one used is preselected and a
  * select switches between them. A visitor who is not signed in is offered to sign up or sign in.
+ *
+ * Loaded in the browser: the profile itself is the same page for everyone (and cacheable), so nothing of the
+ * session is rendered on the server. The procedures are the ones the server used to call, with their checks.
  */
-export async function ProfileActions({ workshopOrgId, workshopSlug }: { workshopOrgId: string; workshopSlug: string }) {
-  const user = await currentUser();
-  if (!user) return <SignedOutActions workshopSlug={workshopSlug} />;
-  const caller = await api();
-  const brands = (await caller.organization.mine()).filter((o) => o.kind === "brand" && can(o.role, "shortlist.view"));
-  if (brands.length === 0) return null;
-  const current = brands.find((b) => b.id === user.lastOrgId) ?? brands[0]!;
-
-  const options = await caller.sampleRequest.requestOptions({ orgId: current.id, workshopOrgId }).catch((err: unknown) => {
-    // An unpublished workshop cannot be saved or asked for samples.
-    if (err instanceof TRPCError && err.code === "NOT_FOUND") return null;
-    throw err;
+export function ProfileActions({ workshopOrgId, workshopSlug }: { workshopOrgId: string; workshopSlug: string }) {
+  const trpc = useTRPC();
+  const { user } = useSessionUser();
+  const mine = useQuery({ ...trpc.organization.mine.queryOptions(), enabled: !!user, retry: false });
+  const brands = (mine.data ?? []).filter((o) => o.kind === "brand" && can(o.role, "shortlist.view"));
+  const current = brands.find((b) => b.id === user?.lastOrgId) ?? brands[0];
+  const options = useQuery({
+    ...trpc.sampleRequest.requestOptions.queryOptions({ orgId: current?.id ?? "", workshopOrgId }),
+    enabled: !!current,
+    retry: false,
   });
-  if (!options || options.workshop.slug !== workshopSlug) return null;
+  const entries = useQueries({
+    queries: brands.map((b) => ({ ...trpc.shortlist.entryFor.queryOptions({ orgId: b.id, workshopOrgId }), retry: false })),
+  });
 
-  const entries = await Promise.all(brands.map((b) => caller.shortlist.entryFor({ orgId: b.id, workshopOrgId })));
+  if (!user) return <SignedOutActions workshopSlug={workshopSlug} />;
+  if (!current || !options.data || entries.some((e) => e.isPending)) return null;
+  // An unpublished workshop (NOT_FOUND) or one renamed meanwhile cannot be saved or asked for samples here.
+  if (options.data.workshop.slug !== workshopSlug || entries.some((e) => e.isError)) return null;
   return (
     <ProfileActionsClient
       brands={brands.map((b, i) => ({
         id: b.id,
         name: b.name,
         slug: b.slug,
-        entryId: entries[i]?.id ?? null,
+        entryId: entries[i]?.data?.id ?? null,
         canShortlist: can(b.role, "shortlist.edit"),
         canRequest: can(b.role, "samples.request"),
       }))}
       defaultBrandId={current.id}
-      workshop={options.workshop}
-      pieces={options.pieces}
+      workshop={options.data.workshop}
+      pieces={options.data.pieces}
     />
   );
 }

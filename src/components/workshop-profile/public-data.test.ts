@@ -8,7 +8,8 @@ import { insertPiece } from "~/test/files";
 /** The public page at /workshops/[slug] answers 404 for anything but a published workshop, signed out. */
 
 const db = await testDb();
-vi.mock("~/trpc/server", () => ({ api: async () => callerFor(db, null) }));
+// Public pages read through the caller that never reads the session: signed out, whoever asks.
+vi.mock("~/trpc/server", () => ({ publicApi: async () => callerFor(db, null) }));
 const { loadPublicProfile } = await import("./public-data");
 
 let f: Fixture;

@@ -2,7 +2,7 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { api } from "~/trpc/server";
+import { publicApi } from "~/trpc/server";
 
 /**
  * A published workshop's public profile, or the 404 page: an unknown address, an unpublished profile and
@@ -10,11 +10,11 @@ import { api } from "~/trpc/server";
  */
 export const loadPublicProfile = cache(async (slug: string) => {
   try {
-    return await (await api()).workshopProfile.public({ slug });
+    return await (await publicApi()).workshopProfile.public({ slug });
   } catch (err) {
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) {
       // An address the workshop had before it changed its slug: a permanent redirect to the current one.
-      const renamed = await (await api()).workshopProfile.renamedPublic({ slug }).catch((e: unknown) => {
+      const renamed = await (await publicApi()).workshopProfile.renamedPublic({ slug }).catch((e: unknown) => {
         if (e instanceof TRPCError && e.code === "BAD_REQUEST") return null;
         throw e;
       });

@@ -40,7 +40,17 @@ export function createPgDb(connectionString: string, max = 10, opts: { role?: st
   pool.on("connect", (client) => {
     client.on("error", lost);
   });
-  return { db: drizzlePg(pool, DRIZZLE_OPTIONS), close: () => pool.end() };
+  const db = drizzlePg(pool, DRIZZLE_OPTIONS);
+  if (opts.role) IN_ROLE.add(db);
+  return { db, close: () => pool.end() };
+}
+
+/** Handles whose every statement runs in a non-owner role (`createPgDb`/`createPgliteDb` with `role`). */
+const IN_ROLE = new WeakSet<object>();
+
+/** Whether every statement on `db` runs in its non-owner role, with no organization set outside a transaction. */
+export function runsInRole(db: Queryable): boolean {
+  return IN_ROLE.has(db);
 }
 
 /**
@@ -51,7 +61,9 @@ export function createPgDb(connectionString: string, max = 10, opts: { role?: st
  */
 export function createPgliteDb(client: PGlite, opts: { role?: string } = {}): Db {
   const target = opts.role ? withLocalRole(client, opts.role) : client;
-  return drizzlePglite(target, DRIZZLE_OPTIONS) as unknown as Db;
+  const db = drizzlePglite(target, DRIZZLE_OPTIONS) as unknown as Db;
+  if (opts.role) IN_ROLE.add(db);
+  return db;
 }
 
 function withLocalRole(client: PGlite, role: string): PGlite {

@@ -13,7 +13,7 @@ import { addRevisionComment } from "../services/design-comments";
 import { shareRevision } from "../services/design-sharing";
 import { designFile, designWithRevision } from "~/test/designs";
 import { openScriptDb } from "./script-db";
-import { withOrg, withPublic, withUser } from "./tenant";
+import { readPublic, withOrg, withPublic, withUser } from "./tenant";
 import type { Db } from "./client";
 
 /**
@@ -210,6 +210,14 @@ describe("row-level security", () => {
       evaluations: await countAll(tx, "sample_evaluations"),
     }));
     expect(counts).toEqual({ orgs: [f.workshop.org.id], pieces: 1, files: [f.workshop.org.id], evaluations: 0 });
+  });
+
+  it("readPublic reads the same public rows without a transaction on the app's handle, and through withPublic on the owner's", async () => {
+    const read = (q: Parameters<Parameters<typeof readPublic>[1]>[0]) =>
+      Promise.all([orgIdsIn(q, "organizations"), countAll(q, "portfolio_pieces"), orgIdsIn(q, "files"), countAll(q, "workshop_artisans"), countAll(q, "workshop_profiles")]);
+    const expected = [[f.workshop.org.id], 1, [f.workshop.org.id], 0, 1];
+    expect(await readPublic(appDbOf(db), read)).toEqual(expected);
+    expect(await readPublic(db, read)).toEqual(expected);
   });
 
   it("a portfolio piece without photos is not public: the public and another organization see only the piece with a photo, its workshop sees both", async () => {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db, Queryable, Tx } from "./client";
+import { runsInRole, type Db, type Queryable, type Tx } from "./client";
 
 /**
  * The role tenant work runs as. It does not own the tables, so PostgreSQL's row-level security applies to
@@ -41,6 +41,18 @@ export async function withPublic<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise
     await tx.execute(sql`select set_config('app.org_id', '', true), set_config('app.user_id', '', true), set_config('role', ${APP_ROLE}, true)`);
     return fn(tx);
   });
+}
+
+/**
+ * Public reads in as few round trips as the data needs: on the app's own handle, whose connections are in the
+ * tenant role from their first statement and carry no organization outside a transaction (`withOrg` and
+ * `withUser` set theirs transaction-locally), a statement on its own already reads as the public does, so no
+ * transaction and no settings are needed, and independent reads may run side by side. On any other handle
+ * (the owner's, in scripts) it is `withPublic`.
+ */
+export async function readPublic<T>(db: Db, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  if (runsInRole(db)) return fn(db);
+  return withPublic(db, fn);
 }
 
 /**

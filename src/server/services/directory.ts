@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
-import { withPublic } from "../db/tenant";
+import { readPublic } from "../db/tenant";
 import {
   DIRECTORY_PAGE_SIZE,
   FACET_KEYS,
@@ -176,9 +176,12 @@ function searchSql(params: DirectorySearchParams): SQL {
       (select json_object_agg(c.country, c.n) from (select m.country, count(*) as n from m where m.gem group by m.country) c) as countries`;
 }
 
-/** Reads as the public does (no organization set), so row-level security shows published profiles only. */
+/**
+ * Reads as the public does (no organization set), so row-level security shows published profiles only; one
+ * statement for a search that finds something, no transaction.
+ */
 export async function searchWorkshops(db: Db, params: DirectorySearchParams): Promise<DirectoryResult> {
-  return withPublic(db, (tx) => searchPublished(tx, params));
+  return readPublic(db, (q) => searchPublished(q, params));
 }
 
 async function searchPublished(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
@@ -227,7 +230,59 @@ function correctionSql(q: string): SQL {
         end, words.w), ' ' order by words.ord) from words) as corrected`;
 }
 
+/** No search text, no facet, no range: every published profile. */
+function isUnfiltered(params: DirectorySearchParams): boolean {
+  return !tsQuery(params) && FACET_KEYS.every((k) => params[k].length === 0) && params.moqMax === undefined && params.leadTimeMax === undefined;
+}
+
+const FACET_OF_COLUMN: Record<string, FacetKey> = { capabilities: "capabilities", metals: "metals", gemstone_work: "gemstoneWork", certifications: "certifications", countries: "countries" };
+
+/**
+ * The unfiltered directory: the page read in index order and the counts from `directory_facet_counts`, which
+ * triggers keep equal to what counting every published profile would give (drizzle/0020_directory_facet_counts.sql).
+ * Without filters every facet, all-of or any-of, counts over all published profiles, so one table serves all.
+ */
+async function searchUnfiltered(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
+  // Without search text every profile ranks the same: relevance is newest first, as in `orderBy`.
+  const order = params.sort === "relevance" ? sql`wp.published_at desc, wp.org_id` : orderBy(params, "wp");
+  const thumb = sql`(select ph.file_id from portfolio_pieces pp join portfolio_piece_photos ph on ph.piece_id = pp.id
+    where pp.org_id = wp.org_id order by pp.position, pp.created_at, pp.id, ph.position limit 1)`;
+  const { rows } = await db.execute<{ items: DirectoryItem[] | null; counts: { facet: string; value: string; count: number }[] | null }>(sql`
+    select
+      (select json_agg(json_build_object('orgId', wp.org_id, 'slug', o.slug, 'name', wp.name, 'headline', wp.headline,
+          'city', wp.city, 'country', wp.country, 'capabilities', wp.capabilities, 'metals', wp.metals,
+          'gemstoneWork', wp.gemstone_work, 'certifications', wp.certifications, 'moqPerDesign', wp.moq_per_design,
+          'leadTimeMinDays', wp.lead_time_min_days, 'leadTimeMaxDays', wp.lead_time_max_days, 'thumbFileId', ${thumb})
+          order by ${order})
+        from (select wp.* from workshop_profiles wp where ${published} order by ${order}
+              limit ${DIRECTORY_PAGE_SIZE} offset ${(params.page - 1) * DIRECTORY_PAGE_SIZE}) wp
+        join organizations o on o.id = wp.org_id) as items,
+      (select json_agg(json_build_object('facet', c.facet, 'value', c.value, 'count', c.count)) from directory_facet_counts c where c.count > 0) as counts`);
+  const row = rows[0]!;
+  const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, [] as FacetCount[]])) as DirectoryFacets;
+  let total = 0;
+  const vocabulary = new Set(COUNTED.map((c) => `${c.key}:${c.value}`));
+  for (const c of row.counts ?? []) {
+    if (c.facet === "total") total = Number(c.count);
+    const key = FACET_OF_COLUMN[c.facet];
+    // Vocabulary facets list only the values the app knows, as the counting query does.
+    if (key && (key === "countries" || vocabulary.has(`${key}:${c.value}`))) facets[key].push({ value: c.value, count: Number(c.count) });
+  }
+  for (const k of FACET_KEYS) facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return {
+    items: row.items ?? [],
+    total,
+    page: params.page,
+    pageSize: DIRECTORY_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
+    facets,
+    loosen: [],
+    textNote: null,
+  };
+}
+
 async function searchOnce(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
+  if (isUnfiltered(params)) return searchUnfiltered(db, params);
   const { rows } = await db.execute<Row>(searchSql(params));
   const row = rows[0]!;
   const [total = 0, ...counts] = row.counts.map(Number);

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, exists, isNotNull, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
-import { withOrg, withPublic } from "../db/tenant";
+import { readPublic, withOrg } from "../db/tenant";
 import { organizations, portfolioPiecePhotos, productionCalendars, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
@@ -205,8 +205,9 @@ export async function unpublishProfile(db: Db, actor: Actor) {
  * Unknown, unpublished and non-workshop addresses all answer NOT_FOUND alike.
  */
 export async function getPublicProfile(db: Db, slug: string) {
-  // As the public: row-level security shows a published profile and what it shows, nothing else.
-  return withPublic(db, async (tx) => {
+  // As the public: row-level security shows a published profile and what it shows, nothing else. Four
+  // statements, the last three side by side, and no transaction (`readPublic`).
+  return readPublic(db, async (tx) => {
     const [row] = await tx
       .select({ slug: organizations.slug, profile: workshopProfiles, workingDays: productionCalendars.workingWeekdays })
       .from(workshopProfiles)
@@ -215,8 +216,7 @@ export async function getPublicProfile(db: Db, slug: string) {
       .where(and(eq(organizations.slug, slug.trim().toLowerCase()), eq(organizations.kind, "workshop"), isNotNull(workshopProfiles.publishedAt)));
     if (!row) throw notFound("Workshop");
     const p = row.profile;
-    const artisans = await listArtisans(tx, p.orgId);
-    const portfolio = await listPublicPortfolioPieces(tx, p.orgId);
+    const [artisans, portfolio, record] = await Promise.all([listArtisans(tx, p.orgId), listPublicPortfolioPieces(tx, p.orgId), getWorkshopRecord(tx, p.orgId)]);
     return {
       orgId: p.orgId,
       slug: row.slug,
@@ -239,7 +239,7 @@ export async function getPublicProfile(db: Db, slug: string) {
       publishedAt: p.publishedAt!,
       artisans: artisans.map((a) => ({ id: a.id, name: a.name, role: a.role, bio: a.bio, photoFileId: a.photoFileId })),
       portfolio: portfolio.map((x) => ({ id: x.id, title: x.title, description: x.description, metals: x.metals, techniques: x.techniques, photoFileIds: x.photoFileIds })),
-      record: await getWorkshopRecord(tx, p.orgId),
+      record,
     };
   });
 }
