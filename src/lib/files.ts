@@ -1,5 +1,5 @@
 /** What an uploaded file is for; who may read it follows from this and the record that uses it. */
-export const FILE_PURPOSES = ["artisan_photo", "portfolio_photo", "sample_request_attachment"] as const;
+export const FILE_PURPOSES = ["artisan_photo", "portfolio_photo", "sample_request_attachment", "design_attachment", "collection_style_file"] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const FILE_VARIANTS = ["thumb", "display", "original"] as const;
@@ -20,12 +20,26 @@ export const IMAGE_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp"] as 
 
 /** Purposes that also accept PDF documents besides images. */
 export function acceptsPdf(purpose: FilePurpose): boolean {
-  return purpose === "sample_request_attachment";
+  return purpose === "sample_request_attachment" || purpose === "design_attachment" || purpose === "collection_style_file";
 }
+
+/**
+ * Purposes that also accept CAD and drawing files (`.3dm .stl .step .stp .obj .glb .dxf`). These have no
+ * image magic: they are accepted by their name's ending and a check of their content where the format has
+ * one (see `sniffModel` in services/files.ts). The 10 MB limit holds for them too.
+ */
+export function acceptsCad(purpose: FilePurpose): boolean {
+  return purpose === "design_attachment";
+}
+
+/** CAD and drawing endings accepted for design attachments (lower case, with the dot). */
+export const CAD_FILE_EXTENSIONS = [".3dm", ".stl", ".step", ".stp", ".obj", ".glb", ".dxf"] as const;
 
 /** The `accept` attribute of a file input for a purpose; a hint for the picker, the server checks content. */
 export function acceptAttribute(purpose: FilePurpose): string {
-  return acceptsPdf(purpose) ? ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf" : ".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp";
+  const images = ".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp";
+  if (acceptsCad(purpose)) return `${images},.pdf,application/pdf,${CAD_FILE_EXTENSIONS.join(",")}`;
+  return acceptsPdf(purpose) ? `${images},.pdf,application/pdf` : images;
 }
 
 /** Where a page loads a file (or one of its resized variants) from. */

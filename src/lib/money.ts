@@ -78,6 +78,7 @@ const SMALL_UNIT_SCALE: Record<string, number> = {
 /** Upper limits of amounts people type, per purpose, in dollar-sized units (scaled per currency). */
 export const MONEY_LIMITS = {
   sampleFee: 100_000,
+  retailPrice: 1_000_000,
 } as const;
 
 export type MoneyLimit = keyof typeof MONEY_LIMITS;

@@ -1,7 +1,7 @@
-import { and, eq, exists, isNotNull, or, type SQL } from "drizzle-orm";
+import { and, eq, exists, isNotNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { withOrg, withPublic } from "../db/tenant";
-import { files, memberships, portfolioPiecePhotos, portfolioPieces, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
+import { collectionStyleFiles, designRevisionAttachments, designRevisions, designs, files, memberships, portfolioPiecePhotos, portfolioPieces, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
 import type { FilePurpose } from "~/lib/files";
 import { listMyOrganizations } from "./organizations";
 
@@ -23,6 +23,14 @@ type FileAccessRule = {
 /** The workshop's profile is published: its photos are public only while it is. */
 const published = (orgId: string) =>
   and(eq(workshopProfiles.orgId, orgId), isNotNull(workshopProfiles.publishedAt));
+
+/**
+ * The sharing rule of designs, the same SQL function the row-level policies ask: a workshop sees a
+ * brand's revision only while the brand shared that approved revision with it (a request for quote sent
+ * to it). Never a draft. `workshopOrgId` is any organization the reader belongs to.
+ */
+export const revisionSharedWith = (revisionId: SQLWrapper | string, workshopOrgId: SQLWrapper | string) =>
+  sql<boolean>`design_revision_shared_with(${revisionId}, ${workshopOrgId})`;
 
 /** The one access table: one entry per purpose. A new purpose does not compile until it has its rule. */
 export const FILE_ACCESS: Record<FilePurpose, FileAccessRule> = {
@@ -59,6 +67,30 @@ export const FILE_ACCESS: Record<FilePurpose, FileAccessRule> = {
           .innerJoin(sampleRequests, eq(sampleRequests.id, sampleRequestAttachments.sampleRequestId))
           .innerJoin(memberships, and(eq(memberships.userId, userId), or(eq(memberships.orgId, sampleRequests.brandOrgId), eq(memberships.orgId, sampleRequests.workshopOrgId))))
           .where(and(eq(sampleRequestAttachments.fileId, file.id), eq(sampleRequests.brandOrgId, file.orgId))),
+      ),
+  },
+  design_attachment: {
+    readers: "the brand's members; a workshop's members only while an approved revision with this file is shared with the workshop; never a draft's file, never public",
+    sharedWith: (db, file, userId) =>
+      exists(
+        db
+          .select({ one: designRevisionAttachments.fileId })
+          .from(designRevisionAttachments)
+          .innerJoin(memberships, eq(memberships.userId, userId))
+          .where(and(eq(designRevisionAttachments.fileId, file.id), eq(designRevisionAttachments.orgId, file.orgId), revisionSharedWith(designRevisionAttachments.revisionId, memberships.orgId))),
+      ),
+  },
+  collection_style_file: {
+    readers: "the brand's members; a workshop's members only while an approved revision of a design in the collection is shared with the workshop; never public",
+    sharedWith: (db, file, userId) =>
+      exists(
+        db
+          .select({ one: collectionStyleFiles.fileId })
+          .from(collectionStyleFiles)
+          .innerJoin(designs, eq(designs.collectionId, collectionStyleFiles.collectionId))
+          .innerJoin(designRevisions, eq(designRevisions.designId, designs.id))
+          .innerJoin(memberships, eq(memberships.userId, userId))
+          .where(and(eq(collectionStyleFiles.fileId, file.id), eq(collectionStyleFiles.orgId, file.orgId), revisionSharedWith(designRevisions.id, memberships.orgId))),
       ),
   },
 };

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, notExists } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
-import { files, portfolioPiecePhotos, sampleRequestAttachments, workshopArtisans } from "../db/schema";
+import { collectionStyleFiles, designRevisionAttachments, designs, files, portfolioPiecePhotos, sampleRequestAttachments, workshopArtisans } from "../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage";
 import type { FilePurpose } from "~/lib/files";
@@ -25,7 +25,7 @@ export async function assertOwnFiles(tx: Queryable, orgId: string, ids: string[]
     .where(and(eq(files.orgId, orgId), eq(files.purpose, purpose), inArray(files.id, ids)));
   const found = new Set(rows.filter((r) => !opts.imagesOnly || r.contentType.startsWith("image/")).map((r) => r.id));
   if (ids.some((id) => !found.has(id))) {
-    const what = purpose === "sample_request_attachment" ? ["That attachment", "One of the attachments"] : ["That photo", "One of the photos"];
+    const what = purpose === "portfolio_photo" || purpose === "artisan_photo" ? ["That photo", "One of the photos"] : ["That attachment", "One of the attachments"];
     throw new AppError("BAD_REQUEST", `${ids.length === 1 ? what[0] : what[1]} was not found. Upload it again.`, field);
   }
 }
@@ -81,6 +81,9 @@ export async function sweepUnattachedFiles(db: Db, opts: { now?: Date; storage?:
         notExists(db.select({ id: portfolioPiecePhotos.fileId }).from(portfolioPiecePhotos).where(eq(portfolioPiecePhotos.fileId, files.id))),
         notExists(db.select({ id: sampleRequestAttachments.fileId }).from(sampleRequestAttachments).where(eq(sampleRequestAttachments.fileId, files.id))),
         notExists(db.select({ id: workshopArtisans.id }).from(workshopArtisans).where(eq(workshopArtisans.photoFileId, files.id))),
+        notExists(db.select({ id: designRevisionAttachments.fileId }).from(designRevisionAttachments).where(eq(designRevisionAttachments.fileId, files.id))),
+        notExists(db.select({ id: collectionStyleFiles.fileId }).from(collectionStyleFiles).where(eq(collectionStyleFiles.fileId, files.id))),
+        notExists(db.select({ id: designs.id }).from(designs).where(eq(designs.coverFileId, files.id))),
       ),
     )
     .returning({ storageKey: files.storageKey, variants: files.variants });

@@ -5,7 +5,7 @@ import { withOrg } from "../db/tenant";
 import { files, organizations, type FileVariant, type StoredFile } from "../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage";
-import { acceptsPdf, FILE_PURPOSES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, VARIANT_WIDTHS, type FilePurpose } from "~/lib/files";
+import { acceptsCad, acceptsPdf, CAD_FILE_EXTENSIONS, FILE_PURPOSES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, VARIANT_WIDTHS, type FilePurpose } from "~/lib/files";
 import { recordEvent } from "./events";
 
 export { MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES } from "~/lib/files";
@@ -41,6 +41,7 @@ export const decodeQueue = () => ({ running: decoding, waiting: waiting.length }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WORKSHOP_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
+const BRAND_PURPOSES: readonly FilePurpose[] = ["design_attachment", "collection_style_file"];
 
 /** A file the size check refused; the upload route answers it with 413. */
 export class FileTooLargeError extends AppError {
@@ -95,7 +96,66 @@ export function cleanFileName(raw: string): string {
   return clean || "file";
 }
 
+type ModelFormat = { contentType: string; ext: string };
+
+/** The content types CAD and drawing files are stored and served with, by ending. */
+const MODEL_FORMATS: Record<(typeof CAD_FILE_EXTENSIONS)[number], ModelFormat> = {
+  ".stl": { contentType: "model/stl", ext: "stl" },
+  ".obj": { contentType: "model/obj", ext: "obj" },
+  ".glb": { contentType: "model/gltf-binary", ext: "glb" },
+  ".step": { contentType: "model/step", ext: "step" },
+  ".stp": { contentType: "model/step", ext: "stp" },
+  ".3dm": { contentType: "model/vnd.3dm", ext: "3dm" },
+  ".dxf": { contentType: "image/vnd.dxf", ext: "dxf" },
+};
+
+/** No NUL byte in the first 8 KB: a text format (ASCII STL, OBJ, STEP, DXF), not a binary file renamed. */
+const looksLikeText = (bytes: Buffer) => !bytes.subarray(0, 8192).includes(0);
+
+/**
+ * CAD and drawing files carry no image magic: accepted by the name's ending, and by their content where the
+ * format has a signature. Binary STL has none but its size: an 80-byte header, a triangle count n, then
+ * 50 bytes per triangle (84 + 50·n); ASCII STL starts with "solid". GLB starts with "glTF"; STEP with
+ * "ISO-10303-21"; Rhino 3dm with "3D Geometry File Format"; DXF is ASCII group codes starting with a 0
+ * (or a 999 comment) or the binary DXF sentinel. OBJ has no signature: plain text is all that is checked.
+ * Returns null when the content does not match its ending.
+ */
+export function sniffModel(name: string, bytes: Buffer): ModelFormat | null {
+  const ext = /\.[a-z0-9]+$/i.exec(name)?.[0]?.toLowerCase();
+  if (!ext || !(CAD_FILE_EXTENSIONS as readonly string[]).includes(ext)) return null;
+  const format = MODEL_FORMATS[ext as (typeof CAD_FILE_EXTENSIONS)[number]];
+  const head = bytes.subarray(0, 512).toString("latin1");
+  switch (ext) {
+    case ".stl": {
+      if (bytes.length >= 84 && bytes.readUInt32LE(80) > 0 && bytes.length === 84 + 50 * bytes.readUInt32LE(80)) return format;
+      return /^\s*solid\b/.test(head) && looksLikeText(bytes) ? format : null;
+    }
+    case ".glb":
+      return bytes.length >= 12 && head.startsWith("glTF") ? format : null;
+    case ".step":
+    case ".stp":
+      return /^\s*ISO-10303-21;/.test(head) ? format : null;
+    case ".3dm":
+      return head.startsWith("3D Geometry File Format") ? format : null;
+    case ".dxf":
+      if (head.startsWith("AutoCAD Binary DXF")) return format;
+      return /^\s*(0|999)\s*\r?\n/.test(head) && looksLikeText(bytes) ? format : null;
+    case ".obj":
+      return looksLikeText(bytes) && /^\s*(#|v |vn |vt |o |g |mtllib |f |s |usemtl )/m.test(head) ? format : null;
+    default:
+      return null;
+  }
+}
+
 function typeError(name: string, purpose: FilePurpose, found: Sniffed): AppError {
+  if (acceptsCad(purpose)) {
+    const ext = /\.[a-z0-9]+$/i.exec(name)?.[0]?.toLowerCase();
+    if (ext && (CAD_FILE_EXTENSIONS as readonly string[]).includes(ext)) {
+      return new AppError("BAD_REQUEST", `${quote(name)} does not look like a ${ext.slice(1).toUpperCase()} file: its content is something else. Export it again and retry.`, "file");
+    }
+    const label = found ? FOUND_LABELS[found] : undefined;
+    return new AppError("BAD_REQUEST", `${quote(name)} is not a file a design takes${label ? `: it is ${label}` : ""}. Upload CAD (${CAD_FILE_EXTENSIONS.filter((e) => e !== ".dxf").join(" ")}), drawings (.pdf .dxf), or JPEG, PNG or WebP images.`, "file");
+  }
   const wanted = acceptsPdf(purpose) ? "a JPEG, PNG or WebP image or a PDF" : "a JPEG, PNG or WebP image";
   const label = found ? FOUND_LABELS[found] : undefined;
   if (label) return new AppError("BAD_REQUEST", `${quote(name)} is not ${wanted}: it is ${label}.`, "file");
@@ -174,12 +234,19 @@ export async function storeUpload(db: Db, input: StoreUploadInput, storage: Stor
   if (WORKSHOP_PURPOSES.includes(input.purpose) && org.kind !== "workshop") {
     throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos.", "purpose");
   }
+  if (BRAND_PURPOSES.includes(input.purpose) && org.kind !== "brand") {
+    throw new AppError("BAD_REQUEST", "Only brands upload design files and style guides.", "purpose");
+  }
 
   const found = sniffContent(input.bytes);
   let prepared: Prepared;
   if (found === "jpeg" || found === "png" || found === "webp") prepared = await prepareImage(input.bytes, name, found);
   else if (found === "pdf" && acceptsPdf(input.purpose)) prepared = { contentType: "application/pdf", ext: "pdf", original: input.bytes, width: null, height: null, variants: [] };
-  else throw typeError(name, input.purpose, found);
+  else {
+    const model = acceptsCad(input.purpose) ? sniffModel(name, input.bytes) : null;
+    if (!model) throw typeError(name, input.purpose, found);
+    prepared = { contentType: model.contentType, ext: model.ext, original: input.bytes, width: null, height: null, variants: [] };
+  }
 
   const id = crypto.randomUUID();
   const prefix = `${orgId}/${id}`;

@@ -7,3 +7,4 @@ export * from "./files";
 export * from "./workshops";
 export * from "./vetting";
 export * from "./notifications";
+export * from "./designs";
