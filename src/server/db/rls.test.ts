@@ -7,6 +7,7 @@ import { fileRow, insertPiece } from "~/test/files";
 import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import { withDatabase } from "~/test/global-setup";
 import { createSampleRequest } from "../services/sample-requests";
+import { rfqBetween } from "~/test/rfqs";
 import { addToShortlist } from "../services/shortlist";
 import { openScriptDb } from "./script-db";
 import { withOrg, withPublic, withUser } from "./tenant";
@@ -20,16 +21,35 @@ const db = await testDb();
 
 /** Every table that holds an organization's rows, written out: a new one must be added here and get policies. */
 const TENANT_TABLES = [
+  "collection_style_files",
+  "collections",
+  "design_revision_attachments",
+  "design_revision_comments",
+  "design_revision_shares",
+  "design_revisions",
+  "designs",
   "events",
   "files",
   "invitations",
   "memberships",
   "notification_recipients",
   "notifications",
+  "order_lines",
+  "orders",
   "organization_slug_redirects",
   "organizations",
   "portfolio_piece_photos",
   "portfolio_pieces",
+  "quote_version_attachments",
+  "quote_versions",
+  "quotes",
+  "rfq_attachments",
+  "rfq_invitations",
+  "rfq_lines",
+  "rfq_message_attachments",
+  "rfq_messages",
+  "rfq_thread_reads",
+  "rfqs",
   "sample_evaluations",
   "sample_request_attachments",
   "sample_request_updates",
@@ -100,6 +120,9 @@ describe("row-level security", () => {
     await db.execute(sql`insert into workshop_artisans (org_id, name, role) values (${unpublished.org.id}, 'Hidden', 'Setter')`);
     await db.execute(sql`insert into sample_evaluations (sample_request_id, brand_org_id, quality, finish, communication) select id, brand_org_id, 4, 4, 5 from sample_requests`);
     await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
+    // A request for quote between the brand and the workshop, through a quote with a file, a message with a
+    // file, a read marker and the order; and the design tables it rests on.
+    await rfqBetween(db, f);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
     for (const org of [f.brand.org, f.workshop.org, unpublished.org]) {
       await db.execute(sql`insert into organization_slug_redirects (slug, org_id) values (${`old-${org.slug}`}, ${org.id})`);
@@ -128,16 +151,35 @@ describe("row-level security", () => {
     const app = appDbOf(db);
     const seen = Object.fromEntries(await Promise.all(TENANT_TABLES.map(async (t) => [t, await countAll(app, t)] as const)));
     expect(seen).toEqual({
+      collection_style_files: 0,
+      collections: 0,
+      design_revision_attachments: 0,
+      design_revision_comments: 0,
+      design_revision_shares: 0,
+      design_revisions: 0,
+      designs: 0,
       events: 0,
       files: 1, // the photo the published profile shows
       invitations: 0,
       memberships: 0,
       notification_recipients: 0,
       notifications: 0,
+      order_lines: 0,
+      orders: 0,
       organization_slug_redirects: 1, // the published workshop's old slug, for its old profile links
       organizations: 1, // the published workshop
       portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece with a photo, not the one without
+      quote_version_attachments: 0,
+      quote_versions: 0,
+      quotes: 0,
+      rfq_attachments: 0,
+      rfq_invitations: 0,
+      rfq_lines: 0,
+      rfq_message_attachments: 0,
+      rfq_messages: 0,
+      rfq_thread_reads: 0,
+      rfqs: 0,
       sample_evaluations: 0,
       sample_request_attachments: 0,
       sample_request_updates: 0,
@@ -196,7 +238,7 @@ describe("row-level security", () => {
       attachments: 1,
       invitations: [f.brand.org.id],
       memberships: [f.brand.org.id],
-      notifications: [],
+      notifications: [f.brand.org.id], // the quote it received
       organizations: [f.brand.org.id, f.workshop.org.id].sort(),
       sampleEvaluations: [f.brand.org.id],
       shortlist: [f.brand.org.id],

@@ -8,3 +8,4 @@ export * from "./workshops";
 export * from "./vetting";
 export * from "./notifications";
 export * from "./designs";
+export * from "./rfqs";
