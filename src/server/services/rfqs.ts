@@ -343,6 +343,8 @@ export async function updateRfqLineRevision(db: Db, actor: Actor, input: { lineI
 /** Lines of the brand's draft or open RFQs whose design has a newer approved revision than the line's. */
 export async function linesWithNewerRevision(db: Db, brandOrgId: string, designId: string) {
   return withOrg(db, brandOrgId, async (tx) => {
+    const [design] = await tx.select({ id: designs.id }).from(designs).where(and(eq(designs.id, designId), eq(designs.orgId, brandOrgId)));
+    if (!design) throw new AppError("NOT_FOUND", "That design was not found.");
     const rows = await tx
       .select({ lineId: rfqLines.id, rfqId: rfqs.id, rfqNumber: rfqs.number, rfqTitle: rfqs.title, status: rfqs.status, revisionNumber: designRevisions.number })
       .from(rfqLines)
