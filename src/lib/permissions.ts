@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   /** The thread of an invitation, either side. */
   "rfqThreads.use": ["owner", "admin", "member"],
   "orders.view": ["owner", "admin", "member"],
+  /** Workshop side: working days, holidays, closures and make-up days that delivery dates are counted in. */
+  "calendar.view": ["owner", "admin", "member"],
+  "calendar.edit": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

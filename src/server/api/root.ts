@@ -14,6 +14,7 @@ import { healthRouter } from "./routers/health";
 import { quoteRouter } from "./routers/quote";
 import { rfqRouter } from "./routers/rfq";
 import { orderRouter, rfqThreadRouter } from "./routers/rfq-thread";
+import { productionCalendarRouter } from "./routers/production-calendar";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   quote: quoteRouter,
   rfqThread: rfqThreadRouter,
   order: orderRouter,
+  productionCalendar: productionCalendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -106,6 +106,16 @@ const EXPECTED: Record<string, Expectation> = {
   "rfqThread.post": { role: "member", kind: "any" },
   "order.list": { role: "member", kind: "any" },
   "order.get": { role: "member", kind: "any" },
+  "productionCalendar.get": { role: "member", kind: "workshop" },
+  "productionCalendar.update": { role: "admin", kind: "workshop" },
+  "productionCalendar.markReviewed": { role: "admin", kind: "workshop" },
+  "productionCalendar.setHoliday": { role: "admin", kind: "workshop" },
+  "productionCalendar.removeHoliday": { role: "admin", kind: "workshop" },
+  "productionCalendar.restoreHoliday": { role: "admin", kind: "workshop" },
+  "productionCalendar.addClosure": { role: "admin", kind: "workshop" },
+  "productionCalendar.removeClosure": { role: "admin", kind: "workshop" },
+  "productionCalendar.addWorkingDay": { role: "admin", kind: "workshop" },
+  "productionCalendar.removeWorkingDay": { role: "admin", kind: "workshop" },
 };
 
 const db = await testDb();

@@ -21,6 +21,9 @@ const db = await testDb();
 
 /** Every table that holds an organization's rows, written out: a new one must be added here and get policies. */
 const TENANT_TABLES = [
+  "calendar_closures",
+  "calendar_holiday_changes",
+  "calendar_working_days",
   "collection_style_files",
   "collections",
   "design_revision_attachments",
@@ -40,6 +43,7 @@ const TENANT_TABLES = [
   "organizations",
   "portfolio_piece_photos",
   "portfolio_pieces",
+  "production_calendars",
   "quote_version_attachments",
   "quote_versions",
   "quotes",
@@ -60,7 +64,14 @@ const TENANT_TABLES = [
 ];
 
 /** The organization column(s) of each table, to check whose rows a query saw. */
+/** Tables under row-level security that hold no organization's rows: reference data everyone reads. */
+const PUBLIC_TABLES = ["public_holidays"];
+
 const ORG_COLUMNS: Record<string, string> = {
+  calendar_closures: "org_id",
+  calendar_holiday_changes: "org_id",
+  calendar_working_days: "org_id",
+  production_calendars: "org_id",
   events: "org_id",
   files: "org_id",
   invitations: "org_id",
@@ -124,6 +135,12 @@ describe("row-level security", () => {
     // file, a read marker and the order; and the design tables it rests on.
     await rfqBetween(db, f);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
+    // Calendar rows of both workshops: a closure, an own holiday and a make-up day each.
+    for (const org of [f.workshop.org, unpublished.org]) {
+      await db.execute(sql`insert into calendar_closures (org_id, starts_on, ends_on, label) values (${org.id}, '2027-08-02', '2027-08-20', 'August')`);
+      await db.execute(sql`insert into calendar_holiday_changes (org_id, date, change, label) values (${org.id}, '2027-03-19', 'added', 'Patron saint')`);
+      await db.execute(sql`insert into calendar_working_days (org_id, date, label) values (${org.id}, '2027-03-20', 'Make-up Saturday')`);
+    }
     for (const org of [f.brand.org, f.workshop.org, unpublished.org]) {
       await db.execute(sql`insert into organization_slug_redirects (slug, org_id) values (${`old-${org.slug}`}, ${org.id})`);
     }
@@ -134,7 +151,7 @@ describe("row-level security", () => {
       select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r' and c.relrowsecurity order by 1`);
-    expect(rows.map((r) => r.name)).toEqual(TENANT_TABLES);
+    expect(rows.map((r) => r.name)).toEqual([...TENANT_TABLES, ...PUBLIC_TABLES].sort());
     expect(rows.every((r) => r.enabled && r.forced)).toBe(true);
     const withOrgColumn = await db.execute<{ name: string }>(sql`
       select distinct table_name as name from information_schema.columns
@@ -151,6 +168,9 @@ describe("row-level security", () => {
     const app = appDbOf(db);
     const seen = Object.fromEntries(await Promise.all(TENANT_TABLES.map(async (t) => [t, await countAll(app, t)] as const)));
     expect(seen).toEqual({
+      calendar_closures: 0,
+      calendar_holiday_changes: 0,
+      calendar_working_days: 0,
       collection_style_files: 0,
       collections: 0,
       design_revision_attachments: 0,
@@ -170,6 +190,7 @@ describe("row-level security", () => {
       organizations: 1, // the published workshop
       portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece with a photo, not the one without
+      production_calendars: 1, // the published workshop's working days, which its profile shows
       quote_version_attachments: 0,
       quote_versions: 0,
       quotes: 0,
@@ -189,6 +210,7 @@ describe("row-level security", () => {
       workshop_profiles: 1, // the published profile
     });
     expect(await orgIdsIn(app, "organizations")).toEqual([f.workshop.org.id]);
+    expect(await orgIdsIn(app, "production_calendars")).toEqual([f.workshop.org.id]);
   });
 
   it("withPublic reads the same public rows, even on the owner's connection", async () => {
@@ -340,6 +362,41 @@ describe("row-level security", () => {
       withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`insert into sample_request_updates (sample_request_id, actor_org_id, status, message) select id, brand_org_id, 'requested', 'spoofed' from sample_requests`)),
     );
     expect(asBrand).toBe("42501");
+  });
+
+  it("a workshop's closures, own holidays and make-up days are its own; public holidays are read by all, written by none", async () => {
+    const calendarRows = async (tx: Pick<Db, "execute">) => ({
+      closures: await orgIdsIn(tx, "calendar_closures"),
+      changes: await orgIdsIn(tx, "calendar_holiday_changes"),
+      workingDays: await orgIdsIn(tx, "calendar_working_days"),
+      calendars: await orgIdsIn(tx, "production_calendars"),
+    });
+    expect(await withOrg(db, f.workshop.org.id, calendarRows)).toEqual({
+      closures: [f.workshop.org.id],
+      changes: [f.workshop.org.id],
+      workingDays: [f.workshop.org.id],
+      calendars: [f.workshop.org.id],
+    });
+    // The brand sent the workshop a request for quote: it reads the workshop's calendar (reads only), to count
+    // expected delivery dates in its business days. Another brand sees only a published workshop's weekdays.
+    expect(await withOrg(db, f.brand.org.id, calendarRows)).toEqual({ closures: [f.workshop.org.id], changes: [f.workshop.org.id], workingDays: [f.workshop.org.id], calendars: [f.workshop.org.id] });
+    expect(await withOrg(db, f.outsider.brand.org.id, calendarRows)).toEqual({ closures: [], changes: [], workingDays: [], calendars: [f.workshop.org.id] });
+    expect(await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`insert into calendar_closures (org_id, starts_on, ends_on, label) values (${f.workshop.org.id}, '2027-08-02', '2027-08-06', 'Spoofed')`)))).toBe("42501");
+    expect(await withOrg(db, unpublished.org.id, calendarRows)).toEqual({
+      closures: [unpublished.org.id],
+      changes: [unpublished.org.id],
+      workingDays: [unpublished.org.id],
+      calendars: [f.workshop.org.id, unpublished.org.id].sort(),
+    });
+    const holidays = await withPublic(db, (tx) => countAll(tx, "public_holidays"));
+    expect(holidays).toBeGreaterThan(1000);
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`insert into public_holidays (country, date, label, source) values ('IT', '2027-03-19', 'Spoofed', 'x')`)))).toBe("42501");
+    const touched = await withOrg(db, f.workshop.org.id, async (tx) => ({
+      moved: (await tx.execute(sql`update calendar_closures set org_id = ${f.workshop.org.id} where org_id <> ${f.workshop.org.id}`)).rowCount,
+      deleted: (await tx.execute(sql`delete from calendar_working_days where org_id <> ${f.workshop.org.id}`)).rowCount,
+      relabelled: (await tx.execute(sql`update public_holidays set label = 'Spoofed'`)).rowCount,
+    }));
+    expect(touched).toEqual({ moved: 0, deleted: 0, relabelled: 0 });
   });
 
   it("the directory and a published profile still serve signed out, through the app's connection", async () => {

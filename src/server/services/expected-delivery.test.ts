@@ -1,29 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, expectedDelivery } from "./expected-delivery";
+import { testDb } from "~/test/db";
+import { createFixture } from "~/test/fixtures";
+import { sentQuote, sentRfq } from "~/test/rfqs";
+import { calendarClosures } from "../db/schema";
+import { compareQuotes } from "./rfq-views";
 
-const monToFri = { timeZone: "Europe/Rome", workingDays: [1, 2, 3, 4, 5] };
+const db = await testDb();
 
-describe("expected delivery in the workshop's working days", () => {
-  it("the start date is day 0: 1 business day after Monday 2027-02-01 is Tuesday", () => {
-    expect(addWorkingDays(monToFri, "2027-02-01", 1)).toBe("2027-02-02");
+describe("expected delivery in the comparison, from the workshop's production calendar", () => {
+  it("the brand's comparison counts the lead time in the workshop's business days, skipping its August closure", async () => {
+    const f = await createFixture(db);
+    const r = await sentRfq(db, f.brand, [f.workshop]);
+    await sentQuote(db, f.workshop, r.invitationOf(f.workshop).id, { ring: r.ringLine.id, pendant: r.pendantLine.id }, { leadTimeDays: 5 });
+    // Friday 30 July 2027, 12:00 in Rome. Without the closure, 5 business days land on Friday 6 August.
+    const now = new Date("2027-07-30T10:00:00Z");
+    const before = await compareQuotes(db, f.brand.org.id, r.rfq.number, now);
+    expect(before.quotes.map((q) => q.expectedDeliveryDate)).toEqual(["2027-08-06"]);
+    await db.insert(calendarClosures).values({ orgId: f.workshop.org.id, startsOn: "2027-08-02", endsOn: "2027-08-27", label: "August closure" });
+    // Closed 2–27 August: Monday 30 August is day 1, Friday 3 September day 5.
+    const after = await compareQuotes(db, f.brand.org.id, r.rfq.number, now);
+    expect(after.quotes.map((q) => q.expectedDeliveryDate)).toEqual(["2027-09-03"]);
   });
 
-  it("skips the weekend: 5 business days after Friday 2027-02-05 is Friday 2027-02-12", () => {
-    expect(addWorkingDays(monToFri, "2027-02-05", 5)).toBe("2027-02-12");
-  });
-
-  it("a start on a Saturday rolls forward to Monday first; 0 days gives that Monday", () => {
-    expect(addWorkingDays(monToFri, "2027-02-06", 0)).toBe("2027-02-08");
-    expect(addWorkingDays(monToFri, "2027-02-06", 1)).toBe("2027-02-09");
-  });
-
-  it("a six-day week counts Saturdays", () => {
-    expect(addWorkingDays({ timeZone: "Asia/Shanghai", workingDays: [1, 2, 3, 4, 5, 6] }, "2027-02-05", 2)).toBe("2027-02-08");
-  });
-
-  it("today is the workshop's today: 23:30 UTC on a Friday is already Saturday in Shanghai", () => {
-    const now = new Date("2027-02-05T23:30:00Z");
-    expect(expectedDelivery({ timeZone: "Asia/Shanghai", workingDays: [1, 2, 3, 4, 5] }, 1, now)).toBe("2027-02-09");
-    expect(expectedDelivery({ timeZone: "America/New_York", workingDays: [1, 2, 3, 4, 5] }, 1, now)).toBe("2027-02-08");
+  it("a brand that never sent the workshop an RFQ reads none of its closures", async () => {
+    const f = await createFixture(db);
+    await db.insert(calendarClosures).values({ orgId: f.workshop.org.id, startsOn: "2027-08-02", endsOn: "2027-08-27", label: "August closure" });
+    const { withOrg } = await import("../db/tenant");
+    const seen = await withOrg(db, f.outsider.brand.org.id, (tx) => tx.select().from(calendarClosures));
+    expect(seen).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { priceQuote, type PricedQuoteVersion, type QuantityPlan } from "~/lib/pr
 import { orderNumberLabel, QUOTE_VERSION_STATUS_LABELS, type QuoteVersionStatus, type SaveQuoteDraftInput } from "~/lib/rfq-schemas";
 import { quoteTermsSchema } from "~/lib/rfq-schemas";
 import { todayIn } from "~/lib/sample-request-schemas";
-import { expectedDelivery, workshopWorkweeks } from "./expected-delivery";
+import { expectedDelivery, workshopCalendars } from "./expected-delivery";
 import { assertOwnFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { describeShortfall } from "~/lib/quote-shortfalls";
@@ -301,7 +301,7 @@ export async function acceptQuote(db: Db, actor: Actor, input: { quoteVersionId:
     const now = new Date();
     const year = Number(todayIn(brand.timeZone, now).slice(0, 4));
     const seq = await nextOrderNumber(tx, actor.orgId, year);
-    const week = (await workshopWorkweeks(tx, [v.workshopOrgId])).get(v.workshopOrgId)!;
+    const calendar = (await workshopCalendars(tx, [v.workshopOrgId], now)).get(v.workshopOrgId)!;
     const [order] = await tx
       .insert(orders)
       .values({
@@ -324,7 +324,7 @@ export async function acceptQuote(db: Db, actor: Actor, input: { quoteVersionId:
         quoteNotes: v.notes,
         pricing: v.pricing,
         priced: price,
-        expectedDeliveryDate: expectedDelivery(week, v.leadTimeDays, now),
+        expectedDeliveryDate: expectedDelivery(calendar, v.leadTimeDays, now),
         createdById: actor.userId,
       })
       .returning();

@@ -21,7 +21,7 @@ import {
 } from "../db/schema";
 import { AppError } from "../errors";
 import { RFQS_PAGE_SIZE, type QuoteVersionStatus, type RfqStatus } from "~/lib/rfq-schemas";
-import { expectedDelivery, workshopWorkweeks } from "./expected-delivery";
+import { expectedDelivery, workshopCalendars } from "./expected-delivery";
 import type { Actor } from "./members";
 import { rfqNotFound } from "./rfq-common";
 import { unreadByInvitation } from "./rfq-messages";
@@ -177,7 +177,7 @@ export async function compareQuotes(db: Db, brandOrgId: string, number: number, 
       .innerJoin(rfqInvitations, and(eq(rfqInvitations.rfqId, quoteVersions.rfqId), eq(rfqInvitations.workshopOrgId, quoteVersions.workshopOrgId)))
       .where(and(eq(quoteVersions.rfqId, rfq.id), inArray(quoteVersions.status, ["sent", "accepted"])))
       .orderBy(asc(organizations.name));
-    const weeks = await workshopWorkweeks(tx, live.map((q) => q.v.workshopOrgId));
+    const calendars = await workshopCalendars(tx, live.map((q) => q.v.workshopOrgId), now);
     const records = await getWorkshopRecords(tx, live.map((q) => q.v.workshopOrgId));
     return {
       rfq: { id: rfq.id, number: rfq.number, title: rfq.title, status: rfq.status, currency: rfq.currency, targetDate: rfq.targetDate, deadline: rfq.deadline },
@@ -188,7 +188,7 @@ export async function compareQuotes(db: Db, brandOrgId: string, number: number, 
           ...versionView(v),
           invitationId,
           workshop: { id: v.workshopOrgId, name: workshopName, slug: workshopSlug },
-          expectedDeliveryDate: expectedDelivery(weeks.get(v.workshopOrgId)!, v.leadTimeDays, now),
+          expectedDeliveryDate: expectedDelivery(calendars.get(v.workshopOrgId)!, v.leadTimeDays, now),
           record: record ? { medianResponseHours: record.medianResponseHours, samplesSent: record.samplesSent } : null,
         };
       }),
