@@ -126,3 +126,18 @@ export function extensionOf(name: string): string {
   const m = /\.[A-Za-z0-9]+$/.exec(name);
   return m ? m[0].toLowerCase() : "";
 }
+
+/** How a member is mentioned in a comment: `@` and the part of their email before the `@` (ava@… → @ava). */
+export function mentionHandle(email: string): string {
+  return (email.split("@")[0] ?? "").toLowerCase();
+}
+
+/** The handles a comment mentions, lower case, each once, in order. */
+export function mentionedHandles(body: string): string[] {
+  const found: string[] = [];
+  for (const m of body.matchAll(/(^|[^\w@.])@([a-z0-9][a-z0-9._+-]*)/gi)) {
+    const handle = m[2]!.replace(/[._+-]+$/, "").toLowerCase();
+    if (!found.includes(handle)) found.push(handle);
+  }
+  return found;
+}

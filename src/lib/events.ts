@@ -62,6 +62,15 @@ export type EventPayloads = {
   "calendar_closure.removed": { label: string; startsOn: string; endsOn: string };
   "calendar_working_day.added": { date: string; label: string };
   "calendar_working_day.removed": { date: string; label: string };
+  "collection.created": { name: string };
+  "collection.updated": { name: string; changed: string[] };
+  "collection.style_guide_updated": { name: string };
+  "design.created": { sku: string; name: string };
+  "design.updated": { sku: string; changed: string[] };
+  "design_revision.started": { sku: string; number: number; from: number | null };
+  "design_revision.saved": { sku: string; number: number };
+  "design_revision.approved": { sku: string; number: number };
+  "design_revision.commented": { sku: string; number: number };
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -69,6 +78,7 @@ export type EventAction = keyof EventPayloads;
 const role = (r: unknown) => (typeof r === "string" ? (r in ROLE_LABELS ? ROLE_LABELS[r as Role].toLowerCase() : r) : "");
 const text = (v: unknown, fallback = "") => (typeof v === "string" && v ? v : fallback);
 const rfqRef = (d: { number?: unknown; title?: unknown }) => `RFQ-${typeof d.number === "number" ? d.number : ""}${typeof d.title === "string" && d.title ? ` (${d.title})` : ""}`;
+const num = (n: unknown) => (typeof n === "number" ? String(n) : "");
 const sr = (n: unknown) => `SR-${typeof n === "number" ? n : ""}`;
 const FIELD_LABELS: Record<string, string> = { name: "name", slug: "web address", country: "country", timeZone: "time zone", currency: "currency" };
 const fields = (changed: unknown) => (Array.isArray(changed) ? changed.map((c) => FIELD_LABELS[String(c)] ?? String(c)).join(", ") : "details");
@@ -132,6 +142,15 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "calendar_closure.removed": (d) => `removed the closure ${text(d.label)} (${text(d.startsOn)} to ${text(d.endsOn)})`,
   "calendar_working_day.added": (d) => `made ${text(d.date)} a working day (${text(d.label)})`,
   "calendar_working_day.removed": (d) => `removed the working day ${text(d.date)} (${text(d.label)})`,
+  "collection.created": (d) => `created the collection ${text(d.name)}`,
+  "collection.updated": (d) => `updated the collection ${text(d.name)}`,
+  "collection.style_guide_updated": (d) => `updated the style guide of ${text(d.name)}`,
+  "design.created": (d) => `created the design ${text(d.sku)} ${text(d.name)}`.trimEnd(),
+  "design.updated": (d) => `updated the design ${text(d.sku)}`,
+  "design_revision.started": (d) => `started revision ${num(d.number)} of ${text(d.sku)}${typeof d.from === "number" ? ` from revision ${d.from}` : ""}`,
+  "design_revision.saved": (d) => `saved draft revision ${num(d.number)} of ${text(d.sku)}`,
+  "design_revision.approved": (d) => `approved revision ${num(d.number)} of ${text(d.sku)}`,
+  "design_revision.commented": (d) => `commented on revision ${num(d.number)} of ${text(d.sku)}`,
 };
 
 export const EVENT_ACTIONS = Object.keys(EVENT_SENTENCES) as EventAction[];

@@ -43,6 +43,11 @@ export const PERMISSIONS = {
   /** Workshop side: working days, holidays, closures and make-up days that delivery dates are counted in. */
   "calendar.view": ["owner", "admin", "member"],
   "calendar.edit": ["owner", "admin"],
+  /** Brand side: collections, designs and their revisions. Every member drafts and comments; approving freezes a revision for good. */
+  "designs.view": ["owner", "admin", "member"],
+  "designs.edit": ["owner", "admin", "member"],
+  "designs.comment": ["owner", "admin", "member"],
+  "designs.approve": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,8 @@ export function portalNav(kind: OrganizationKind, slug: string, counts: NavCount
     ...(kind === "workshop" ? [{ label: "Profile", href: `${base}/profile` }] : []),
     ...(kind === "brand"
       ? [
+          { label: "Collections", href: `${base}/collections` },
+          { label: "Designs", href: `${base}/designs` },
           { label: "Find workshops", href: "/workshops" },
           { label: "Shortlist", href: `${base}/shortlist` },
           { label: "Samples", href: `${base}/samples`, count: counts.samples },

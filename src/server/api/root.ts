@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { activityRouter } from "./routers/activity";
 import { authRouter } from "./routers/auth";
+import { designRouter } from "./routers/design";
 import { directoryRouter } from "./routers/directory";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   rfqThread: rfqThreadRouter,
   order: orderRouter,
   productionCalendar: productionCalendarRouter,
+  design: designRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,10 @@ import { withDatabase } from "~/test/global-setup";
 import { createSampleRequest } from "../services/sample-requests";
 import { rfqBetween } from "~/test/rfqs";
 import { addToShortlist } from "../services/shortlist";
+import { createCollection, updateStyleGuide } from "../services/collections";
+import { addRevisionComment } from "../services/design-comments";
+import { shareRevision } from "../services/design-sharing";
+import { designFile, designWithRevision } from "~/test/designs";
 import { openScriptDb } from "./script-db";
 import { withOrg, withPublic, withUser } from "./tenant";
 import type { Db } from "./client";
@@ -72,6 +76,10 @@ const ORG_COLUMNS: Record<string, string> = {
   calendar_holiday_changes: "org_id",
   calendar_working_days: "org_id",
   production_calendars: "org_id",
+  collections: "org_id",
+  designs: "org_id",
+  design_revisions: "org_id",
+  design_revision_shares: "workshop_org_id",
   events: "org_id",
   files: "org_id",
   invitations: "org_id",
@@ -129,6 +137,15 @@ describe("row-level security", () => {
     const attachment = await uploadedFile(db, f.brand);
     await createSampleRequest(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id, description: "A signet ring in silver 925", quantity: 1, note: "", attachmentFileIds: [attachment.id] });
     await db.execute(sql`insert into workshop_artisans (org_id, name, role) values (${unpublished.org.id}, 'Hidden', 'Setter')`);
+    // A brand's collection with a style-guide file, a design with an approved revision and a comment on it,
+    // the revision shared with the workshop; and the outsider brand's design, shared with nobody.
+    const collection = await createCollection(db, actorOf(f.brand), { fields: { name: "Lune", season: "", description: "", priceMinMinor: null, priceMaxMinor: null, priceCurrency: null } });
+    await updateStyleGuide(db, actorOf(f.brand), { collectionId: collection.id, styleGuide: "Polish", styleFileIds: [(await designFile(db, f.brand, "mood.png", "collection_style_file")).id] });
+    const shared = await designWithRevision(db, f.brand);
+    await db.execute(sql`update designs set collection_id = ${collection.id} where id = ${shared.design.id}`);
+    await addRevisionComment(db, actorOf(f.brand), { revisionId: shared.revisionId, body: "Looks right." });
+    await withOrg(db, f.brand.org.id, (tx) => shareRevision(tx, f.brand.org.id, { revisionId: shared.revisionId, workshopOrgId: f.workshop.org.id }));
+    await designWithRevision(db, f.outsider.brand);
     await db.execute(sql`insert into sample_evaluations (sample_request_id, brand_org_id, quality, finish, communication) select id, brand_org_id, 4, 4, 5 from sample_requests`);
     await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
     // A request for quote between the brand and the workshop, through a quote with a file, a message with a
@@ -310,11 +327,30 @@ describe("row-level security", () => {
       requests: 0,
       updates: 0,
       evaluations: 0,
-      files: [f.workshop.org.id], // only the published photo
+      files: [f.outsider.brand.org.id, f.workshop.org.id].sort(), // its own design sketch; the published photo
       attachments: 0,
       memberships: [f.outsider.brand.org.id],
       organizations: [f.outsider.brand.org.id, f.workshop.org.id].sort(),
     });
+  });
+
+  it("designs: each brand sees its own; the workshop sees only the approved revision shared with it, never comments or the other brand's design", async () => {
+    const designTables = async (tx: Pick<Db, "execute">) => ({
+      collections: await orgIdsIn(tx, "collections"),
+      styleFiles: await countAll(tx, "collection_style_files"),
+      designs: await orgIdsIn(tx, "designs"),
+      revisions: await orgIdsIn(tx, "design_revisions"),
+      attachments: await countAll(tx, "design_revision_attachments"),
+      comments: await countAll(tx, "design_revision_comments"),
+      shares: await countAll(tx, "design_revision_shares"),
+    });
+    // Besides the rows above, the request for quote between the two (rfqBetween) adds a collection with a
+    // style file, a draft revision with a file and a comment, and shares its two approved revisions.
+    expect(await withOrg(db, f.brand.org.id, designTables)).toEqual({ collections: [f.brand.org.id], styleFiles: 2, designs: [f.brand.org.id], revisions: [f.brand.org.id], attachments: 2, comments: 2, shares: 3 });
+    // The workshop: both style files (a shared design in each collection), not the draft revision's file.
+    expect(await withOrg(db, f.workshop.org.id, designTables)).toEqual({ collections: [f.brand.org.id], styleFiles: 2, designs: [f.brand.org.id], revisions: [f.brand.org.id], attachments: 1, comments: 0, shares: 3 });
+    expect(await withOrg(db, f.outsider.brand.org.id, designTables)).toEqual({ collections: [], styleFiles: 0, designs: [f.outsider.brand.org.id], revisions: [f.outsider.brand.org.id], attachments: 1, comments: 0, shares: 0 });
+    expect(await withOrg(db, unpublished.org.id, designTables)).toEqual({ collections: [], styleFiles: 0, designs: [], revisions: [], attachments: 0, comments: 0, shares: 0 });
   });
 
   it("old slugs: an organization's own, its members' (withUser), a published workshop's for everyone; never another's", async () => {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterCursor, pageOf, type ListCursor } from "../db/keyset";
 import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
@@ -15,6 +15,8 @@ export type NotificationInput = {
   href: string;
   /** The person whose change this is: never emailed about it, even when they belong to the notified organization too. */
   actorId?: string;
+  /** Only these members (a mention), instead of every member of the organization. */
+  userIds?: string[];
 };
 
 /**
@@ -30,7 +32,7 @@ export async function notify(tx: Tx, n: NotificationInput): Promise<string> {
     .select({ userId: users.id, email: users.email, muted: users.mutedEmailKinds })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.orgId, n.orgId));
+    .where(and(eq(memberships.orgId, n.orgId), n.userIds ? inArray(memberships.userId, n.userIds.length ? n.userIds : ["00000000-0000-0000-0000-000000000000"]) : undefined));
   if (!row) throw new Error("insert returned no row");
   if (members.length === 0) return row.id;
   await tx.insert(notificationRecipients).values(members.map((m) => ({ notificationId: row.id, userId: m.userId, orgId: n.orgId })));

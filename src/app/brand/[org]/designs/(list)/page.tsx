@@ -1,0 +1,9 @@
+import { DesignsListPage } from "~/components/designs/designs-list-page";
+
+export const metadata = { title: "Designs" };
+
+type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ params, searchParams }: Props) {
+  return <DesignsListPage slug={(await params).org} searchParams={await searchParams} />;
+}
