@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import type { QuantityPlan } from "~/lib/pricing";
@@ -237,5 +237,15 @@ describe("closing and reminders", () => {
     const reminded = async (orgId: string) =>
       (await db.select({ title: notifications.title }).from(notifications).where(eq(notifications.orgId, orgId))).filter((n) => n.title.startsWith("Quotes on RFQ-1")).length;
     expect({ quoted: await reminded(f.workshop.org.id), waiting: await reminded(second.org.id) }).toEqual({ quoted: 0, waiting: 1 });
+  });
+});
+
+describe("scheduled", () => {
+  it("quote expiry runs hourly and the 24-hour deadline reminder every 15 minutes", async () => {
+    const { rows } = await db.execute<{ name: string; cron: string }>(sql`select name, cron from pgboss.schedule where name in ('quotes-expire', 'rfq-deadline-reminders') order by name`);
+    expect(rows).toEqual([
+      { name: "quotes-expire", cron: "5 * * * *" },
+      { name: "rfq-deadline-reminders", cron: "*/15 * * * *" },
+    ]);
   });
 });
