@@ -9,6 +9,9 @@ import type { SampleStatus } from "./sample-request-schemas";
  */
 type SampleRef = { number: number; brand: string; workshop: string };
 type Nothing = Record<string, never>;
+/** An RFQ in the log: its number and title, and the other party when there is one. */
+type RfqRef = { number: number; title: string; brand: string; workshop?: string };
+type OrderRef = { order: string; brand: string; workshop: string };
 
 export type EventPayloads = {
   "organization.created": { name: string; kind: OrganizationKind };
@@ -35,6 +38,21 @@ export type EventPayloads = {
   "shortlist.removed": { workshop: string };
   "sample_request.evaluated": { number: number };
   "file.uploaded": { name: string; purpose: FilePurpose };
+  "rfq.created": RfqRef;
+  "rfq.updated": RfqRef;
+  "rfq.sent": RfqRef & { workshops: number };
+  "rfq.invited": RfqRef & { workshop: string };
+  "rfq.deadline_extended": RfqRef & { deadline: string };
+  "rfq.closed": RfqRef;
+  "rfq.line_updated": RfqRef & { design: string; revision: number };
+  "rfq.declined": RfqRef & { workshop: string };
+  "quote.sent": RfqRef & { version: number };
+  "quote.withdrawn": RfqRef & { version: number };
+  "quote.accepted": RfqRef & { version: number };
+  "quote.declined": RfqRef & { version: number };
+  "quote.expired": RfqRef & { version: number };
+  "quote.outdated": RfqRef & { version: number };
+  "order.created": OrderRef;
   "production_calendar.updated": { changed: string[] };
   "production_calendar.reviewed": Nothing;
   "calendar_holiday.set": { date: string; label: string };
@@ -59,6 +77,7 @@ export type EventAction = keyof EventPayloads;
 
 const role = (r: unknown) => (typeof r === "string" ? (r in ROLE_LABELS ? ROLE_LABELS[r as Role].toLowerCase() : r) : "");
 const text = (v: unknown, fallback = "") => (typeof v === "string" && v ? v : fallback);
+const rfqRef = (d: { number?: unknown; title?: unknown }) => `RFQ-${typeof d.number === "number" ? d.number : ""}${typeof d.title === "string" && d.title ? ` (${d.title})` : ""}`;
 const num = (n: unknown) => (typeof n === "number" ? String(n) : "");
 const sr = (n: unknown) => `SR-${typeof n === "number" ? n : ""}`;
 const FIELD_LABELS: Record<string, string> = { name: "name", slug: "web address", country: "country", timeZone: "time zone", currency: "currency" };
@@ -99,6 +118,21 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "sample_request.received": (d) => `marked sample ${sr(d.number)} received`,
   "sample_request.evaluated": (d) => `evaluated sample ${sr(d.number)}`,
   "file.uploaded": (d) => `uploaded ${text(d.name, "a file")}`,
+  "rfq.created": (d) => `drafted request for quote ${rfqRef(d)}`,
+  "rfq.updated": (d) => `edited request for quote ${rfqRef(d)}`,
+  "rfq.sent": (d) => `sent request for quote ${rfqRef(d)}`,
+  "rfq.invited": (d) => `invited ${text(d.workshop, "a workshop")} to request for quote ${rfqRef(d)}`,
+  "rfq.deadline_extended": (d) => `extended the deadline of ${rfqRef(d)} to ${text(d.deadline)}`,
+  "rfq.closed": (d) => `closed request for quote ${rfqRef(d)}`,
+  "rfq.line_updated": (d) => `moved ${text(d.design, "a design")} of ${rfqRef(d)} to revision ${typeof d.revision === "number" ? d.revision : ""}`,
+  "rfq.declined": (d) => `declined to quote on ${rfqRef(d)} from ${text(d.brand)}`,
+  "quote.sent": (d) => `sent quote version ${typeof d.version === "number" ? d.version : ""} on ${rfqRef(d)}`,
+  "quote.withdrawn": (d) => `withdrew the quote on ${rfqRef(d)}`,
+  "quote.accepted": (d) => `accepted the quote of ${text(d.workshop, "a workshop")} on ${rfqRef(d)}`,
+  "quote.declined": (d) => `declined the quote of ${text(d.workshop, "a workshop")} on ${rfqRef(d)}`,
+  "quote.expired": (d) => `saw a quote on ${rfqRef(d)} expire`,
+  "quote.outdated": (d) => `saw a quote on ${rfqRef(d)} become outdated by a new design revision`,
+  "order.created": (d) => `created order ${text(d.order)} with ${text(d.workshop)}`,
   "production_calendar.updated": () => "updated the production calendar",
   "production_calendar.reviewed": () => "confirmed the holidays in the production calendar",
   "calendar_holiday.set": (d) => `made ${text(d.date)} a holiday (${text(d.label)})`,

@@ -1,5 +1,5 @@
 /** What an uploaded file is for; who may read it follows from this and the record that uses it. */
-export const FILE_PURPOSES = ["artisan_photo", "portfolio_photo", "sample_request_attachment", "design_attachment", "collection_style_file"] as const;
+export const FILE_PURPOSES = ["artisan_photo", "portfolio_photo", "sample_request_attachment", "design_attachment", "collection_style_file", "rfq_attachment", "quote_attachment", "rfq_message_attachment"] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const FILE_VARIANTS = ["thumb", "display", "original"] as const;
@@ -20,7 +20,7 @@ export const IMAGE_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp"] as 
 
 /** Purposes that also accept PDF documents besides images. */
 export function acceptsPdf(purpose: FilePurpose): boolean {
-  return purpose === "sample_request_attachment" || purpose === "design_attachment" || purpose === "collection_style_file";
+  return purpose === "sample_request_attachment" || purpose === "design_attachment" || purpose === "collection_style_file" || purpose === "rfq_attachment" || purpose === "quote_attachment" || purpose === "rfq_message_attachment";
 }
 
 /**

@@ -78,11 +78,11 @@ const SMALL_UNIT_SCALE: Record<string, number> = {
 /** Upper limits of amounts people type, per purpose, in dollar-sized units (scaled per currency). */
 export const MONEY_LIMITS = {
   sampleFee: 100_000,
+  retailPrice: 1_000_000,
   /** A quote's unit price or per-size surcharge. */
   unitPrice: 1_000_000,
   /** A quote's one-time fee (mould, tooling, CAD). */
   oneTimeFee: 1_000_000,
-  retailPrice: 1_000_000,
 } as const;
 
 export type MoneyLimit = keyof typeof MONEY_LIMITS;

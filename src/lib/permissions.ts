@@ -29,6 +29,17 @@ export const PERMISSIONS = {
   "samples.evaluate": ["owner", "admin", "member"],
   "samples.respond": ["owner", "admin", "member"],
   "notifications.view": ["owner", "admin", "member"],
+  /** Requests for quote, brand side: read, draft and send; awarding commits money, so admins and owners. */
+  "rfqs.view": ["owner", "admin", "member"],
+  "rfqs.manage": ["owner", "admin", "member"],
+  "rfqs.award": ["owner", "admin"],
+  /** Quotes, workshop side: read, draft and decline; sending or withdrawing a price is the admins' and owners'. */
+  "quotes.view": ["owner", "admin", "member"],
+  "quotes.draft": ["owner", "admin", "member"],
+  "quotes.send": ["owner", "admin"],
+  /** The thread of an invitation, either side. */
+  "rfqThreads.use": ["owner", "admin", "member"],
+  "orders.view": ["owner", "admin", "member"],
   /** Workshop side: working days, holidays, closures and make-up days that delivery dates are counted in. */
   "calendar.view": ["owner", "admin", "member"],
   "calendar.edit": ["owner", "admin"],

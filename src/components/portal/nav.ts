@@ -18,8 +18,14 @@ export function portalNav(kind: OrganizationKind, slug: string, counts: NavCount
           { label: "Find workshops", href: "/workshops" },
           { label: "Shortlist", href: `${base}/shortlist` },
           { label: "Samples", href: `${base}/samples`, count: counts.samples },
+          { label: "Requests for quote", href: `${base}/rfqs` },
+          { label: "Orders", href: `${base}/orders` },
         ]
-      : [{ label: "Sample requests", href: `${base}/samples`, count: counts.samples }]),
+      : [
+          { label: "Sample requests", href: `${base}/samples`, count: counts.samples },
+          { label: "Requests for quote", href: `${base}/rfqs` },
+          { label: "Orders", href: `${base}/orders` },
+        ]),
     { label: "Settings", href: `${base}/settings` },
   ];
 }

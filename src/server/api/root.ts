@@ -12,6 +12,9 @@ import { sampleRequestRouter } from "./routers/sample-request";
 import { shortlistRouter } from "./routers/shortlist";
 import { workshopProfileRouter } from "./routers/workshop-profile";
 import { healthRouter } from "./routers/health";
+import { quoteRouter } from "./routers/quote";
+import { rfqRouter } from "./routers/rfq";
+import { orderRouter, rfqThreadRouter } from "./routers/rfq-thread";
 import { productionCalendarRouter } from "./routers/production-calendar";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -29,6 +32,10 @@ export const appRouter = createTRPCRouter({
   directory: directoryRouter,
   outbox: outboxRouter,
   workshopProfile: workshopProfileRouter,
+  rfq: rfqRouter,
+  quote: quoteRouter,
+  rfqThread: rfqThreadRouter,
+  order: orderRouter,
   productionCalendar: productionCalendarRouter,
   design: designRouter,
 });

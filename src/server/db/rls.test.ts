@@ -7,6 +7,7 @@ import { fileRow, insertPiece } from "~/test/files";
 import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import { withDatabase } from "~/test/global-setup";
 import { createSampleRequest } from "../services/sample-requests";
+import { rfqBetween } from "~/test/rfqs";
 import { addToShortlist } from "../services/shortlist";
 import { createCollection, updateStyleGuide } from "../services/collections";
 import { addRevisionComment } from "../services/design-comments";
@@ -40,11 +41,23 @@ const TENANT_TABLES = [
   "memberships",
   "notification_recipients",
   "notifications",
+  "order_lines",
+  "orders",
   "organization_slug_redirects",
   "organizations",
   "portfolio_piece_photos",
   "portfolio_pieces",
   "production_calendars",
+  "quote_version_attachments",
+  "quote_versions",
+  "quotes",
+  "rfq_attachments",
+  "rfq_invitations",
+  "rfq_lines",
+  "rfq_message_attachments",
+  "rfq_messages",
+  "rfq_thread_reads",
+  "rfqs",
   "sample_evaluations",
   "sample_request_attachments",
   "sample_request_updates",
@@ -135,6 +148,9 @@ describe("row-level security", () => {
     await designWithRevision(db, f.outsider.brand);
     await db.execute(sql`insert into sample_evaluations (sample_request_id, brand_org_id, quality, finish, communication) select id, brand_org_id, 4, 4, 5 from sample_requests`);
     await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
+    // A request for quote between the brand and the workshop, through a quote with a file, a message with a
+    // file, a read marker and the order; and the design tables it rests on.
+    await rfqBetween(db, f);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
     // Calendar rows of both workshops: a closure, an own holiday and a make-up day each.
     for (const org of [f.workshop.org, unpublished.org]) {
@@ -185,11 +201,23 @@ describe("row-level security", () => {
       memberships: 0,
       notification_recipients: 0,
       notifications: 0,
+      order_lines: 0,
+      orders: 0,
       organization_slug_redirects: 1, // the published workshop's old slug, for its old profile links
       organizations: 1, // the published workshop
       portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece with a photo, not the one without
       production_calendars: 1, // the published workshop's working days, which its profile shows
+      quote_version_attachments: 0,
+      quote_versions: 0,
+      quotes: 0,
+      rfq_attachments: 0,
+      rfq_invitations: 0,
+      rfq_lines: 0,
+      rfq_message_attachments: 0,
+      rfq_messages: 0,
+      rfq_thread_reads: 0,
+      rfqs: 0,
       sample_evaluations: 0,
       sample_request_attachments: 0,
       sample_request_updates: 0,
@@ -257,7 +285,7 @@ describe("row-level security", () => {
       attachments: 1,
       invitations: [f.brand.org.id],
       memberships: [f.brand.org.id],
-      notifications: [],
+      notifications: [f.brand.org.id], // the quote it received
       organizations: [f.brand.org.id, f.workshop.org.id].sort(),
       sampleEvaluations: [f.brand.org.id],
       shortlist: [f.brand.org.id],
@@ -324,8 +352,11 @@ describe("row-level security", () => {
       comments: await countAll(tx, "design_revision_comments"),
       shares: await countAll(tx, "design_revision_shares"),
     });
-    expect(await withOrg(db, f.brand.org.id, designTables)).toEqual({ collections: [f.brand.org.id], styleFiles: 1, designs: [f.brand.org.id], revisions: [f.brand.org.id], attachments: 1, comments: 1, shares: 1 });
-    expect(await withOrg(db, f.workshop.org.id, designTables)).toEqual({ collections: [f.brand.org.id], styleFiles: 1, designs: [f.brand.org.id], revisions: [f.brand.org.id], attachments: 1, comments: 0, shares: 1 });
+    // Besides the rows above, the request for quote between the two (rfqBetween) adds a collection with a
+    // style file, a draft revision with a file and a comment, and shares its two approved revisions.
+    expect(await withOrg(db, f.brand.org.id, designTables)).toEqual({ collections: [f.brand.org.id], styleFiles: 2, designs: [f.brand.org.id], revisions: [f.brand.org.id], attachments: 2, comments: 2, shares: 3 });
+    // The workshop: both style files (a shared design in each collection), not the draft revision's file.
+    expect(await withOrg(db, f.workshop.org.id, designTables)).toEqual({ collections: [f.brand.org.id], styleFiles: 2, designs: [f.brand.org.id], revisions: [f.brand.org.id], attachments: 1, comments: 0, shares: 3 });
     expect(await withOrg(db, f.outsider.brand.org.id, designTables)).toEqual({ collections: [], styleFiles: 0, designs: [f.outsider.brand.org.id], revisions: [f.outsider.brand.org.id], attachments: 1, comments: 0, shares: 0 });
     expect(await withOrg(db, unpublished.org.id, designTables)).toEqual({ collections: [], styleFiles: 0, designs: [], revisions: [], attachments: 0, comments: 0, shares: 0 });
   });
@@ -390,8 +421,11 @@ describe("row-level security", () => {
       workingDays: [f.workshop.org.id],
       calendars: [f.workshop.org.id],
     });
-    // The brand sees the published workshop's working weekdays, nothing of its closures or own days.
-    expect(await withOrg(db, f.brand.org.id, calendarRows)).toEqual({ closures: [], changes: [], workingDays: [], calendars: [f.workshop.org.id] });
+    // The brand sent the workshop a request for quote: it reads the workshop's calendar (reads only), to count
+    // expected delivery dates in its business days. Another brand sees only a published workshop's weekdays.
+    expect(await withOrg(db, f.brand.org.id, calendarRows)).toEqual({ closures: [f.workshop.org.id], changes: [f.workshop.org.id], workingDays: [f.workshop.org.id], calendars: [f.workshop.org.id] });
+    expect(await withOrg(db, f.outsider.brand.org.id, calendarRows)).toEqual({ closures: [], changes: [], workingDays: [], calendars: [f.workshop.org.id] });
+    expect(await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`insert into calendar_closures (org_id, starts_on, ends_on, label) values (${f.workshop.org.id}, '2027-08-02', '2027-08-06', 'Spoofed')`)))).toBe("42501");
     expect(await withOrg(db, unpublished.org.id, calendarRows)).toEqual({
       closures: [unpublished.org.id],
       changes: [unpublished.org.id],

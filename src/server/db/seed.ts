@@ -4,6 +4,7 @@ import { memberships, organizations, users } from "./schema";
 import { recordEvent } from "../services/events";
 import { hashPassword } from "../services/users";
 import { seedBrandDesigns } from "./seed-designs";
+import { seedDemoRfq } from "./seed-rfqs";
 import { seedWorkshopImages, seedWorkshops, type PieceToPhotograph } from "./seed-workshops";
 
 export const DEMO_PASSWORD = "bezel-demo-2026";
@@ -49,7 +50,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if ((existing?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let pieces: PieceToPhotograph[] = [];
-  const brands: { orgId: string; ownerId: string; currency: string }[] = [];
+  const brands: { orgId: string; ownerId: string; currency: string; timeZone: string }[] = [];
+  const demoWorkshops: { orgId: string; userId: string; role: "owner" }[] = [];
   await db.transaction(async (tx) => {
     const loginWorkshops = new Map<string, { orgId: string; ownerId: string }>();
     const ids = new Map<string, string>();
@@ -70,13 +72,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
         }
       }
       await tx.update(users).set({ lastOrgId: org!.id }).where(eq(users.id, ownerId));
-      if (o.kind === "workshop") loginWorkshops.set(o.slug, { orgId: org!.id, ownerId });
-      else brands.push({ orgId: org!.id, ownerId, currency: o.currency });
+      if (o.kind === "workshop") {
+        loginWorkshops.set(o.slug, { orgId: org!.id, ownerId });
+        demoWorkshops.push({ orgId: org!.id, userId: ownerId, role: "owner" });
+      } else brands.push({ orgId: org!.id, ownerId, currency: o.currency, timeZone: o.timeZone });
     }
     pieces = await seedWorkshops(tx, passwordHash, loginWorkshops);
   });
   await seedWorkshopImages(db, pieces);
   for (const b of brands) await seedBrandDesigns(db, { orgId: b.orgId, userId: b.ownerId, role: "owner" }, b.currency);
+  // Maison Lune's request for quote to Atelier Oro and Jaipur Gemworks, both quoted, open to compare.
+  const first = brands[0];
+  if (first) await seedDemoRfq(db, { orgId: first.orgId, userId: first.ownerId, role: "owner" }, first.timeZone, first.currency, demoWorkshops);
   return true;
 }
 

@@ -7,6 +7,10 @@ export type JobData = {
   "email-send": { emailId: string };
   /** Removes uploads that were never attached to anything. */
   "files-sweep": Record<string, never>;
+  /** Expires sent quotes past their validity, telling both sides. */
+  "quotes-expire": Record<string, never>;
+  /** Reminds invited workshops of an RFQ deadline within 24 hours. */
+  "rfq-deadline-reminders": Record<string, never>;
 };
 
 export type JobName = keyof JobData;
@@ -17,7 +21,14 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
   // A mail server that is down for a while: 5 more tries, about 10 s, 20 s, 40 s, 80 s, 160 s apart.
   "email-send": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 },
   "files-sweep": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 15 * 60 },
+  "quotes-expire": { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  "rfq-deadline-reminders": { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
 };
 
 /** Cron schedules (UTC). */
-export const SCHEDULES: { name: JobName; cron: string }[] = [{ name: "files-sweep", cron: "17 * * * *" }];
+export const SCHEDULES: { name: JobName; cron: string }[] = [
+  { name: "files-sweep", cron: "17 * * * *" },
+  // Validity ends at midnight in each workshop's time zone: hourly catches every zone within the hour.
+  { name: "quotes-expire", cron: "5 * * * *" },
+  { name: "rfq-deadline-reminders", cron: "*/15 * * * *" },
+];

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { Db } from "../db/client";
 import { deliverEmail, type MailTransport } from "../services/email";
 import { sweepUnattachedFiles } from "../services/file-attachments";
+import { expireQuotes, remindDeadlines } from "../services/quotes";
 import type { Storage } from "../storage";
 import type { JobData, JobName } from "./definitions";
 
@@ -18,4 +19,6 @@ export const HANDLERS: { [N in JobName]: Handler<N> } = {
       lastAttempt: job.retryCount >= job.retryLimit,
     }),
   "files-sweep": async (_job, deps) => ({ swept: await sweepUnattachedFiles(deps.db, { storage: deps.storage?.() }) }),
+  "quotes-expire": async (_job, deps) => ({ expired: await expireQuotes(deps.db) }),
+  "rfq-deadline-reminders": async (_job, deps) => ({ reminded: await remindDeadlines(deps.db) }),
 };

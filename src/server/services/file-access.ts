@@ -1,7 +1,7 @@
 import { and, eq, exists, isNotNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { withOrg, withPublic } from "../db/tenant";
-import { collectionStyleFiles, designRevisionAttachments, designRevisions, designs, files, memberships, portfolioPiecePhotos, portfolioPieces, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
+import { collectionStyleFiles, designRevisionAttachments, designRevisions, designs, files, memberships, quoteVersionAttachments, quoteVersions, rfqAttachments, rfqMessageAttachments, rfqMessages, portfolioPiecePhotos, portfolioPieces, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
 import type { FilePurpose } from "~/lib/files";
 import { listMyOrganizations } from "./organizations";
 
@@ -33,6 +33,9 @@ export const revisionSharedWith = (revisionId: SQLWrapper | string, workshopOrgI
   sql<boolean>`design_revision_shared_with(${revisionId}, ${workshopOrgId})`;
 
 /** The one access table: one entry per purpose. A new purpose does not compile until it has its rule. */
+/** The RFQ sharing rule, the SQL function the policies ask: invited, and the RFQ sent to that workshop. */
+export const rfqSentTo = (rfqId: SQLWrapper | string, workshopOrgId: SQLWrapper | string) => sql<boolean>`rfq_sent_to(${rfqId}, ${workshopOrgId})`;
+
 export const FILE_ACCESS: Record<FilePurpose, FileAccessRule> = {
   artisan_photo: {
     readers: "the workshop; everyone while its published profile shows the artisan with this photo",
@@ -91,6 +94,41 @@ export const FILE_ACCESS: Record<FilePurpose, FileAccessRule> = {
           .innerJoin(designRevisions, eq(designRevisions.designId, designs.id))
           .innerJoin(memberships, eq(memberships.userId, userId))
           .where(and(eq(collectionStyleFiles.fileId, file.id), eq(collectionStyleFiles.orgId, file.orgId), revisionSharedWith(designRevisions.id, memberships.orgId))),
+      ),
+  },
+  rfq_attachment: {
+    readers: "the brand's members; a workshop's members once the RFQ was sent to that workshop; never public",
+    sharedWith: (db, file, userId) =>
+      exists(
+        db
+          .select({ one: rfqAttachments.fileId })
+          .from(rfqAttachments)
+          .innerJoin(memberships, eq(memberships.userId, userId))
+          .where(and(eq(rfqAttachments.fileId, file.id), eq(rfqAttachments.orgId, file.orgId), rfqSentTo(rfqAttachments.rfqId, memberships.orgId))),
+      ),
+  },
+  quote_attachment: {
+    readers: "the workshop's members; the brand's members once a version with this file was sent; never public",
+    sharedWith: (db, file, userId) =>
+      exists(
+        db
+          .select({ one: quoteVersionAttachments.fileId })
+          .from(quoteVersionAttachments)
+          .innerJoin(quoteVersions, eq(quoteVersions.id, quoteVersionAttachments.quoteVersionId))
+          .innerJoin(memberships, and(eq(memberships.userId, userId), eq(memberships.orgId, quoteVersions.brandOrgId)))
+          .where(and(eq(quoteVersionAttachments.fileId, file.id), eq(quoteVersions.workshopOrgId, file.orgId), sql`${quoteVersions.status} <> 'draft'`)),
+      ),
+  },
+  rfq_message_attachment: {
+    readers: "the two parties of the thread; never public",
+    sharedWith: (db, file, userId) =>
+      exists(
+        db
+          .select({ one: rfqMessageAttachments.fileId })
+          .from(rfqMessageAttachments)
+          .innerJoin(rfqMessages, eq(rfqMessages.id, rfqMessageAttachments.messageId))
+          .innerJoin(memberships, and(eq(memberships.userId, userId), or(eq(memberships.orgId, rfqMessages.brandOrgId), eq(memberships.orgId, rfqMessages.workshopOrgId))))
+          .where(and(eq(rfqMessageAttachments.fileId, file.id), eq(rfqMessages.authorOrgId, file.orgId))),
       ),
   },
 };

@@ -51,7 +51,7 @@ describe("the sweep of unattached uploads", () => {
   });
 
   it("runs hourly as a scheduled job", async () => {
-    const { rows } = await db.execute<{ name: string; cron: string }>(sql`select name, cron from pgboss.schedule`);
+    const { rows } = await db.execute<{ name: string; cron: string }>(sql`select name, cron from pgboss.schedule where name = 'files-sweep'`);
     expect(rows).toEqual([{ name: "files-sweep", cron: "17 * * * *" }]);
   });
 });

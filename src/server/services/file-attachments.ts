@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, notExists } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
-import { collectionStyleFiles, designRevisionAttachments, designs, files, portfolioPiecePhotos, sampleRequestAttachments, workshopArtisans } from "../db/schema";
+import { collectionStyleFiles, designRevisionAttachments, designs, files, portfolioPiecePhotos, quoteVersionAttachments, rfqAttachments, rfqMessageAttachments, sampleRequestAttachments, workshopArtisans } from "../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage";
 import type { FilePurpose } from "~/lib/files";
@@ -84,6 +84,9 @@ export async function sweepUnattachedFiles(db: Db, opts: { now?: Date; storage?:
         notExists(db.select({ id: designRevisionAttachments.fileId }).from(designRevisionAttachments).where(eq(designRevisionAttachments.fileId, files.id))),
         notExists(db.select({ id: collectionStyleFiles.fileId }).from(collectionStyleFiles).where(eq(collectionStyleFiles.fileId, files.id))),
         notExists(db.select({ id: designs.id }).from(designs).where(eq(designs.coverFileId, files.id))),
+        notExists(db.select({ id: rfqAttachments.fileId }).from(rfqAttachments).where(eq(rfqAttachments.fileId, files.id))),
+        notExists(db.select({ id: quoteVersionAttachments.fileId }).from(quoteVersionAttachments).where(eq(quoteVersionAttachments.fileId, files.id))),
+        notExists(db.select({ id: rfqMessageAttachments.fileId }).from(rfqMessageAttachments).where(eq(rfqMessageAttachments.fileId, files.id))),
       ),
     )
     .returning({ storageKey: files.storageKey, variants: files.variants });

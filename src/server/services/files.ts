@@ -40,8 +40,8 @@ export async function withDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
 export const decodeQueue = () => ({ running: decoding, waiting: waiting.length });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const WORKSHOP_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo"];
-const BRAND_PURPOSES: readonly FilePurpose[] = ["design_attachment", "collection_style_file"];
+const WORKSHOP_PURPOSES: readonly FilePurpose[] = ["artisan_photo", "portfolio_photo", "quote_attachment"];
+const BRAND_PURPOSES: readonly FilePurpose[] = ["design_attachment", "collection_style_file", "rfq_attachment"];
 
 /** A file the size check refused; the upload route answers it with 413. */
 export class FileTooLargeError extends AppError {
@@ -232,10 +232,10 @@ export async function storeUpload(db: Db, input: StoreUploadInput, storage: Stor
   const [org] = await withOrg(db, orgId, (tx) => tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId)));
   if (!org) throw new AppError("NOT_FOUND", "Organization was not found.");
   if (WORKSHOP_PURPOSES.includes(input.purpose) && org.kind !== "workshop") {
-    throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos.", "purpose");
+    throw new AppError("BAD_REQUEST", "Only workshops upload artisan and portfolio photos and quote files.", "purpose");
   }
   if (BRAND_PURPOSES.includes(input.purpose) && org.kind !== "brand") {
-    throw new AppError("BAD_REQUEST", "Only brands upload design files and style guides.", "purpose");
+    throw new AppError("BAD_REQUEST", "Only brands upload design files, style guides and request files.", "purpose");
   }
 
   const found = sniffContent(input.bytes);

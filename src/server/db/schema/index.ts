@@ -7,5 +7,6 @@ export * from "./files";
 export * from "./workshops";
 export * from "./vetting";
 export * from "./notifications";
-export * from "./calendar";
 export * from "./designs";
+export * from "./rfqs";
+export * from "./calendar";

@@ -1,0 +1,9 @@
+import { OrdersListPage } from "~/components/rfqs/order-pages";
+
+export const metadata = { title: "Orders" };
+
+type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ params, searchParams }: Props) {
+  return <OrdersListPage kind="brand" slug={(await params).org} searchParams={await searchParams} />;
+}

@@ -1,0 +1,9 @@
+import { BrandRfqListPage } from "~/components/rfqs/brand-rfq-list-page";
+
+export const metadata = { title: "Requests for quote" };
+
+type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ params, searchParams }: Props) {
+  return <BrandRfqListPage slug={(await params).org} searchParams={await searchParams} />;
+}

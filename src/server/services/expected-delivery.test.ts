@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { testDb } from "~/test/db";
+import { createFixture } from "~/test/fixtures";
+import { sentQuote, sentRfq } from "~/test/rfqs";
+import { calendarClosures } from "../db/schema";
+import { compareQuotes } from "./rfq-views";
+
+const db = await testDb();
+
+describe("expected delivery in the comparison, from the workshop's production calendar", () => {
+  it("the brand's comparison counts the lead time in the workshop's business days, skipping its August closure", async () => {
+    const f = await createFixture(db);
+    const r = await sentRfq(db, f.brand, [f.workshop]);
+    await sentQuote(db, f.workshop, r.invitationOf(f.workshop).id, { ring: r.ringLine.id, pendant: r.pendantLine.id }, { leadTimeDays: 5 });
+    // Friday 30 July 2027, 12:00 in Rome. Without the closure, 5 business days land on Friday 6 August.
+    const now = new Date("2027-07-30T10:00:00Z");
+    const before = await compareQuotes(db, f.brand.org.id, r.rfq.number, now);
+    expect(before.quotes.map((q) => q.expectedDeliveryDate)).toEqual(["2027-08-06"]);
+    await db.insert(calendarClosures).values({ orgId: f.workshop.org.id, startsOn: "2027-08-02", endsOn: "2027-08-27", label: "August closure" });
+    // Closed 2–27 August: Monday 30 August is day 1, Friday 3 September day 5.
+    const after = await compareQuotes(db, f.brand.org.id, r.rfq.number, now);
+    expect(after.quotes.map((q) => q.expectedDeliveryDate)).toEqual(["2027-09-03"]);
+  });
+
+  it("a brand that never sent the workshop an RFQ reads none of its closures", async () => {
+    const f = await createFixture(db);
+    await db.insert(calendarClosures).values({ orgId: f.workshop.org.id, startsOn: "2027-08-02", endsOn: "2027-08-27", label: "August closure" });
+    const { withOrg } = await import("../db/tenant");
+    const seen = await withOrg(db, f.outsider.brand.org.id, (tx) => tx.select().from(calendarClosures));
+    expect(seen).toEqual([]);
+  });
+});
