@@ -53,6 +53,15 @@ export type EventPayloads = {
   "quote.expired": RfqRef & { version: number };
   "quote.outdated": RfqRef & { version: number };
   "order.created": OrderRef;
+  "production_calendar.updated": { changed: string[] };
+  "production_calendar.reviewed": Nothing;
+  "calendar_holiday.set": { date: string; label: string };
+  "calendar_holiday.removed": { date: string; label: string };
+  "calendar_holiday.restored": { date: string };
+  "calendar_closure.added": { label: string; startsOn: string; endsOn: string };
+  "calendar_closure.removed": { label: string; startsOn: string; endsOn: string };
+  "calendar_working_day.added": { date: string; label: string };
+  "calendar_working_day.removed": { date: string; label: string };
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -114,6 +123,15 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "quote.expired": (d) => `saw a quote on ${rfqRef(d)} expire`,
   "quote.outdated": (d) => `saw a quote on ${rfqRef(d)} become outdated by a new design revision`,
   "order.created": (d) => `created order ${text(d.order)} with ${text(d.workshop)}`,
+  "production_calendar.updated": () => "updated the production calendar",
+  "production_calendar.reviewed": () => "confirmed the holidays in the production calendar",
+  "calendar_holiday.set": (d) => `made ${text(d.date)} a holiday (${text(d.label)})`,
+  "calendar_holiday.removed": (d) => `made ${text(d.date)} no longer a holiday (${text(d.label)})`,
+  "calendar_holiday.restored": (d) => `restored the public holidays' word for ${text(d.date)}`,
+  "calendar_closure.added": (d) => `added the closure ${text(d.label)} (${text(d.startsOn)} to ${text(d.endsOn)})`,
+  "calendar_closure.removed": (d) => `removed the closure ${text(d.label)} (${text(d.startsOn)} to ${text(d.endsOn)})`,
+  "calendar_working_day.added": (d) => `made ${text(d.date)} a working day (${text(d.label)})`,
+  "calendar_working_day.removed": (d) => `removed the working day ${text(d.date)} (${text(d.label)})`,
 };
 
 export const EVENT_ACTIONS = Object.keys(EVENT_SENTENCES) as EventAction[];

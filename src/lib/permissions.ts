@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   "samples.evaluate": ["owner", "admin", "member"],
   "samples.respond": ["owner", "admin", "member"],
   "notifications.view": ["owner", "admin", "member"],
+  /** Workshop side: working days, holidays, closures and make-up days that delivery dates are counted in. */
+  "calendar.view": ["owner", "admin", "member"],
+  "calendar.edit": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,7 +12,6 @@ const valid = {
   gemstoneWork: [],
   certifications: [],
   languages: [],
-  workingDays: [1, 2, 3, 4, 5],
   moqPerDesign: 5,
   leadTimeMinDays: 10,
   leadTimeMaxDays: 20,
@@ -33,8 +32,8 @@ describe("the profile details' errors on the first submit", () => {
   });
 
   it("include a missing half of the lead time next to another field's error", () => {
-    expect(fieldErrors({ ...valid, workingDays: [], leadTimeMinDays: 10, leadTimeMaxDays: null })).toEqual({
-      workingDays: ["Choose at least one working day."],
+    expect(fieldErrors({ ...valid, headline: "x".repeat(141), leadTimeMinDays: 10, leadTimeMaxDays: null })).toEqual({
+      headline: ["Keep the headline to 140 characters."],
       leadTimeMaxDays: ["Enter both the shortest and the longest lead time, or neither."],
     });
   });

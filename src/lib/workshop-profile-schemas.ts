@@ -62,11 +62,6 @@ export const profileDetailsSchema = z
     gemstoneWork: vocabList(GEMSTONE_WORK.keys, "kind of gemstone work"),
     certifications: vocabList(CERTIFICATIONS.keys, "certification"),
     languages: vocabList(LANGUAGES.keys, "language"),
-    workingDays: z
-      .array(z.number().int().min(1, "Choose days from the week.").max(7, "Choose days from the week."))
-      .min(1, "Choose at least one working day.")
-      .max(7)
-      .refine(unique, "Choose each day once."),
     moqPerDesign: wholeNumber(1, 10_000, "the minimum per design"),
     leadTimeMinDays: wholeNumber(1, 365, "the shortest lead time"),
     leadTimeMaxDays: wholeNumber(1, 365, "the longest lead time"),

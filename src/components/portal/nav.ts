@@ -27,6 +27,7 @@ export function settingsNav(kind: OrganizationKind, slug: string): NavItem[] {
   return [
     { label: "Profile", href: base, exact: true },
     { label: "Members", href: `${base}/members` },
+    ...(kind === "workshop" ? [{ label: "Production calendar", href: `${base}/calendar` }] : []),
     { label: "Activity", href: `${base}/activity` },
   ];
 }

@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { Field, FormError } from "~/components/ui/field";
 import { Input, Select } from "~/components/ui/input";
 import { COUNTRY_OPTIONS } from "~/lib/regions";
-import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, LANGUAGES, METALS, WEEKDAYS } from "~/lib/workshop-vocabulary";
+import { CAPABILITIES, CERTIFICATIONS, GEMSTONE_WORK, LANGUAGES, METALS } from "~/lib/workshop-vocabulary";
 import { HEADLINE_MAX, profileDetailsSchema, STORY_MAX, STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
 import { useTRPC } from "~/trpc/react";
 import { CheckboxGroup, optionsOf } from "./checkbox-group";
@@ -129,20 +129,9 @@ export function DetailsForm({ orgId, initial, canEdit }: { orgId: string; initia
               <Input type="number" inputMode="numeric" min={1} max={365} step={1} {...form.register("leadTimeMaxDays", numberOptions)} />
             </Field>
           </div>
-          <Controller
-            control={form.control}
-            name="workingDays"
-            render={({ field }) => (
-              <CheckboxGroup
-                legend="Working days"
-                options={optionsOf(WEEKDAYS)}
-                value={field.value.map(String)}
-                onChange={(next) => field.onChange(next.map(Number))}
-                error={errors.workingDays?.message}
-                columns="grid-cols-4 sm:grid-cols-7"
-              />
-            )}
-          />
+          <p className="text-sm text-muted">
+            Working days, holidays and closures are in your production calendar (Settings → Production calendar); the profile shows your working days from there.
+          </p>
           {group("languages", "Languages you work in", LANGUAGES)}
         </Section>
       </fieldset>

@@ -11,7 +11,6 @@ export function toDetails(p: {
   gemstoneWork: string[];
   certifications: string[];
   languages: string[];
-  workingDays: number[];
   moqPerDesign: number | null;
   leadTimeMinDays: number | null;
   leadTimeMaxDays: number | null;
@@ -27,7 +26,6 @@ export function toDetails(p: {
     gemstoneWork: p.gemstoneWork as ProfileDetailsInput["gemstoneWork"],
     certifications: p.certifications as ProfileDetailsInput["certifications"],
     languages: p.languages as ProfileDetailsInput["languages"],
-    workingDays: p.workingDays,
     moqPerDesign: p.moqPerDesign,
     leadTimeMinDays: p.leadTimeMinDays,
     leadTimeMaxDays: p.leadTimeMaxDays,

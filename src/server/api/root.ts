@@ -11,6 +11,7 @@ import { sampleRequestRouter } from "./routers/sample-request";
 import { shortlistRouter } from "./routers/shortlist";
 import { workshopProfileRouter } from "./routers/workshop-profile";
 import { healthRouter } from "./routers/health";
+import { productionCalendarRouter } from "./routers/production-calendar";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   directory: directoryRouter,
   outbox: outboxRouter,
   workshopProfile: workshopProfileRouter,
+  productionCalendar: productionCalendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

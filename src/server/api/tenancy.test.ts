@@ -81,6 +81,16 @@ const EXPECTED: Record<string, Expectation> = {
   "workshopProfile.portfolio.update": { role: "admin", kind: "workshop" },
   "workshopProfile.portfolio.remove": { role: "admin", kind: "workshop" },
   "workshopProfile.portfolio.reorder": { role: "admin", kind: "workshop" },
+  "productionCalendar.get": { role: "member", kind: "workshop" },
+  "productionCalendar.update": { role: "admin", kind: "workshop" },
+  "productionCalendar.markReviewed": { role: "admin", kind: "workshop" },
+  "productionCalendar.setHoliday": { role: "admin", kind: "workshop" },
+  "productionCalendar.removeHoliday": { role: "admin", kind: "workshop" },
+  "productionCalendar.restoreHoliday": { role: "admin", kind: "workshop" },
+  "productionCalendar.addClosure": { role: "admin", kind: "workshop" },
+  "productionCalendar.removeClosure": { role: "admin", kind: "workshop" },
+  "productionCalendar.addWorkingDay": { role: "admin", kind: "workshop" },
+  "productionCalendar.removeWorkingDay": { role: "admin", kind: "workshop" },
 };
 
 const db = await testDb();

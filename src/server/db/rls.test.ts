@@ -28,6 +28,9 @@ const TENANT_TABLES = [
   "design_revision_shares",
   "design_revisions",
   "designs",
+  "calendar_closures",
+  "calendar_holiday_changes",
+  "calendar_working_days",
   "events",
   "files",
   "invitations",
@@ -50,6 +53,7 @@ const TENANT_TABLES = [
   "rfq_messages",
   "rfq_thread_reads",
   "rfqs",
+  "production_calendars",
   "sample_evaluations",
   "sample_request_attachments",
   "sample_request_updates",
@@ -60,7 +64,14 @@ const TENANT_TABLES = [
 ];
 
 /** The organization column(s) of each table, to check whose rows a query saw. */
+/** Tables under row-level security that hold no organization's rows: reference data everyone reads. */
+const PUBLIC_TABLES = ["public_holidays"];
+
 const ORG_COLUMNS: Record<string, string> = {
+  calendar_closures: "org_id",
+  calendar_holiday_changes: "org_id",
+  calendar_working_days: "org_id",
+  production_calendars: "org_id",
   events: "org_id",
   files: "org_id",
   invitations: "org_id",
@@ -124,6 +135,12 @@ describe("row-level security", () => {
     // file, a read marker and the order; and the design tables it rests on.
     await rfqBetween(db, f);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
+    // Calendar rows of both workshops: a closure, an own holiday and a make-up day each.
+    for (const org of [f.workshop.org, unpublished.org]) {
+      await db.execute(sql`insert into calendar_closures (org_id, starts_on, ends_on, label) values (${org.id}, '2027-08-02', '2027-08-20', 'August')`);
+      await db.execute(sql`insert into calendar_holiday_changes (org_id, date, change, label) values (${org.id}, '2027-03-19', 'added', 'Patron saint')`);
+      await db.execute(sql`insert into calendar_working_days (org_id, date, label) values (${org.id}, '2027-03-20', 'Make-up Saturday')`);
+    }
     for (const org of [f.brand.org, f.workshop.org, unpublished.org]) {
       await db.execute(sql`insert into organization_slug_redirects (slug, org_id) values (${`old-${org.slug}`}, ${org.id})`);
     }
@@ -134,7 +151,7 @@ describe("row-level security", () => {
       select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r' and c.relrowsecurity order by 1`);
-    expect(rows.map((r) => r.name)).toEqual(TENANT_TABLES);
+    expect(rows.map((r) => r.name)).toEqual([...TENANT_TABLES, ...PUBLIC_TABLES].sort());
     expect(rows.every((r) => r.enabled && r.forced)).toBe(true);
     const withOrgColumn = await db.execute<{ name: string }>(sql`
       select distinct table_name as name from information_schema.columns
@@ -158,6 +175,9 @@ describe("row-level security", () => {
       design_revision_shares: 0,
       design_revisions: 0,
       designs: 0,
+      calendar_closures: 0,
+      calendar_holiday_changes: 0,
+      calendar_working_days: 0,
       events: 0,
       files: 1, // the photo the published profile shows
       invitations: 0,
@@ -180,6 +200,7 @@ describe("row-level security", () => {
       rfq_messages: 0,
       rfq_thread_reads: 0,
       rfqs: 0,
+      production_calendars: 1, // the published workshop's working days, which its profile shows
       sample_evaluations: 0,
       sample_request_attachments: 0,
       sample_request_updates: 0,
@@ -189,6 +210,7 @@ describe("row-level security", () => {
       workshop_profiles: 1, // the published profile
     });
     expect(await orgIdsIn(app, "organizations")).toEqual([f.workshop.org.id]);
+    expect(await orgIdsIn(app, "production_calendars")).toEqual([f.workshop.org.id]);
   });
 
   it("withPublic reads the same public rows, even on the owner's connection", async () => {
@@ -340,6 +362,38 @@ describe("row-level security", () => {
       withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`insert into sample_request_updates (sample_request_id, actor_org_id, status, message) select id, brand_org_id, 'requested', 'spoofed' from sample_requests`)),
     );
     expect(asBrand).toBe("42501");
+  });
+
+  it("a workshop's closures, own holidays and make-up days are its own; public holidays are read by all, written by none", async () => {
+    const calendarRows = async (tx: Pick<Db, "execute">) => ({
+      closures: await orgIdsIn(tx, "calendar_closures"),
+      changes: await orgIdsIn(tx, "calendar_holiday_changes"),
+      workingDays: await orgIdsIn(tx, "calendar_working_days"),
+      calendars: await orgIdsIn(tx, "production_calendars"),
+    });
+    expect(await withOrg(db, f.workshop.org.id, calendarRows)).toEqual({
+      closures: [f.workshop.org.id],
+      changes: [f.workshop.org.id],
+      workingDays: [f.workshop.org.id],
+      calendars: [f.workshop.org.id],
+    });
+    // The brand sees the published workshop's working weekdays, nothing of its closures or own days.
+    expect(await withOrg(db, f.brand.org.id, calendarRows)).toEqual({ closures: [], changes: [], workingDays: [], calendars: [f.workshop.org.id] });
+    expect(await withOrg(db, unpublished.org.id, calendarRows)).toEqual({
+      closures: [unpublished.org.id],
+      changes: [unpublished.org.id],
+      workingDays: [unpublished.org.id],
+      calendars: [f.workshop.org.id, unpublished.org.id].sort(),
+    });
+    const holidays = await withPublic(db, (tx) => countAll(tx, "public_holidays"));
+    expect(holidays).toBeGreaterThan(1000);
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`insert into public_holidays (country, date, label, source) values ('IT', '2027-03-19', 'Spoofed', 'x')`)))).toBe("42501");
+    const touched = await withOrg(db, f.workshop.org.id, async (tx) => ({
+      moved: (await tx.execute(sql`update calendar_closures set org_id = ${f.workshop.org.id} where org_id <> ${f.workshop.org.id}`)).rowCount,
+      deleted: (await tx.execute(sql`delete from calendar_working_days where org_id <> ${f.workshop.org.id}`)).rowCount,
+      relabelled: (await tx.execute(sql`update public_holidays set label = 'Spoofed'`)).rowCount,
+    }));
+    expect(touched).toEqual({ moved: 0, deleted: 0, relabelled: 0 });
   });
 
   it("the directory and a published profile still serve signed out, through the app's connection", async () => {

@@ -1,7 +1,8 @@
+import { sql } from "drizzle-orm";
 import { COUNTRIES } from "~/lib/regions";
 import type { Db, Tx } from "./client";
 import { demoImage, type DemoPieceKind } from "./demo-images";
-import { events, memberships, organizations, portfolioPiecePhotos, portfolioPieces, users, workshopArtisans, workshopProfiles } from "./schema";
+import { events, memberships, organizations, portfolioPiecePhotos, portfolioPieces, productionCalendars, users, workshopArtisans, workshopProfiles } from "./schema";
 import { DEMO_LOGIN_WORKSHOPS, DEMO_WORKSHOPS, type DemoWorkshop } from "./seed-workshops-data";
 import { demoArtisans, demoPerson, demoPieces, demoStory, type StoryInput } from "./seed-workshops-text";
 
@@ -116,6 +117,11 @@ export async function seedWorkshops(tx: Tx, passwordHash: string, loginWorkshops
     ...created.map((c) => ({ w: c.w, i: c.i, orgId: c.orgId, ownerId: c.owner.id, isNew: true })),
   ].map((x) => ({ ...x, p: profileOf(x.w), publishedAt: new Date(now - ((x.i * 37) % (24 * 90)) * HOUR) }));
 
+  // Their production calendars: a Saturday for every fifth workshop, the country's public holidays.
+  await tx
+    .insert(productionCalendars)
+    .values(all.map(({ w, i, orgId }) => ({ orgId, holidayCountry: w.country, workingWeekdays: i % 5 === 0 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5] })))
+    .onConflictDoUpdate({ target: productionCalendars.orgId, set: { workingWeekdays: sql`excluded.working_weekdays`, holidayCountry: sql`excluded.holiday_country` } });
   await tx.insert(workshopProfiles).values(
     all.map(({ w, p, i, orgId, publishedAt }) => ({
       orgId,
@@ -129,7 +135,6 @@ export async function seedWorkshops(tx: Tx, passwordHash: string, loginWorkshops
       gemstoneWork: p.gemstoneWork,
       certifications: p.certifications,
       languages: p.languages,
-      workingDays: i % 5 === 0 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5],
       moqPerDesign: w.moq,
       leadTimeMinDays: w.lead[0],
       leadTimeMaxDays: w.lead[1],

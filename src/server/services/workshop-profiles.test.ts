@@ -34,7 +34,6 @@ const details = (over: Partial<ProfileDetailsInput> = {}): ProfileDetailsInput =
   gemstoneWork: ["natural"],
   certifications: ["rjc"],
   languages: ["it", "en"],
-  workingDays: [1, 2, 3, 4, 5],
   moqPerDesign: 5,
   leadTimeMinDays: 30,
   leadTimeMaxDays: 45,
@@ -84,12 +83,10 @@ describe("validation", () => {
     expect(messageAt({ leadTimeMaxDays: 366 }, "leadTimeMaxDays")).toMatch(/at most 365/);
   });
 
-  it("wants whole positive numbers, at least one working day, and words from the vocabularies", () => {
+  it("wants whole positive numbers and words from the vocabularies", () => {
     expect(messageAt({ moqPerDesign: 0 }, "moqPerDesign")).toMatch(/at least 1/);
     expect(messageAt({ moqPerDesign: 2.5 }, "moqPerDesign")).toMatch(/whole number/);
     expect(messageAt({ monthlyCapacity: Number.NaN }, "monthlyCapacity")).toMatch(/as a number/);
-    expect(messageAt({ workingDays: [] }, "workingDays")).toBe("Choose at least one working day.");
-    expect(messageAt({ workingDays: [1, 8] }, "workingDays")).toBeDefined();
     expect(messageAt({ capabilities: ["welding" as "casting"] }, "capabilities")).toBe("Choose capability from the list.");
     expect(messageAt({ metals: ["platinum", "platinum"] }, "metals")).toBe("Choose each metal once.");
   });
@@ -134,7 +131,7 @@ describe("the profile row", () => {
     const stored = await profileRow(t.org.id);
     const first = await getProfileForEditor(db, t.org.id);
     expect(await profileRow(t.org.id)).toEqual(stored);
-    expect(first.profile).toMatchObject({ orgId: t.org.id, name: t.org.name, country: t.org.country, workingDays: [1, 2, 3, 4, 5], publishedAt: null });
+    expect(first.profile).toMatchObject({ orgId: t.org.id, name: t.org.name, country: t.org.country, publishedAt: null });
     expect(first.checklist.every((i) => !i.done)).toBe(true);
     await getProfileForEditor(db, t.org.id);
     expect(await db.select().from(workshopProfiles).where(eq(workshopProfiles.orgId, t.org.id))).toHaveLength(1);
@@ -149,11 +146,11 @@ describe("the profile row", () => {
 
   it("saves details with an event, and records nothing when nothing changed", async () => {
     const t = f.outsider.workshop;
-    await updateProfileDetails(db, actorOf(t), details({ workingDays: [5, 1, 3] }));
-    expect(await profileRow(t.org.id)).toMatchObject({ city: "Vicenza", workingDays: [1, 3, 5], moqPerDesign: 5 });
+    await updateProfileDetails(db, actorOf(t), details({ city: "Vicenza" }));
+    expect(await profileRow(t.org.id)).toMatchObject({ city: "Vicenza", moqPerDesign: 5 });
     const saved = await db.select().from(events).where(and(eq(events.orgId, t.org.id), eq(events.action, "workshop_profile.updated")));
     expect(saved).toHaveLength(1);
-    await updateProfileDetails(db, actorOf(t), details({ workingDays: [1, 3, 5] }));
+    await updateProfileDetails(db, actorOf(t), details({ city: "Vicenza" }));
     expect(await db.select().from(events).where(and(eq(events.orgId, t.org.id), eq(events.action, "workshop_profile.updated")))).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, exists, isNotNull, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
 import { withOrg, withPublic } from "../db/tenant";
-import { organizations, portfolioPiecePhotos, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
+import { organizations, portfolioPiecePhotos, productionCalendars, portfolioPieces, workshopArtisans, workshopProfiles, type WorkshopProfile } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-profile-schemas";
 import { recordEvent } from "./events";
@@ -66,6 +66,8 @@ export async function getProfileRow(tx: Queryable, orgId: string): Promise<Works
 /** The empty profile of a new workshop: named after the organization, based in its country. */
 export async function createWorkshopProfile(tx: Queryable, org: { id: string; name: string; country: string }): Promise<void> {
   await tx.insert(workshopProfiles).values({ orgId: org.id, name: org.name, country: org.country }).onConflictDoNothing();
+  // Its production calendar starts as Monday to Friday with the country's public holidays.
+  await tx.insert(productionCalendars).values({ orgId: org.id, holidayCountry: org.country }).onConflictDoNothing();
 }
 
 /** A piece with at least one photo: the only pieces the public sees (the database policy says the same). */
@@ -140,7 +142,6 @@ const DETAIL_KEYS = [
   "gemstoneWork",
   "certifications",
   "languages",
-  "workingDays",
   "moqPerDesign",
   "leadTimeMinDays",
   "leadTimeMaxDays",
@@ -150,7 +151,7 @@ const DETAIL_KEYS = [
 export async function updateProfileDetails(db: Db, actor: Actor, input: ProfileDetailsInput) {
   return withOrg(db, actor.orgId, async (tx) => {
     const before = await getProfileRow(tx, actor.orgId);
-    const values = { ...input, workingDays: [...input.workingDays].sort((a, b) => a - b) };
+    const values = input;
     const [after] = await tx
       .update(workshopProfiles)
       .set({ ...values, updatedAt: new Date() })
@@ -207,9 +208,10 @@ export async function getPublicProfile(db: Db, slug: string) {
   // As the public: row-level security shows a published profile and what it shows, nothing else.
   return withPublic(db, async (tx) => {
     const [row] = await tx
-      .select({ slug: organizations.slug, profile: workshopProfiles })
+      .select({ slug: organizations.slug, profile: workshopProfiles, workingDays: productionCalendars.workingWeekdays })
       .from(workshopProfiles)
       .innerJoin(organizations, eq(organizations.id, workshopProfiles.orgId))
+      .leftJoin(productionCalendars, eq(productionCalendars.orgId, workshopProfiles.orgId))
       .where(and(eq(organizations.slug, slug.trim().toLowerCase()), eq(organizations.kind, "workshop"), isNotNull(workshopProfiles.publishedAt)));
     if (!row) throw notFound("Workshop");
     const p = row.profile;
@@ -228,7 +230,8 @@ export async function getPublicProfile(db: Db, slug: string) {
       gemstoneWork: p.gemstoneWork,
       certifications: p.certifications,
       languages: p.languages,
-      workingDays: p.workingDays,
+      // From the production calendar, where working days are kept.
+      workingDays: row.workingDays ?? [1, 2, 3, 4, 5],
       moqPerDesign: p.moqPerDesign,
       leadTimeMinDays: p.leadTimeMinDays,
       leadTimeMaxDays: p.leadTimeMaxDays,

@@ -25,7 +25,6 @@ const details = {
   gemstoneWork: ["none"],
   certifications: [],
   languages: ["en"],
-  workingDays: [1, 2, 3, 4, 5],
   moqPerDesign: 5,
   leadTimeMinDays: 30,
   leadTimeMaxDays: 45,

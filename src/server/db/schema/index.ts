@@ -9,3 +9,4 @@ export * from "./vetting";
 export * from "./notifications";
 export * from "./designs";
 export * from "./rfqs";
+export * from "./calendar";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { attachedFileColumns, files } from "./files";
 import { organizations } from "./organizations";
 
@@ -26,8 +26,6 @@ export const workshopProfiles = pgTable(
     gemstoneWork: text().array().notNull().default(sql`'{}'::text[]`),
     certifications: text().array().notNull().default(sql`'{}'::text[]`),
     languages: text().array().notNull().default(sql`'{}'::text[]`),
-    /** ISO weekdays the workshop works, 1 = Monday. */
-    workingDays: smallint().array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
     moqPerDesign: integer(),
     leadTimeMinDays: integer(),
     leadTimeMaxDays: integer(),
