@@ -62,6 +62,9 @@ export type EventPayloads = {
   "calendar_closure.removed": { label: string; startsOn: string; endsOn: string };
   "calendar_working_day.added": { date: string; label: string };
   "calendar_working_day.removed": { date: string; label: string };
+  "plan_template.saved": { steps: number };
+  "plan_template.reset": Nothing;
+  "order.planned": OrderRef & { promisedDeliveryDate: string; milestones: number };
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -132,6 +135,9 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "calendar_closure.removed": (d) => `removed the closure ${text(d.label)} (${text(d.startsOn)} to ${text(d.endsOn)})`,
   "calendar_working_day.added": (d) => `made ${text(d.date)} a working day (${text(d.label)})`,
   "calendar_working_day.removed": (d) => `removed the working day ${text(d.date)} (${text(d.label)})`,
+  "plan_template.saved": (d) => `saved the plan template (${typeof d.steps === "number" ? d.steps : ""} steps)`,
+  "plan_template.reset": () => "reset the plan template to the default steps",
+  "order.planned": (d) => `planned order ${text(d.order)}: ${typeof d.milestones === "number" ? d.milestones : ""} milestones, delivery promised on ${text(d.promisedDeliveryDate)}`,
 };
 
 export const EVENT_ACTIONS = Object.keys(EVENT_SENTENCES) as EventAction[];

@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   /** Workshop side: working days, holidays, closures and make-up days that delivery dates are counted in. */
   "calendar.view": ["owner", "admin", "member"],
   "calendar.edit": ["owner", "admin"],
+  /** Workshop side: the plan template every new order's milestones start from. */
+  "planTemplate.view": ["owner", "admin", "member"],
+  "planTemplate.edit": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../db/client";
-import { organizations, workshopProfiles } from "../db/schema";
+import { organizations, productionCalendars } from "../db/schema";
 import { todayIn } from "~/lib/sample-request-schemas";
 
 /**
@@ -8,7 +8,7 @@ import { todayIn } from "~/lib/sample-request-schemas";
  * time zone. The one place quotes and orders ask; it reads the workshop's working days, and moves to the
  * production calendar (holidays, closures) when that service lands — callers do not change.
  *
- * Until then, working days are the workshop's weekdays (its profile's `workingDays`, ISO 1 = Monday), with
+ * Until then, working days are the workshop's weekdays (its production calendar's, ISO 1 = Monday), with
  * the calendar's stated edges: the start date is day 0 and is not counted; a start on a non-working day
  * first rolls forward to the next working day.
  */
@@ -17,9 +17,9 @@ export type WorkshopWorkweek = { timeZone: string; workingDays: number[] };
 export async function workshopWorkweeks(tx: Queryable, workshopOrgIds: string[]): Promise<Map<string, WorkshopWorkweek>> {
   if (workshopOrgIds.length === 0) return new Map();
   const rows = await tx
-    .select({ id: organizations.id, timeZone: organizations.timeZone, workingDays: workshopProfiles.workingDays })
+    .select({ id: organizations.id, timeZone: organizations.timeZone, workingDays: productionCalendars.workingWeekdays })
     .from(organizations)
-    .leftJoin(workshopProfiles, eq(workshopProfiles.orgId, organizations.id))
+    .leftJoin(productionCalendars, eq(productionCalendars.orgId, organizations.id))
     .where(inArray(organizations.id, workshopOrgIds));
   return new Map(rows.map((r) => [r.id, { timeZone: r.timeZone, workingDays: r.workingDays && r.workingDays.length > 0 ? r.workingDays : [1, 2, 3, 4, 5] }]));
 }
