@@ -12,6 +12,7 @@ import { shortlistRouter } from "./routers/shortlist";
 import { workshopProfileRouter } from "./routers/workshop-profile";
 import { healthRouter } from "./routers/health";
 import { productionCalendarRouter } from "./routers/production-calendar";
+import { planTemplateRouter } from "./routers/plan-template";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   outbox: outboxRouter,
   workshopProfile: workshopProfileRouter,
   productionCalendar: productionCalendarRouter,
+  planTemplate: planTemplateRouter,
 });
 
 export type AppRouter = typeof appRouter;

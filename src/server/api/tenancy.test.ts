@@ -91,6 +91,9 @@ const EXPECTED: Record<string, Expectation> = {
   "productionCalendar.removeClosure": { role: "admin", kind: "workshop" },
   "productionCalendar.addWorkingDay": { role: "admin", kind: "workshop" },
   "productionCalendar.removeWorkingDay": { role: "admin", kind: "workshop" },
+  "planTemplate.get": { role: "member", kind: "workshop" },
+  "planTemplate.save": { role: "admin", kind: "workshop" },
+  "planTemplate.reset": { role: "admin", kind: "workshop" },
 };
 
 const db = await testDb();
