@@ -1,5 +1,6 @@
 CREATE TYPE "public"."milestone_approval" AS ENUM('none', 'requested', 'approved', 'changes_requested');--> statement-breakpoint
 CREATE TYPE "public"."milestone_status" AS ENUM('pending', 'in_progress', 'blocked', 'awaiting_approval', 'completed');--> statement-breakpoint
+ALTER TYPE "public"."notification_kind" ADD VALUE 'order';--> statement-breakpoint
 ALTER TYPE "public"."file_purpose" ADD VALUE 'milestone_photo';--> statement-breakpoint
 CREATE TABLE "order_milestone_photos" (
 	"update_id" uuid NOT NULL,

@@ -35,6 +35,14 @@ export const PERMISSIONS = {
   /** Workshop side: the plan template every new order's milestones start from. */
   "planTemplate.view": ["owner", "admin", "member"],
   "planTemplate.edit": ["owner", "admin"],
+  /** Orders, both sides: read an order's plan and timeline. */
+  "orders.view": ["owner", "admin", "member"],
+  /** Workshop side: start, complete or block a milestone from the bench, and the shipping facts. */
+  "milestones.report": ["owner", "admin", "member"],
+  /** Brand side: approve a milestone or ask for changes. */
+  "milestones.approve": ["owner", "admin", "member"],
+  /** Workshop side: record a payment received by hand (a bank transfer). */
+  "payments.record": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

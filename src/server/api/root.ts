@@ -13,6 +13,7 @@ import { workshopProfileRouter } from "./routers/workshop-profile";
 import { healthRouter } from "./routers/health";
 import { productionCalendarRouter } from "./routers/production-calendar";
 import { planTemplateRouter } from "./routers/plan-template";
+import { milestoneRouter } from "./routers/milestone";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   workshopProfile: workshopProfileRouter,
   productionCalendar: productionCalendarRouter,
   planTemplate: planTemplateRouter,
+  milestone: milestoneRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,8 @@ export type JobData = {
   "email-send": { emailId: string };
   /** Removes uploads that were never attached to anything. */
   "files-sweep": Record<string, never>;
+  /** Flags orders whose current milestone is past its planned date without a report. */
+  "milestones-overdue": Record<string, never>;
 };
 
 export type JobName = keyof JobData;
@@ -17,7 +19,12 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
   // A mail server that is down for a while: 5 more tries, about 10 s, 20 s, 40 s, 80 s, 160 s apart.
   "email-send": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 },
   "files-sweep": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 15 * 60 },
+  "milestones-overdue": { retryLimit: 2, retryDelay: 300, retryBackoff: false, expireInSeconds: 30 * 60 },
 };
 
 /** Cron schedules (UTC). */
-export const SCHEDULES: { name: JobName; cron: string }[] = [{ name: "files-sweep", cron: "17 * * * *" }];
+export const SCHEDULES: { name: JobName; cron: string }[] = [
+  { name: "files-sweep", cron: "17 * * * *" },
+  // Daily, early in the working day of the workshops east of UTC and before it starts in the Americas.
+  { name: "milestones-overdue", cron: "5 6 * * *" },
+];

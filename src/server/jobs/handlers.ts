@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { Db } from "../db/client";
 import { deliverEmail, type MailTransport } from "../services/email";
 import { sweepUnattachedFiles } from "../services/file-attachments";
+import { flagOverdueMilestones } from "../services/milestone-overdue";
 import type { Storage } from "../storage";
 import type { JobData, JobName } from "./definitions";
 
@@ -18,4 +19,5 @@ export const HANDLERS: { [N in JobName]: Handler<N> } = {
       lastAttempt: job.retryCount >= job.retryLimit,
     }),
   "files-sweep": async (_job, deps) => ({ swept: await sweepUnattachedFiles(deps.db, { storage: deps.storage?.() }) }),
+  "milestones-overdue": async (_job, deps) => flagOverdueMilestones(deps.db),
 };
