@@ -8,8 +8,12 @@ import { rfqBetween } from "./rfqs";
 
 /** Test data for milestone plans: an order between the fixture's brand and workshop, planned as accept will. */
 
-/** Plans an order in a transaction of its brand, as the accept transaction does. */
+/**
+ * Plans an order in a transaction of its brand, as the accept transaction does. A plan the order already
+ * has is replaced, so tests can plan it again as if placed on a fixed date.
+ */
 export async function planOrder(db: Db, order: Order) {
+  await db.delete(orderPlans).where(eq(orderPlans.orderId, order.id));
   await withOrg(db, order.brandOrgId, (tx) => createMilestonePlan(tx, order));
   return milestonesOf(db, order.id);
 }
