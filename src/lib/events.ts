@@ -12,6 +12,7 @@ type Nothing = Record<string, never>;
 /** An RFQ in the log: its number and title, and the other party when there is one. */
 type RfqRef = { number: number; title: string; brand: string; workshop?: string };
 type OrderRef = { order: string; brand: string; workshop: string };
+type MilestoneRef = OrderRef & { milestone: string };
 
 export type EventPayloads = {
   "organization.created": { name: string; kind: OrganizationKind };
@@ -71,6 +72,19 @@ export type EventPayloads = {
   "design_revision.saved": { sku: string; number: number };
   "design_revision.approved": { sku: string; number: number };
   "design_revision.commented": { sku: string; number: number };
+  "plan_template.saved": { steps: number };
+  "plan_template.reset": Nothing;
+  "order.planned": OrderRef & { promisedDeliveryDate: string; milestones: number };
+  "milestone.started": MilestoneRef;
+  "milestone.completed": MilestoneRef;
+  "milestone.blocked": MilestoneRef;
+  "milestone.approval_requested": MilestoneRef;
+  "milestone.approved": MilestoneRef;
+  "milestone.changes_requested": MilestoneRef;
+  "milestone.deposit_recorded": MilestoneRef;
+  "milestone.overdue": MilestoneRef;
+  "order.shipping_updated": OrderRef;
+  "order.at_risk": OrderRef & { expectedDeliveryDate: string; promisedDeliveryDate: string };
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -151,6 +165,19 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "design_revision.saved": (d) => `saved draft revision ${num(d.number)} of ${text(d.sku)}`,
   "design_revision.approved": (d) => `approved revision ${num(d.number)} of ${text(d.sku)}`,
   "design_revision.commented": (d) => `commented on revision ${num(d.number)} of ${text(d.sku)}`,
+  "plan_template.saved": (d) => `saved the plan template (${typeof d.steps === "number" ? d.steps : ""} steps)`,
+  "plan_template.reset": () => "reset the plan template to the default steps",
+  "milestone.started": (d) => `started ${text(d.milestone, "a milestone")} of order ${text(d.order)}`,
+  "milestone.completed": (d) => `completed ${text(d.milestone, "a milestone")} of order ${text(d.order)}`,
+  "milestone.blocked": (d) => `reported ${text(d.milestone, "a milestone")} of order ${text(d.order)} blocked`,
+  "milestone.approval_requested": (d) => `asked for approval of ${text(d.milestone, "a milestone")} of order ${text(d.order)}`,
+  "milestone.approved": (d) => `approved ${text(d.milestone, "a milestone")} of order ${text(d.order)}`,
+  "milestone.changes_requested": (d) => `asked for changes to ${text(d.milestone, "a milestone")} of order ${text(d.order)}`,
+  "milestone.deposit_recorded": (d) => `recorded the deposit of order ${text(d.order)}`,
+  "milestone.overdue": (d) => `saw ${text(d.milestone, "a milestone")} of order ${text(d.order)} pass its planned date without a report`,
+  "order.shipping_updated": (d) => `updated the shipping of order ${text(d.order)}`,
+  "order.at_risk": (d) => `saw order ${text(d.order)} put at risk: expected ${text(d.expectedDeliveryDate)}, promised ${text(d.promisedDeliveryDate)}`,
+  "order.planned": (d) => `planned order ${text(d.order)}: ${typeof d.milestones === "number" ? d.milestones : ""} milestones, delivery promised on ${text(d.promisedDeliveryDate)}`,
 };
 
 export const EVENT_ACTIONS = Object.keys(EVENT_SENTENCES) as EventAction[];

@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   "quotes.send": ["owner", "admin"],
   /** The thread of an invitation, either side. */
   "rfqThreads.use": ["owner", "admin", "member"],
+  /** Orders, both sides: read an order, its plan and timeline. */
   "orders.view": ["owner", "admin", "member"],
   /** Workshop side: working days, holidays, closures and make-up days that delivery dates are counted in. */
   "calendar.view": ["owner", "admin", "member"],
@@ -48,6 +49,15 @@ export const PERMISSIONS = {
   "designs.edit": ["owner", "admin", "member"],
   "designs.comment": ["owner", "admin", "member"],
   "designs.approve": ["owner", "admin"],
+  /** Workshop side: the plan template every new order's milestones start from. */
+  "planTemplate.view": ["owner", "admin", "member"],
+  "planTemplate.edit": ["owner", "admin"],
+  /** Workshop side: start, complete or block a milestone from the bench, and the shipping facts. */
+  "milestones.report": ["owner", "admin", "member"],
+  /** Brand side: approve a milestone or ask for changes. */
+  "milestones.approve": ["owner", "admin", "member"],
+  /** Workshop side: record a payment received by hand (a bank transfer). */
+  "payments.record": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -35,7 +35,12 @@ export function settingsNav(kind: OrganizationKind, slug: string): NavItem[] {
   return [
     { label: "Profile", href: base, exact: true },
     { label: "Members", href: `${base}/members` },
-    ...(kind === "workshop" ? [{ label: "Production calendar", href: `${base}/calendar` }] : []),
+    ...(kind === "workshop"
+      ? [
+          { label: "Production calendar", href: `${base}/calendar` },
+          { label: "Plan template", href: `${base}/plan` },
+        ]
+      : []),
     { label: "Activity", href: `${base}/activity` },
   ];
 }

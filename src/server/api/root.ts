@@ -16,6 +16,8 @@ import { quoteRouter } from "./routers/quote";
 import { rfqRouter } from "./routers/rfq";
 import { orderRouter, rfqThreadRouter } from "./routers/rfq-thread";
 import { productionCalendarRouter } from "./routers/production-calendar";
+import { planTemplateRouter } from "./routers/plan-template";
+import { milestoneRouter } from "./routers/milestone";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -38,6 +40,8 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   productionCalendar: productionCalendarRouter,
   design: designRouter,
+  planTemplate: planTemplateRouter,
+  milestone: milestoneRouter,
 });
 
 export type AppRouter = typeof appRouter;

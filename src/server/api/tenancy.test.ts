@@ -136,6 +136,18 @@ const EXPECTED: Record<string, Expectation> = {
   "design.compare": { role: "member", kind: "brand" },
   "design.comments.list": { role: "member", kind: "brand" },
   "design.comments.add": { role: "member", kind: "brand" },
+  "planTemplate.get": { role: "member", kind: "workshop" },
+  "planTemplate.save": { role: "admin", kind: "workshop" },
+  "planTemplate.reset": { role: "admin", kind: "workshop" },
+  "milestone.timeline": { role: "member", kind: "workshop" },
+  "milestone.start": { role: "member", kind: "workshop" },
+  "milestone.complete": { role: "member", kind: "workshop" },
+  "milestone.block": { role: "member", kind: "workshop" },
+  "milestone.recordBankTransfer": { role: "admin", kind: "workshop" },
+  "milestone.updateShipping": { role: "member", kind: "workshop" },
+  "milestone.brandTimeline": { role: "member", kind: "brand" },
+  "milestone.approve": { role: "member", kind: "brand" },
+  "milestone.requestChanges": { role: "member", kind: "brand" },
 };
 
 const db = await testDb();

@@ -7,7 +7,7 @@ import { fileRow, insertPiece } from "~/test/files";
 import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import { withDatabase } from "~/test/global-setup";
 import { createSampleRequest } from "../services/sample-requests";
-import { rfqBetween } from "~/test/rfqs";
+import { plannedOrderBetween } from "~/test/milestones";
 import { addToShortlist } from "../services/shortlist";
 import { createCollection, updateStyleGuide } from "../services/collections";
 import { addRevisionComment } from "../services/design-comments";
@@ -42,9 +42,14 @@ const TENANT_TABLES = [
   "notification_recipients",
   "notifications",
   "order_lines",
+  "order_milestone_photos",
+  "order_milestone_updates",
+  "order_milestones",
+  "order_plans",
   "orders",
   "organization_slug_redirects",
   "organizations",
+  "plan_template_steps",
   "portfolio_piece_photos",
   "portfolio_pieces",
   "production_calendars",
@@ -86,6 +91,8 @@ const ORG_COLUMNS: Record<string, string> = {
   memberships: "org_id",
   notification_recipients: "org_id",
   notifications: "org_id",
+  order_milestone_photos: "org_id",
+  plan_template_steps: "org_id",
   organization_slug_redirects: "org_id",
   organizations: "id",
   portfolio_pieces: "org_id",
@@ -150,7 +157,15 @@ describe("row-level security", () => {
     await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
     // A request for quote between the brand and the workshop, through a quote with a file, a message with a
     // file, a read marker and the order; and the design tables it rests on.
-    await rfqBetween(db, f);
+    // The order's milestone plan, and an update on its first milestone with a work-in-progress photo.
+    const planned = await plannedOrderBetween(db, f);
+    const first = planned.milestones[0]!;
+    const { rows: updates } = await db.execute<{ id: string }>(sql`insert into order_milestone_updates (milestone_id, order_id, brand_org_id, workshop_org_id, author_org_id, action, from_status, to_status, note, happened_on)
+      values (${first.id}, ${first.orderId}, ${f.brand.org.id}, ${f.workshop.org.id}, ${f.workshop.org.id}, 'start', 'pending', 'in_progress', 'Wax printed', current_date) returning id`);
+    const photo = await uploadedFile(db, f.workshop, "milestone_photo");
+    await db.execute(sql`insert into order_milestone_photos (update_id, file_id, org_id, position) values (${updates[0]!.id}, ${photo.id}, ${f.workshop.org.id}, 0)`);
+    // The unpublished workshop's own plan template.
+    await db.execute(sql`insert into plan_template_steps (org_id, position, name, share_percent) values (${unpublished.org.id}, 0, 'Everything', 100)`);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
     // Calendar rows of both workshops: a closure, an own holiday and a make-up day each.
     for (const org of [f.workshop.org, unpublished.org]) {
@@ -202,9 +217,14 @@ describe("row-level security", () => {
       notification_recipients: 0,
       notifications: 0,
       order_lines: 0,
+      order_milestone_photos: 0,
+      order_milestone_updates: 0,
+      order_milestones: 0,
+      order_plans: 0,
       orders: 0,
       organization_slug_redirects: 1, // the published workshop's old slug, for its old profile links
       organizations: 1, // the published workshop
+      plan_template_steps: 0,
       portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece with a photo, not the one without
       production_calendars: 1, // the published workshop's working days, which its profile shows
@@ -441,6 +461,41 @@ describe("row-level security", () => {
       relabelled: (await tx.execute(sql`update public_holidays set label = 'Spoofed'`)).rowCount,
     }));
     expect(touched).toEqual({ moved: 0, deleted: 0, relabelled: 0 });
+  });
+
+  it("an order's plan, milestones, updates and photos are seen by exactly its two parties; a plan template only by its workshop", async () => {
+    const rowsOf = async (tx: Pick<Db, "execute">) => ({
+      plans: await countAll(tx, "order_plans"),
+      milestones: await countAll(tx, "order_milestones"),
+      updates: await countAll(tx, "order_milestone_updates"),
+      photos: await orgIdsIn(tx, "order_milestone_photos"),
+      photoFiles: (await tx.execute<{ n: number }>(sql`select count(*)::int as n from files where purpose = 'milestone_photo'`)).rows[0]!.n,
+      templates: await orgIdsIn(tx, "plan_template_steps"),
+    });
+    const party = { plans: 1, milestones: 10, updates: 1, photos: [f.workshop.org.id], photoFiles: 1 };
+    expect(await withOrg(db, f.brand.org.id, rowsOf)).toEqual({ ...party, templates: [] });
+    expect(await withOrg(db, f.workshop.org.id, rowsOf)).toEqual({ ...party, templates: [] });
+    expect(await withOrg(db, f.outsider.brand.org.id, rowsOf)).toEqual({ plans: 0, milestones: 0, updates: 0, photos: [], photoFiles: 0, templates: [] });
+    expect(await withOrg(db, unpublished.org.id, rowsOf)).toEqual({ plans: 0, milestones: 0, updates: 0, photos: [], photoFiles: 0, templates: [unpublished.org.id] });
+    // Nobody outside moves or deletes them; a party cannot hand a row to another pair, nor delete a milestone.
+    const outside = await withOrg(db, f.outsider.brand.org.id, async (tx) => ({
+      plans: (await tx.execute(sql`update order_plans set at_risk = true`)).rowCount,
+      milestones: (await tx.execute(sql`update order_milestones set status = 'completed'`)).rowCount,
+      templates: (await tx.execute(sql`delete from plan_template_steps`)).rowCount,
+    }));
+    expect(outside).toEqual({ plans: 0, milestones: 0, templates: 0 });
+    expect(await withOrg(db, f.workshop.org.id, async (tx) => (await tx.execute(sql`delete from order_milestones`)).rowCount)).toBe(0);
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update order_milestones set brand_org_id = ${f.outsider.brand.org.id}`)))).toBe("42501");
+    // A brand cannot write an update in the workshop's name.
+    const [m] = (await db.execute<{ id: string; order_id: string }>(sql`select id, order_id from order_milestones order by position limit 1`)).rows;
+    expect(
+      await failure(() =>
+        withOrg(db, f.brand.org.id, (tx) =>
+          tx.execute(sql`insert into order_milestone_updates (milestone_id, order_id, brand_org_id, workshop_org_id, author_org_id, action, from_status, to_status, happened_on)
+            values (${m!.id}, ${m!.order_id}, ${f.brand.org.id}, ${f.workshop.org.id}, ${f.workshop.org.id}, 'complete', 'pending', 'completed', current_date)`),
+        ),
+      ),
+    ).toBe("42501");
   });
 
   it("the directory and a published profile still serve signed out, through the app's connection", async () => {

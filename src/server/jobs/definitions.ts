@@ -11,6 +11,8 @@ export type JobData = {
   "quotes-expire": Record<string, never>;
   /** Reminds invited workshops of an RFQ deadline within 24 hours. */
   "rfq-deadline-reminders": Record<string, never>;
+  /** Flags orders whose current milestone is past its planned date without a report. */
+  "milestones-overdue": Record<string, never>;
 };
 
 export type JobName = keyof JobData;
@@ -23,6 +25,7 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
   "files-sweep": { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 15 * 60 },
   "quotes-expire": { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   "rfq-deadline-reminders": { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  "milestones-overdue": { retryLimit: 2, retryDelay: 300, retryBackoff: false, expireInSeconds: 30 * 60 },
 };
 
 /** Cron schedules (UTC). */
@@ -31,4 +34,6 @@ export const SCHEDULES: { name: JobName; cron: string }[] = [
   // Validity ends at midnight in each workshop's time zone: hourly catches every zone within the hour.
   { name: "quotes-expire", cron: "5 * * * *" },
   { name: "rfq-deadline-reminders", cron: "*/15 * * * *" },
+  // Daily, early in the working day of the workshops east of UTC and before it starts in the Americas.
+  { name: "milestones-overdue", cron: "5 6 * * *" },
 ];

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { deliverEmail, type MailTransport } from "../services/email";
 import { sweepUnattachedFiles } from "../services/file-attachments";
 import { expireQuotes, remindDeadlines } from "../services/quotes";
+import { flagOverdueMilestones } from "../services/milestone-overdue";
 import type { Storage } from "../storage";
 import type { JobData, JobName } from "./definitions";
 
@@ -21,4 +22,5 @@ export const HANDLERS: { [N in JobName]: Handler<N> } = {
   "files-sweep": async (_job, deps) => ({ swept: await sweepUnattachedFiles(deps.db, { storage: deps.storage?.() }) }),
   "quotes-expire": async (_job, deps) => ({ expired: await expireQuotes(deps.db) }),
   "rfq-deadline-reminders": async (_job, deps) => ({ reminded: await remindDeadlines(deps.db) }),
+  "milestones-overdue": async (_job, deps) => flagOverdueMilestones(deps.db),
 };

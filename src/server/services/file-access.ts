@@ -1,7 +1,7 @@
 import { and, eq, exists, isNotNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { withOrg, withPublic } from "../db/tenant";
-import { collectionStyleFiles, designRevisionAttachments, designRevisions, designs, files, memberships, quoteVersionAttachments, quoteVersions, rfqAttachments, rfqMessageAttachments, rfqMessages, portfolioPiecePhotos, portfolioPieces, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
+import { collectionStyleFiles, orderMilestonePhotos, orderMilestoneUpdates, designRevisionAttachments, designRevisions, designs, files, memberships, quoteVersionAttachments, quoteVersions, rfqAttachments, rfqMessageAttachments, rfqMessages, portfolioPiecePhotos, portfolioPieces, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
 import type { FilePurpose } from "~/lib/files";
 import { listMyOrganizations } from "./organizations";
 
@@ -129,6 +129,18 @@ export const FILE_ACCESS: Record<FilePurpose, FileAccessRule> = {
           .innerJoin(rfqMessages, eq(rfqMessages.id, rfqMessageAttachments.messageId))
           .innerJoin(memberships, and(eq(memberships.userId, userId), or(eq(memberships.orgId, rfqMessages.brandOrgId), eq(memberships.orgId, rfqMessages.workshopOrgId))))
           .where(and(eq(rfqMessageAttachments.fileId, file.id), eq(rfqMessages.authorOrgId, file.orgId))),
+      ),
+  },
+  milestone_photo: {
+    readers: "the two parties of the order; never public",
+    sharedWith: (db, file, userId) =>
+      exists(
+        db
+          .select({ one: orderMilestonePhotos.fileId })
+          .from(orderMilestonePhotos)
+          .innerJoin(orderMilestoneUpdates, eq(orderMilestoneUpdates.id, orderMilestonePhotos.updateId))
+          .innerJoin(memberships, and(eq(memberships.userId, userId), or(eq(memberships.orgId, orderMilestoneUpdates.brandOrgId), eq(memberships.orgId, orderMilestoneUpdates.workshopOrgId))))
+          .where(and(eq(orderMilestonePhotos.fileId, file.id), eq(orderMilestoneUpdates.authorOrgId, file.orgId))),
       ),
   },
 };

@@ -5,7 +5,7 @@ import type { QuantityPlan } from "~/lib/pricing";
 import { createFixture, createOrg } from "~/test/fixtures";
 import { approveNextRevision, daysFromToday, invitationFor, pendantPricing, ringPricing, sentQuote, sentRfq, terms } from "~/test/rfqs";
 import { actorOf } from "~/test/vetting";
-import { designRevisionShares, notifications, orderLines, orders, quoteVersions, rfqInvitations, rfqs } from "../db/schema";
+import { designRevisionShares, notifications, orderLines, orderMilestones, orderPlans, orders, quoteVersions, rfqInvitations, rfqs } from "../db/schema";
 import { acceptQuote, declineInvitation, expireQuotes, remindDeadlines, saveQuoteDraft, sendQuote, withdrawQuote } from "./quotes";
 import { closeRfq, extendDeadline, updateRfqLineRevision } from "./rfqs";
 
@@ -77,6 +77,11 @@ describe("accepting a quote", () => {
       ["8", 2, 3500],
       ["9", 2, 3900],
     ]);
+    // The same transaction planned its milestones: the default ten steps, delivered on the promised date.
+    const [orderPlan] = await db.select().from(orderPlans).where(eq(orderPlans.orderId, order.id));
+    const steps = await db.select().from(orderMilestones).where(eq(orderMilestones.orderId, order.id));
+    expect(steps).toHaveLength(10);
+    expect(orderPlan!.promisedDeliveryDate).toBe(order.expectedDeliveryDate);
     const after = await written(r.rfq.id);
     expect(after.rfq).toEqual({ status: "awarded" });
     expect(Object.fromEntries(after.versions.map((v) => [v.id, v.status]))).toEqual({ [mine.id]: "accepted", [theirs.id]: "declined" });

@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./designs";
 export * from "./rfqs";
 export * from "./calendar";
+export * from "./milestones";
