@@ -103,7 +103,7 @@ describe("searchWorkshops: filters and facet counts", () => {
     { gemstoneWork: ["natural", "lab_grown"] },
     { countries: ["IT", "TH"] },
     { certifications: ["rjc"] },
-    // One facet value and nothing else: counted from the pair counters (drizzle/0030_directory_facet_pair_counts.sql).
+    // One facet value and nothing else: counted from the pair counters (drizzle/0024_directory_facet_pair_counts.sql).
     { metals: ["silver_925"] },
     { gemstoneWork: ["natural"] },
     { countries: ["TH"] },

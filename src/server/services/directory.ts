@@ -253,7 +253,7 @@ type CounterRow = { facet: string; value: string; count: number };
  * The page in index order and the facet counts from counters that triggers keep equal to counting every
  * published profile: `directory_facet_counts` (each value; drizzle/0020_directory_facet_counts.sql) for the
  * unfiltered directory, and with one facet value ticked also `directory_facet_pair_counts` (each pair of
- * values; drizzle/0030_directory_facet_pair_counts.sql). The counts mean what the counting query's mean:
+ * values; drizzle/0024_directory_facet_pair_counts.sql). The counts mean what the counting query's mean:
  * all-of facets count within the results, an any-of facet with every filter but its own — so with its own
  * single value ticked, an any-of facet shows its unfiltered counts.
  */
