@@ -35,6 +35,8 @@ export type TestDatabase = {
   driver: "pg" | "pglite";
   /** Runs `fn` when the file ends, before the database closes (stop a worker that uses it). */
   beforeClose: (fn: () => Promise<void>) => void;
+  /** PostgreSQL only: the owner's URL of this file's database, for servers the test starts itself. */
+  url: string | null;
 };
 
 export async function testDatabase(): Promise<TestDatabase> {
@@ -52,13 +54,14 @@ export async function testDatabase(): Promise<TestDatabase> {
       await handle.close();
     });
     appDbs.set(handle.db, handle.appDb);
-    return { ...handle, beforeClose };
+    return { ...handle, beforeClose, url: null };
   }
   const name = `bezel_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: cfg.url });
   await admin.connect();
   await createFromTemplate(admin, name, cfg.template);
-  const handle = await openScriptDb({ url: withDatabase(cfg.url, name) });
+  const url = withDatabase(cfg.url, name);
+  const handle = await openScriptDb({ url });
   appDbs.set(handle.db, handle.appDb);
   afterAll(async () => {
     await runCleanups();
@@ -66,7 +69,7 @@ export async function testDatabase(): Promise<TestDatabase> {
     await admin.query(`drop database if exists ${name}`);
     await admin.end();
   });
-  return { ...handle, beforeClose };
+  return { ...handle, beforeClose, url };
 }
 
 async function createFromTemplate(admin: pg.Client, name: string, template: string) {

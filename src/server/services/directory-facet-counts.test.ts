@@ -89,4 +89,59 @@ describe("the unfiltered directory's counts, kept by triggers", () => {
     expect(await refusal(sql`insert into directory_facet_counts values ('metals', 'gold', 5)`)).toMatch(/permission denied/);
     expect(await refusal(sql`delete from directory_facet_counts`)).toMatch(/permission denied/);
   });
+
+  it("with one facet value ticked, count from pair counters that follow edits, publishing and deletions", async () => {
+    // Still here from the first test: Beta (casting, brass, no stones, IN) and Gamma (enamel, brass, lab-grown, TH).
+    const d = await addWorkshop("Delta", { capabilities: ["casting", "stone_setting"], metals: ["silver_925"], gemstoneWork: ["natural"], country: "IT" });
+    const e = await addWorkshop("Epsilon", { capabilities: ["casting"], metals: ["silver_925"], gemstoneWork: ["lab_grown"], country: "TH" }, false);
+    const one = async (input: Record<string, string[]>) => {
+      const r = await searchWorkshops(appDbOf(db), directorySearchSchema.parse(input));
+      const counts = Object.entries(r.facets).flatMap(([facet, values]) => values.map((v) => `${facet}:${v.value} ${v.count}`));
+      return { total: r.total, names: r.items.map((i) => i.name).sort(), counts: counts.sort() };
+    };
+
+    expect(await one({ capabilities: ["casting"] })).toEqual({
+      total: 2,
+      names: ["Beta", "Delta"],
+      counts: ["capabilities:casting 2", "capabilities:stone_setting 1", "countries:IN 1", "countries:IT 1", "gemstoneWork:natural 1", "gemstoneWork:none 1", "metals:brass 1", "metals:silver_925 1"],
+    });
+
+    await db.update(workshopProfiles).set({ publishedAt: new Date() }).where(eq(workshopProfiles.orgId, e));
+    expect((await one({ capabilities: ["casting"] })).counts).toEqual([
+      "capabilities:casting 3",
+      "capabilities:stone_setting 1",
+      "countries:IN 1",
+      "countries:IT 1",
+      "countries:TH 1",
+      "gemstoneWork:lab_grown 1",
+      "gemstoneWork:natural 1",
+      "gemstoneWork:none 1",
+      "metals:brass 1",
+      "metals:silver_925 2",
+    ]);
+    // An any-of facet's own values count without its filter: every published profile's gemstone work.
+    expect(await one({ gemstoneWork: ["lab_grown"] })).toEqual({
+      total: 2,
+      names: ["Epsilon", "Gamma"],
+      counts: ["capabilities:casting 1", "capabilities:enamel 1", "countries:TH 2", "gemstoneWork:lab_grown 2", "gemstoneWork:natural 1", "gemstoneWork:none 1", "metals:brass 1", "metals:silver_925 1"],
+    });
+    expect(await one({ countries: ["TH"] })).toEqual({
+      total: 2,
+      names: ["Epsilon", "Gamma"],
+      counts: ["capabilities:casting 1", "capabilities:enamel 1", "countries:IN 1", "countries:IT 1", "countries:TH 2", "gemstoneWork:lab_grown 2", "metals:brass 1", "metals:silver_925 1"],
+    });
+
+    await db.delete(workshopProfiles).where(eq(workshopProfiles.orgId, d));
+    await db.update(workshopProfiles).set({ capabilities: ["engraving"] }).where(eq(workshopProfiles.name, "Beta"));
+    expect(await one({ capabilities: ["casting"] })).toEqual({
+      total: 1,
+      names: ["Epsilon"],
+      counts: ["capabilities:casting 1", "countries:TH 1", "gemstoneWork:lab_grown 1", "metals:silver_925 1"],
+    });
+
+    const app = appDbOf(db);
+    const refusal = (q: ReturnType<typeof sql>) => app.execute(q).then(() => "allowed", (err: { cause?: { message?: string }; message: string }) => err.cause?.message ?? err.message);
+    expect(await refusal(sql`update directory_facet_pair_counts set count = 100`)).toMatch(/permission denied/);
+    expect(await refusal(sql`delete from directory_facet_pair_counts`)).toMatch(/permission denied/);
+  });
 });

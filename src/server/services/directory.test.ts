@@ -103,6 +103,12 @@ describe("searchWorkshops: filters and facet counts", () => {
     { gemstoneWork: ["natural", "lab_grown"] },
     { countries: ["IT", "TH"] },
     { certifications: ["rjc"] },
+    // One facet value and nothing else: counted from the pair counters (drizzle/0024_directory_facet_pair_counts.sql).
+    { metals: ["silver_925"] },
+    { gemstoneWork: ["natural"] },
+    { countries: ["TH"] },
+    // Only an unpublished profile is in Peru: nothing found, the countries still counted without their filter.
+    { countries: ["PE"] },
     { moqMax: 10 },
     { leadTimeMax: 30 },
     { capabilities: ["stone_setting"], metals: ["silver_925"], countries: ["IN", "MX"], gemstoneWork: ["none"], moqMax: 40, leadTimeMax: 50 },

@@ -235,38 +235,73 @@ function isUnfiltered(params: DirectorySearchParams): boolean {
   return !tsQuery(params) && FACET_KEYS.every((k) => params[k].length === 0) && params.moqMax === undefined && params.leadTimeMax === undefined;
 }
 
-const FACET_OF_COLUMN: Record<string, FacetKey> = { capabilities: "capabilities", metals: "metals", gemstone_work: "gemstoneWork", certifications: "certifications", countries: "countries" };
+/** The one facet value a search filters on, when it has exactly one and nothing else (no text, no range). */
+function singleFacetValue(params: DirectorySearchParams): { key: FacetKey; value: string } | null {
+  if (tsQuery(params) || params.moqMax !== undefined || params.leadTimeMax !== undefined) return null;
+  const used = FACET_KEYS.filter((k) => params[k].length > 0);
+  if (used.length !== 1 || params[used[0]!].length !== 1) return null;
+  return { key: used[0]!, value: params[used[0]!][0]! };
+}
+
+const TABLE_FACET: Record<FacetKey, string> = { capabilities: "capabilities", metals: "metals", gemstoneWork: "gemstone_work", certifications: "certifications", countries: "countries" };
+const FACET_OF_COLUMN: Record<string, FacetKey> = Object.fromEntries(Object.entries(TABLE_FACET).map(([k, v]) => [v, k as FacetKey]));
+const ANY_OF: FacetKey[] = ["gemstoneWork", "countries"];
+
+type CounterRow = { facet: string; value: string; count: number };
 
 /**
- * The unfiltered directory: the page read in index order and the counts from `directory_facet_counts`, which
- * triggers keep equal to what counting every published profile would give (drizzle/0020_directory_facet_counts.sql).
- * Without filters every facet, all-of or any-of, counts over all published profiles, so one table serves all.
+ * The page in index order and the facet counts from counters that triggers keep equal to counting every
+ * published profile: `directory_facet_counts` (each value; drizzle/0020_directory_facet_counts.sql) for the
+ * unfiltered directory, and with one facet value ticked also `directory_facet_pair_counts` (each pair of
+ * values; drizzle/0024_directory_facet_pair_counts.sql). The counts mean what the counting query's mean:
+ * all-of facets count within the results, an any-of facet with every filter but its own — so with its own
+ * single value ticked, an any-of facet shows its unfiltered counts.
  */
-async function searchUnfiltered(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
+async function searchCounted(db: Queryable, params: DirectorySearchParams, only: { key: FacetKey; value: string } | null): Promise<DirectoryResult> {
   // Without search text every profile ranks the same: relevance is newest first, as in `orderBy`.
   const order = params.sort === "relevance" ? sql`wp.published_at desc, wp.org_id` : orderBy(params, "wp");
+  const where = only ? and([published, ...conditions(params).map((c) => c.sql)]) : published;
   const thumb = sql`(select ph.file_id from portfolio_pieces pp join portfolio_piece_photos ph on ph.piece_id = pp.id
     where pp.org_id = wp.org_id order by pp.position, pp.created_at, pp.id, ph.position limit 1)`;
-  const { rows } = await db.execute<{ items: DirectoryItem[] | null; counts: { facet: string; value: string; count: number }[] | null }>(sql`
+  const facet = only ? TABLE_FACET[only.key] : "";
+  const { rows } = await db.execute<{ items: DirectoryItem[] | null; counts: CounterRow[] | null; pairs: CounterRow[] | null }>(sql`
     select
       (select json_agg(json_build_object('orgId', wp.org_id, 'slug', o.slug, 'name', wp.name, 'headline', wp.headline,
           'city', wp.city, 'country', wp.country, 'capabilities', wp.capabilities, 'metals', wp.metals,
           'gemstoneWork', wp.gemstone_work, 'certifications', wp.certifications, 'moqPerDesign', wp.moq_per_design,
           'leadTimeMinDays', wp.lead_time_min_days, 'leadTimeMaxDays', wp.lead_time_max_days, 'thumbFileId', ${thumb})
           order by ${order})
-        from (select wp.* from workshop_profiles wp where ${published} order by ${order}
+        from (select wp.* from workshop_profiles wp where ${where} order by ${order}
               limit ${DIRECTORY_PAGE_SIZE} offset ${(params.page - 1) * DIRECTORY_PAGE_SIZE}) wp
         join organizations o on o.id = wp.org_id) as items,
-      (select json_agg(json_build_object('facet', c.facet, 'value', c.value, 'count', c.count)) from directory_facet_counts c where c.count > 0) as counts`);
+      (select json_agg(json_build_object('facet', c.facet, 'value', c.value, 'count', c.count)) from directory_facet_counts c
+        where c.count > 0 and ${only ? sql`c.facet = ${facet}` : sql`true`}) as counts,
+      (select json_agg(json_build_object('facet', c.facet2, 'value', c.value2, 'count', c.count)) from directory_facet_pair_counts c
+        where ${only ? sql`c.facet = ${facet} and c.value = ${only.value}` : sql`false`} and c.count > 0) as pairs`);
   const row = rows[0]!;
   const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, [] as FacetCount[]])) as DirectoryFacets;
-  let total = 0;
   const vocabulary = new Set(COUNTED.map((c) => `${c.key}:${c.value}`));
-  for (const c of row.counts ?? []) {
-    if (c.facet === "total") total = Number(c.count);
-    const key = FACET_OF_COLUMN[c.facet];
-    // Vocabulary facets list only the values the app knows, as the counting query does.
-    if (key && (key === "countries" || vocabulary.has(`${key}:${c.value}`))) facets[key].push({ value: c.value, count: Number(c.count) });
+  // Vocabulary facets list only the values the app knows, as the counting query does.
+  const add = (key: FacetKey | undefined, value: string, count: number) => {
+    if (key && (key === "countries" || vocabulary.has(`${key}:${value}`))) facets[key].push({ value, count });
+  };
+  let total = 0;
+  if (!only) {
+    for (const c of row.counts ?? []) {
+      if (c.facet === "total") total = Number(c.count);
+      add(FACET_OF_COLUMN[c.facet], c.value, Number(c.count));
+    }
+  } else {
+    total = Number((row.counts ?? []).find((c) => c.value === only.value)?.count ?? 0);
+    // The ticked value's own facet: unfiltered for an any-of facet; for an all-of facet, within the results
+    // (the ticked value itself matches all of them, the others by their pair).
+    const anyOf = ANY_OF.includes(only.key);
+    if (anyOf) for (const c of row.counts ?? []) add(only.key, c.value, Number(c.count));
+    else if (total > 0) add(only.key, only.value, total);
+    for (const c of row.pairs ?? []) {
+      const key = FACET_OF_COLUMN[c.facet];
+      if (!(anyOf && key === only.key)) add(key, c.value, Number(c.count));
+    }
   }
   for (const k of FACET_KEYS) facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return {
@@ -282,7 +317,9 @@ async function searchUnfiltered(db: Queryable, params: DirectorySearchParams): P
 }
 
 async function searchOnce(db: Queryable, params: DirectorySearchParams): Promise<DirectoryResult> {
-  if (isUnfiltered(params)) return searchUnfiltered(db, params);
+  if (isUnfiltered(params)) return searchCounted(db, params, null);
+  const only = singleFacetValue(params);
+  if (only) return searchCounted(db, params, only);
   const { rows } = await db.execute<Row>(searchSql(params));
   const row = rows[0]!;
   const [total = 0, ...counts] = row.counts.map(Number);
