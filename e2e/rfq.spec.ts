@@ -97,6 +97,15 @@ async function signedIn(browser: Browser, who: Person): Promise<Page> {
   return page;
 }
 
+/** At 390 px wide (a phone) the page scrolls only vertically; the viewport is restored afterwards. */
+async function fitsAPhone(page: Page) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow at 390 px on ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(0);
+  if (before) await page.setViewportSize(before);
+}
+
 async function confirm(page: Page, label: string) {
   await page.getByRole("alertdialog").getByRole("button", { name: label }).click();
 }
@@ -118,6 +127,7 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await signIn(page, s.brand.owner.email, s.brand.owner.password);
   await expect(page).not.toHaveURL(/\/sign-in/, SLOW_STEP);
   await page.goto(`/brand/${s.brand.slug}/rfqs/new`);
+  await fitsAPhone(page);
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Deadline for quotes").fill(daysAhead(14));
   await page.getByLabel("Target delivery date").fill(daysAhead(120));
@@ -141,10 +151,12 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await confirm(page, "Send");
   await expect(page.getByText("Sent. The workshops have been told.")).toBeVisible(SLOW_STEP);
   const rfqUrl = page.url();
+  await fitsAPhone(page);
 
   // Wanda quotes the ring 5 → 40.00, 10 → 35.00, size 9 +4.00; the pendant MOQ 10, 10 → 25.00.
   const w1 = await signedIn(browser, wanda.owner);
   await openRfq(w1, wanda.slug, title);
+  await fitsAPhone(w1);
   await w1.getByLabel("Unit price").nth(0).fill("40.00");
   await w1.getByRole("button", { name: "Add tier" }).nth(0).click();
   await w1.getByLabel("From pieces").nth(1).fill("10");
@@ -179,6 +191,7 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await w2.getByLabel("Lead time (business days)").fill("40");
   await w2.getByLabel("Valid until").fill(daysAhead(30));
   await expect(w2.getByText(/600\.00/)).toBeVisible();
+  await fitsAPhone(w2);
   await w2.getByRole("button", { name: "Send quote…" }).click();
   await confirm(w2, "Send quote");
   await expect(w2.getByRole("listitem").filter({ hasText: "Version 1" })).toContainText("Sent", SLOW_STEP);
@@ -188,6 +201,7 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await page.getByRole("link", { name: "Compare 2 quotes" }).click();
   const table = page.getByRole("table", { name: "Quotes at your planned quantities" });
   await expect(table).toBeVisible(SLOW_STEP);
+  await fitsAPhone(page);
   const headers = await table.locator("thead th").allTextContents();
   const walterColumn = headers.findIndex((h) => h.includes(walter.name));
   const wandaColumn = headers.findIndex((h) => h.includes(wanda.name));
@@ -215,8 +229,24 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   const year = new Date().getUTCFullYear();
   await expect(page.getByText(`PO-${year}-1`).first()).toBeVisible();
   await expect(page.getByText("600.00").first()).toBeVisible();
+  await fitsAPhone(page);
+  await page.goto(`/brand/${s.brand.slug}/rfqs`);
+  await expect(page.getByRole("link", { name: new RegExp(title) })).toBeVisible();
+  await fitsAPhone(page);
+  await page.goto(`/brand/${s.brand.slug}/orders`);
+  await expect(page.getByText(`PO-${year}-1`).first()).toBeVisible();
+  await fitsAPhone(page);
 
   // Wanda sees her quote declined.
   await w1.reload();
   await expect(w1.getByRole("listitem").filter({ hasText: "Version 1" })).toContainText("Declined", SLOW_STEP);
+  await fitsAPhone(w1);
+  await w1.goto(`/workshop/${wanda.slug}/rfqs`);
+  await expect(w1.getByRole("link", { name: new RegExp(title) })).toBeVisible();
+  await fitsAPhone(w1);
+  // Walter has the order too.
+  await w2.goto(`/workshop/${walter.slug}/orders`);
+  await w2.getByRole("link", { name: new RegExp(`PO-${year}-1`) }).click();
+  await expect(w2.getByText(`PO-${year}-1`).first()).toBeVisible(SLOW_STEP);
+  await fitsAPhone(w2);
 });
