@@ -6,7 +6,7 @@ import { expect, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person 
 
 /**
  * Issue 11 end to end: a brand sends an RFQ with two designs (a ring across five sizes and a one-size
- * pendant) to two workshops from its shortlist → both quote with tiers, one with a bundle minimum → the
+ * pendant) to two workshops, one from its shortlist and one from the directory → both quote with tiers, one with a bundle minimum → the
  * brand compares at 12 pieces each → accepts the lower quote → the order exists as PO-<year>-1 and the
  * other workshop sees its quote declined.
  *
@@ -14,7 +14,13 @@ import { expect, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person 
  * straight to the database (each has its own spec); everything from the RFQ form on is the real UI.
  */
 
-type Seeded = { brand: { slug: string; owner: Person }; workshops: { slug: string; name: string; owner: Person }[]; ring: string; pendant: string };
+type Seeded = { brand: { slug: string; owner: Person }; workshops: { slug: string; name: string; owner: Person; word: string }[]; ring: string; pendant: string };
+
+/** A word no other workshop has, so the directory search finds exactly this one among earlier runs' data. */
+function uniqueWord(): string {
+  const letters = "bcdfghjklmnpqrstvwxz";
+  return `zor${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join("")}`;
+}
 
 const spec = (sizes: string[] | null) =>
   JSON.stringify({
@@ -54,7 +60,8 @@ async function seed(url: string): Promise<Seeded> {
     await person(brandOwner, brand.id);
 
     const workshops: Seeded["workshops"] = [];
-    for (const first of ["Wanda", "Walter"]) {
+    for (const [first, shortlisted] of [["Wanda", true], ["Walter", false]] as const) {
+      const word = uniqueWord();
       const name = uniqueOrgName(`Atelier ${first}`);
       const owner = newPerson(first, "Maker");
       const w = await org("workshop", name);
@@ -62,11 +69,11 @@ async function seed(url: string): Promise<Seeded> {
       await client.query(`insert into production_calendars (org_id, holiday_country) values ($1, 'IT')`, [w.id]);
       await client.query(
         `insert into workshop_profiles (org_id, name, headline, story, city, country, capabilities, metals, moq_per_design, lead_time_min_days, lead_time_max_days, published_at)
-         values ($1, $2, 'Casting in small batches', 'We cast, set and polish by hand.', 'Vicenza', 'IT', '{casting}', '{silver_925}', 5, 30, 45, now())`,
-        [w.id, name],
+         values ($1, $2, 'Casting in small batches', $3, 'Vicenza', 'IT', '{casting}', '{silver_925}', 5, 30, 45, now())`,
+        [w.id, name, `We cast, set and polish by hand, ${word} style.`],
       );
-      await client.query(`insert into shortlist_entries (brand_org_id, workshop_org_id) values ($1, $2)`, [brand.id, w.id]);
-      workshops.push({ slug: w.slug, name, owner });
+      if (shortlisted) await client.query(`insert into shortlist_entries (brand_org_id, workshop_org_id) values ($1, $2)`, [brand.id, w.id]);
+      workshops.push({ slug: w.slug, name, owner, word });
     }
 
     const design = async (name: string, category: string, sizes: string[] | null) => {
@@ -142,10 +149,13 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(new RegExp(`/brand/${s.brand.slug}/rfqs/\\d+$`), SLOW_STEP);
 
-  // Both workshops from the shortlist, then send.
+  // Wanda from the shortlist, Walter (not shortlisted) from the directory, then send.
   await page.getByRole("checkbox", { name: wanda.name }).check();
-  await page.getByRole("checkbox", { name: walter.name }).check();
-  await page.getByRole("button", { name: "Invite" }).click();
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Send to 1 workshop" })).toBeEnabled(SLOW_STEP);
+  await page.getByLabel("From the directory").fill(walter.word);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("button", { name: `Invite ${walter.name}` }).click();
   await expect(page.getByRole("button", { name: "Send to 2 workshops" })).toBeEnabled(SLOW_STEP);
   await page.getByRole("button", { name: "Send to 2 workshops" }).click();
   await confirm(page, "Send");

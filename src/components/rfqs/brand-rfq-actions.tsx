@@ -1,6 +1,7 @@
 "use client";
 
 import { Send, UserPlus, X } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { POST_ONLY } from "~/components/forms/post-only";
@@ -153,5 +154,61 @@ export function UpdateLineButton({ orgId, lineId, revisionId, revisionNumber, de
       confirmLabel="Update the line"
       onConfirm={() => update.run({ orgId, lineId, revisionId })}
     />
+  );
+}
+
+/** Invite any published workshop found in the directory by name or words in its profile. */
+export function InviteFromDirectory({ orgId, rfqId, invitedIds, open }: { orgId: string; rfqId: string; invitedIds: string[]; open: boolean }) {
+  const trpc = useTRPC();
+  const [text, setText] = useState("");
+  const [q, setQ] = useState<string | null>(null);
+  const search = useQuery({ ...trpc.directory.search.queryOptions({ q: q ?? "" }), enabled: q !== null });
+  const invite = useFormMutation(trpc.rfq.invite.mutationOptions(), {
+    success: (r) => (open ? `Sent to ${r.invited} more workshop${r.invited === 1 ? "" : "s"}.` : `${r.invited} workshop${r.invited === 1 ? "" : "s"} will receive it when you send.`),
+  });
+  const invited = new Set(invitedIds);
+  return (
+    <div className="flex flex-col gap-2">
+      <form
+        {...POST_ONLY}
+        noValidate
+        role="search"
+        aria-label="Search the directory"
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(text.trim());
+        }}
+      >
+        <Field label="From the directory" className="min-w-0 flex-1">
+          <Input value={text} placeholder="Name, city or craft" maxLength={200} onChange={(e) => setText(e.target.value)} />
+        </Field>
+        <Button type="submit" size="sm" variant="secondary" loading={search.isFetching}>
+          Search
+        </Button>
+      </form>
+      <FormError message={invite.formError} />
+      {search.isError && <p role="alert" className="text-sm text-danger">The directory could not be searched. Try again.</p>}
+      {search.data && search.data.items.length === 0 && <p className="text-sm text-ink-muted">No published workshop matches.</p>}
+      {search.data && search.data.items.length > 0 && (
+        <ul className="flex flex-col divide-y divide-line text-sm" aria-label="Directory results">
+          {search.data.items.map((w) => (
+            <li key={w.orgId} className="flex items-center justify-between gap-2 py-1">
+              <span className="min-w-0 truncate">
+                {w.name} <span className="text-ink-muted">· {w.city}</span>
+              </span>
+              {invited.has(w.orgId) ? (
+                <span className="text-ink-muted">Invited</span>
+              ) : (
+                <Button type="button" size="sm" variant="secondary" aria-label={`Invite ${w.name}`} loading={invite.pending} onClick={() => void invite.run({ orgId, rfqId, workshopOrgIds: [w.orgId] })}>
+                  <UserPlus aria-hidden /> Invite
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {search.data && search.data.total > search.data.items.length && <p className="text-xs text-ink-muted">Showing the first {search.data.items.length} of {search.data.total}; search with more words to narrow it.</p>}
+    </div>
   );
 }

@@ -12,7 +12,7 @@ import { can } from "~/lib/permissions";
 import { QUOTE_VERSION_STATUS_LABELS, RFQ_INVITATION_STATUS_LABELS, RFQ_STATUS_LABELS, rfqNumberLabel } from "~/lib/rfq-schemas";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
-import { CloseRfqButton, ExtendDeadlineForm, InviteWorkshops, SendRfqButton, UninviteButton, UpdateLineButton } from "./brand-rfq-actions";
+import { CloseRfqButton, ExtendDeadlineForm, InviteFromDirectory, InviteWorkshops, SendRfqButton, UninviteButton, UpdateLineButton } from "./brand-rfq-actions";
 import { INVITATION_TONE, orderLabel, RFQ_STATUS_TONE, VERSION_TONE } from "./format";
 import { RfqThread } from "./rfq-thread";
 
@@ -158,7 +158,10 @@ export async function BrandRfqPage({ slug, numberParam, thread }: { slug: string
             <Card>
               <CardHeader title="Invite workshops" description={<Link href="/workshops" className="underline">Find more in the directory</Link>} />
               <CardBody>
-                <InviteWorkshops orgId={org.id} rfqId={rfq.id} candidates={candidates} open={rfq.status === "open"} />
+                <div className="flex flex-col gap-4">
+                  <InviteWorkshops orgId={org.id} rfqId={rfq.id} candidates={candidates} open={rfq.status === "open"} />
+                  <InviteFromDirectory orgId={org.id} rfqId={rfq.id} invitedIds={[...invitedIds]} open={rfq.status === "open"} />
+                </div>
               </CardBody>
             </Card>
           )}
