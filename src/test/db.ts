@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterAll, inject } from "vitest";
+import path from "node:path";
+import { afterAll, expect, inject } from "vitest";
 import pg from "pg";
 import { openScriptDb } from "~/server/db/script-db";
 import type { Db } from "~/server/db/client";
@@ -56,10 +57,12 @@ export async function testDatabase(): Promise<TestDatabase> {
     appDbs.set(handle.db, handle.appDb);
     return { ...handle, beforeClose, url: null };
   }
-  const name = `bezel_test_${randomBytes(6).toString("hex")}`;
+  const name = `bezel_test_${cfg.run}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: cfg.url });
   await admin.connect();
   await createFromTemplate(admin, name, cfg.template);
+  const file = expect.getState().testPath;
+  if (file) await admin.query(`comment on database ${name} is ${admin.escapeLiteral(path.relative(process.cwd(), file))}`);
   const url = withDatabase(cfg.url, name);
   const handle = await openScriptDb({ url });
   appDbs.set(handle.db, handle.appDb);

@@ -14,15 +14,26 @@ export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (url) {
     // A random name: two runs on one shared server (even with the same pid) never meet.
-    const template = `bezel_test_template_${randomBytes(6).toString("hex")}`;
+    const run = randomBytes(6).toString("hex");
+    const template = `bezel_test_template_${run}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${template}`);
     const handle = await openScriptDb({ url: withDatabase(url, template) });
     await handle.migrate();
     await handle.close();
-    project.provide("testDb", { kind: "pg", url, template });
+    project.provide("testDb", { kind: "pg", url, template, run });
     return async () => {
+      // Each file drops its own database when it ends; any a file left behind (a worker that died, a
+      // connection still open at its drop) goes here, named so the file can be found.
+      const { rows } = await admin.query<{ datname: string; file: string | null }>(
+        `select datname, shobj_description(oid, 'pg_database') as file from pg_database where datname like $1`,
+        [`bezel_test_${run}_%`],
+      );
+      for (const r of rows) {
+        console.warn(`test database ${r.datname} was left behind by ${r.file ?? "a test file"}; dropping it`);
+        await admin.query(`drop database if exists ${r.datname} with (force)`);
+      }
       await admin.query(`drop database if exists ${template}`);
       await admin.end();
     };
@@ -46,6 +57,6 @@ export function withDatabase(url: string, database: string): string {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    testDb: { kind: "pg"; url: string; template: string } | { kind: "pglite"; snapshot: string };
+    testDb: { kind: "pg"; url: string; template: string; run: string } | { kind: "pglite"; snapshot: string };
   }
 }
