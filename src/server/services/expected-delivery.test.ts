@@ -3,6 +3,8 @@ import { testDb } from "~/test/db";
 import { createFixture } from "~/test/fixtures";
 import { sentQuote, sentRfq } from "~/test/rfqs";
 import { calendarClosures } from "../db/schema";
+import { withOrg } from "../db/tenant";
+import { workshopCalendars } from "./expected-delivery";
 import { compareQuotes } from "./rfq-views";
 
 const db = await testDb();
@@ -20,6 +22,21 @@ describe("expected delivery in the comparison, from the workshop's production ca
     // Closed 2–27 August: Monday 30 August is day 1, Friday 3 September day 5.
     const after = await compareQuotes(db, f.brand.org.id, r.rfq.number, now);
     expect(after.quotes.map((q) => q.expectedDeliveryDate)).toEqual(["2027-09-03"]);
+  });
+
+  it("loads only the weeks a lead time needs, and more when a long closure is in the way", async () => {
+    const f = await createFixture(db);
+    const now = new Date("2027-07-30T10:00:00Z");
+    const quotes = [{ workshopOrgId: f.workshop.org.id, leadTimeDays: 5 }];
+    // From the day before today in UTC (29 July): 5 business days at five a week, plus 45 days of room.
+    const short = await withOrg(db, f.workshop.org.id, (tx) => workshopCalendars(tx, quotes, now));
+    expect(short.get(f.workshop.org.id)).toMatchObject({ from: "2027-07-29", to: "2027-09-19" });
+    // Closed 2 August to Friday 26 November, far past that span: Monday 29 November is day 1, Friday 3 December day 5.
+    await db.insert(calendarClosures).values({ orgId: f.workshop.org.id, startsOn: "2027-08-02", endsOn: "2027-11-26", label: "Rebuilding the casting room" });
+    const r = await sentRfq(db, f.brand, [f.workshop]);
+    await sentQuote(db, f.workshop, r.invitationOf(f.workshop).id, { ring: r.ringLine.id, pendant: r.pendantLine.id }, { leadTimeDays: 5 });
+    const compared = await compareQuotes(db, f.brand.org.id, r.rfq.number, now);
+    expect(compared.quotes.map((q) => q.expectedDeliveryDate)).toEqual(["2027-12-03"]);
   });
 
   it("a brand that never sent the workshop an RFQ reads none of its closures", async () => {

@@ -7,11 +7,45 @@ import { addBusinessDaysFrom, addDays, loadProductionCalendarIn, localDateOf, ty
  * the workshop's time zone, with the calendar's edges (the start is day 0; a non-working start rolls
  * forward). The one place the comparison and order creation ask.
  */
-export async function workshopCalendars(tx: Queryable, workshopOrgIds: string[], now = new Date()): Promise<Map<string, LoadedCalendar>> {
-  // A day before today in UTC covers today in every time zone; the default reach covers any lead time quoted.
+
+/**
+ * Calendar days first loaded for a lead time: its business days at five a week, plus room for a season of
+ * holidays and a closure. When that span is not enough (a long shutdown, a four-day week) the span is
+ * doubled and loaded again, so the date is the one a calendar of any length would give.
+ */
+export const firstSpanDays = (leadTimeDays: number) => Math.ceil((leadTimeDays * 7) / 5) + 45;
+/** Past this the lead time cannot be reached: the date is refused as before, not guessed. */
+const MAX_SPAN_DAYS = 10 * 366;
+
+function reaches(calendar: LoadedCalendar, leadTimeDays: number, now: Date): boolean {
+  try {
+    addBusinessDaysFrom(calendar, now, leadTimeDays);
+    return true;
+  } catch (err) {
+    if (err instanceof RangeError) return false;
+    throw err;
+  }
+}
+
+/**
+ * Each workshop's calendar over the span its quotes' lead times need (the longest of them), not years
+ * ahead: the comparison reads ten of these per page view.
+ */
+export async function workshopCalendars(tx: Queryable, quotes: { workshopOrgId: string; leadTimeDays: number }[], now = new Date()): Promise<Map<string, LoadedCalendar>> {
+  // A day before today in UTC covers today in every time zone.
   const from = addDays(localDateOf(now, "UTC"), -1);
+  const longest = new Map<string, number>();
+  for (const q of quotes) longest.set(q.workshopOrgId, Math.max(longest.get(q.workshopOrgId) ?? 0, q.leadTimeDays));
   const calendars = new Map<string, LoadedCalendar>();
-  for (const id of new Set(workshopOrgIds)) calendars.set(id, await loadProductionCalendarIn(tx, id, from));
+  for (const [id, leadTimeDays] of longest) {
+    let days = Math.min(firstSpanDays(leadTimeDays), MAX_SPAN_DAYS);
+    let calendar = await loadProductionCalendarIn(tx, id, from, days);
+    while (!reaches(calendar, leadTimeDays, now) && days < MAX_SPAN_DAYS) {
+      days = Math.min(days * 2, MAX_SPAN_DAYS);
+      calendar = await loadProductionCalendarIn(tx, id, from, days);
+    }
+    calendars.set(id, calendar);
+  }
   return calendars;
 }
 

@@ -179,7 +179,7 @@ export async function compareQuotes(db: Db, brandOrgId: string, number: number, 
       .innerJoin(rfqInvitations, and(eq(rfqInvitations.rfqId, quoteVersions.rfqId), eq(rfqInvitations.workshopOrgId, quoteVersions.workshopOrgId)))
       .where(and(eq(quoteVersions.rfqId, rfq.id), inArray(quoteVersions.status, ["sent", "accepted"])))
       .orderBy(asc(organizations.name));
-    const calendars = await workshopCalendars(tx, live.map((q) => q.v.workshopOrgId), now);
+    const calendars = await workshopCalendars(tx, live.map((q) => q.v), now);
     const records = await getWorkshopRecords(tx, live.map((q) => q.v.workshopOrgId));
     return {
       rfq: { id: rfq.id, number: rfq.number, title: rfq.title, status: rfq.status, currency: rfq.currency, targetDate: rfq.targetDate, deadline: rfq.deadline },
