@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { createFixture } from "~/test/fixtures";
 import { sentQuote, sentRfq } from "~/test/rfqs";
-import { calendarClosures } from "../db/schema";
+import { createOrg } from "~/test/fixtures";
+import { calendarClosures, calendarWorkingDays, organizations, productionCalendars } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { loadCalendarRowsFor } from "./production-calendar";
 import { withOrg } from "../db/tenant";
 import { workshopCalendars } from "./expected-delivery";
 import { compareQuotes } from "./rfq-views";
@@ -37,6 +40,32 @@ describe("expected delivery in the comparison, from the workshop's production ca
     await sentQuote(db, f.workshop, r.invitationOf(f.workshop).id, { ring: r.ringLine.id, pendant: r.pendantLine.id }, { leadTimeDays: 5 });
     const compared = await compareQuotes(db, f.brand.org.id, r.rfq.number, now);
     expect(compared.quotes.map((q) => q.expectedDeliveryDate)).toEqual(["2027-12-03"]);
+  });
+
+  it("reads several workshops' calendars at once, each with only its own country's holidays, closures and make-up days", async () => {
+    const rome = await createOrg(db, "workshop", "Rome Casting");
+    const shenzhen = await createOrg(db, "workshop", "Shenzhen Setting");
+    await db.update(organizations).set({ country: "CN", timeZone: "Asia/Shanghai" }).where(eq(organizations.id, shenzhen.org.id));
+    await db.update(productionCalendars).set({ holidayCountry: "CN", workingWeekdays: [1, 2, 3, 4, 5, 6] }).where(eq(productionCalendars.orgId, shenzhen.org.id));
+    await db.insert(calendarClosures).values({ orgId: rome.org.id, startsOn: "2027-09-27", endsOn: "2027-09-28", label: "Kiln repair" });
+    await db.insert(calendarWorkingDays).values({ orgId: shenzhen.org.id, date: "2027-10-10", label: "Make-up Sunday" });
+    const rows = await loadCalendarRowsFor(db, [rome.org.id, shenzhen.org.id], "2027-09-20", "2027-10-10");
+    const r = rows.get(rome.org.id)!;
+    const s = rows.get(shenzhen.org.id)!;
+    expect({ weekdays: r.calendar.workingWeekdays, zone: r.calendar.timeZone, holidays: r.publicDays.map((d) => d.date), closures: r.closures.map((c) => c.label), overrides: r.overrides }).toEqual({
+      weekdays: [1, 2, 3, 4, 5],
+      zone: "Europe/Rome",
+      holidays: ["2027-10-04"],
+      closures: ["Kiln repair"],
+      overrides: [],
+    });
+    expect({ weekdays: s.calendar.workingWeekdays, zone: s.calendar.timeZone, holidays: s.publicDays.map((d) => d.date), closures: s.closures, overrides: s.overrides.map((o) => [o.date, o.label]) }).toEqual({
+      weekdays: [1, 2, 3, 4, 5, 6],
+      zone: "Asia/Shanghai",
+      holidays: ["2027-10-01", "2027-10-02", "2027-10-03"],
+      closures: [],
+      overrides: [["2027-10-10", "Make-up Sunday"]],
+    });
   });
 
   it("a brand that never sent the workshop an RFQ reads none of its closures", async () => {

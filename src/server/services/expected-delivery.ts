@@ -1,5 +1,5 @@
 import type { Queryable } from "../db/client";
-import { addBusinessDaysFrom, addDays, loadProductionCalendarIn, localDateOf, type LoadedCalendar } from "./production-calendar";
+import { addBusinessDaysFrom, addDays, calendarFromRows, loadCalendarRowsFor, localDateOf, type LoadedCalendar } from "./production-calendar";
 
 /**
  * The expected delivery date of a quote: its lead time in business days of the workshop's production
@@ -29,7 +29,7 @@ function reaches(calendar: LoadedCalendar, leadTimeDays: number, now: Date): boo
 
 /**
  * Each workshop's calendar over the span its quotes' lead times need (the longest of them), not years
- * ahead: the comparison reads ten of these per page view.
+ * ahead, all read together: the comparison reads ten of these per page view.
  */
 export async function workshopCalendars(tx: Queryable, quotes: { workshopOrgId: string; leadTimeDays: number }[], now = new Date()): Promise<Map<string, LoadedCalendar>> {
   // A day before today in UTC covers today in every time zone.
@@ -37,14 +37,21 @@ export async function workshopCalendars(tx: Queryable, quotes: { workshopOrgId: 
   const longest = new Map<string, number>();
   for (const q of quotes) longest.set(q.workshopOrgId, Math.max(longest.get(q.workshopOrgId) ?? 0, q.leadTimeDays));
   const calendars = new Map<string, LoadedCalendar>();
-  for (const [id, leadTimeDays] of longest) {
-    let days = Math.min(firstSpanDays(leadTimeDays), MAX_SPAN_DAYS);
-    let calendar = await loadProductionCalendarIn(tx, id, from, days);
-    while (!reaches(calendar, leadTimeDays, now) && days < MAX_SPAN_DAYS) {
-      days = Math.min(days * 2, MAX_SPAN_DAYS);
-      calendar = await loadProductionCalendarIn(tx, id, from, days);
+  let days = Math.min(firstSpanDays(Math.max(0, ...longest.values())), MAX_SPAN_DAYS);
+  let pending = [...longest.keys()];
+  while (pending.length > 0) {
+    const to = addDays(from, days);
+    const rows = await loadCalendarRowsFor(tx, pending, from, to);
+    const short: string[] = [];
+    for (const id of pending) {
+      const calendar = calendarFromRows(rows.get(id)!, from, to);
+      calendars.set(id, calendar);
+      if (!reaches(calendar, longest.get(id)!, now)) short.push(id);
     }
-    calendars.set(id, calendar);
+    // Past the longest span the date is refused by expectedDelivery, as any calendar too short would be.
+    if (days >= MAX_SPAN_DAYS) break;
+    pending = short;
+    days = Math.min(days * 2, MAX_SPAN_DAYS);
   }
   return calendars;
 }
