@@ -20,6 +20,9 @@ import { createWorkshopProfile } from "../server/services/workshop-profiles";
 import { createRfq, inviteWorkshops, sendRfq } from "../server/services/rfqs";
 import { saveQuoteDraft, sendQuote } from "../server/services/quotes";
 import { compareQuotes } from "../server/services/rfq-views";
+import { workshopCalendars } from "../server/services/expected-delivery";
+import { addDays, DEFAULT_LOAD_DAYS, loadProductionCalendarIn, localDateOf } from "../server/services/production-calendar";
+import { withOrg } from "../server/db/tenant";
 import { todayIn } from "../lib/sample-request-schemas";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -142,9 +145,27 @@ async function main() {
       met += priced.filter((p) => p.met).length;
       if (data.quotes.length !== QUOTES) throw new Error(`expected ${QUOTES} quotes, got ${data.quotes.length}`);
     }
+    // The calendars alone, as the comparison reads them now (the span the lead times need) and as it did
+    // before (three years per workshop), on the same quotes.
+    const quoted = workshops.map((org, w) => ({ workshopOrgId: org.id, leadTimeDays: 30 + w }));
+    const spanNeeded: number[] = [];
+    const threeYears: number[] = [];
+    const from = addDays(localDateOf(new Date(), "UTC"), -1);
+    for (let run = 0; run < RUNS; run++) {
+      let t = performance.now();
+      await withOrg(db, brand!.id, (tx) => workshopCalendars(tx, quoted));
+      spanNeeded.push(performance.now() - t);
+      t = performance.now();
+      await withOrg(db, brand!.id, async (tx) => {
+        for (const q of quoted) await loadProductionCalendarIn(tx, q.workshopOrgId, from, DEFAULT_LOAD_DAYS);
+      });
+      threeYears.push(performance.now() - t);
+    }
     console.log(`bench:quotes on ${script.driver === "pg" ? "PostgreSQL" : "PGlite"}: ${QUOTES} quotes × ${LINES} lines, ${RUNS} runs at new quantities (${met} of ${RUNS * QUOTES} priced quotes met their minimums)`);
     console.log(`  comparison, server (read + price all quotes): p50 ${ms(pct(server, 50))}  p95 ${ms(pct(server, 95))}`);
     console.log(`  pricing engine alone, per quote:               p50 ${ms(pct(engine, 50))}  p95 ${ms(pct(engine, 95))}`);
+    console.log(`  ${QUOTES} calendars, the span the lead times need:    p50 ${ms(pct(spanNeeded, 50))}  p95 ${ms(pct(spanNeeded, 95))}`);
+    console.log(`  ${QUOTES} calendars, three years each (as before):     p50 ${ms(pct(threeYears, 50))}  p95 ${ms(pct(threeYears, 95))}`);
   } finally {
     await script.close();
     await cleanup();

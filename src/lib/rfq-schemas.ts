@@ -50,6 +50,8 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const RFQ_LIMITS = { title: 120, notes: 5_000, lines: 20, sizes: 40, files: 20, workshops: 20, message: 5_000, declineReason: 1_000, leadTimeDays: 500 } as const;
 export const RFQS_PAGE_SIZE = 20;
+/** Files one message may carry. */
+export const MESSAGE_ATTACHMENTS_MAX = 10;
 
 /** "RFQ-3" */
 export const rfqNumberLabel = (n: number) => `RFQ-${n}`;
@@ -139,5 +141,5 @@ export const acceptQuoteSchema = z.object({
 export const messageSchema = z.object({
   invitationId,
   body: z.string().trim().min(1, "Write a message.").max(RFQ_LIMITS.message, `Keep a message to ${RFQ_LIMITS.message.toLocaleString("en")} characters.`),
-  attachmentFileIds: z.array(z.uuid("Unknown file.")).max(10, "Attach at most 10 files.").default([]),
+  attachmentFileIds: z.array(z.uuid("Unknown file.")).max(MESSAGE_ATTACHMENTS_MAX, `Attach at most ${MESSAGE_ATTACHMENTS_MAX} files.`).default([]),
 });

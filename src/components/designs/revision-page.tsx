@@ -8,6 +8,7 @@ import { Markdown } from "~/components/workshop-profile/markdown";
 import { mentionHandle } from "~/lib/design-schemas";
 import { DESIGN_CATEGORIES } from "~/lib/design-spec";
 import { can } from "~/lib/permissions";
+import { RevisionRfqOffer } from "~/components/rfqs/revision-rfq-offer";
 import { api } from "~/trpc/server";
 import { ApproveButton, StartDraftButton } from "./design-actions";
 import { CommentForm } from "./comment-form";
@@ -79,6 +80,7 @@ export async function RevisionPage({ slug, designId, numberParam }: { slug: stri
         </p>
       )}
       {draft && !canApprove && <p className="mb-4 text-sm text-ink-muted">An owner or admin approves revisions.</p>}
+      {!draft && <RevisionRfqOffer org={org} role={role} designId={design.id} designName={design.name} revision={revision} />}
       <div className="grid gap-6 xl:grid-cols-[1fr_26rem]">
         <Card>
           <CardHeader title="Spec" description={draft ? "Saved as a draft until approved." : undefined} />

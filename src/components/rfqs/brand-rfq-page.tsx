@@ -1,9 +1,10 @@
 import { TRPCError } from "@trpc/server";
+import { Paperclip } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PageHeader } from "~/components/portal/portal-layout";
-import { formatDay } from "~/components/sample-requests/format";
+import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -103,8 +104,8 @@ export async function BrandRfqPage({ slug, numberParam, thread }: { slug: string
               <CardHeader title="Files" />
               <CardBody className="flex flex-col gap-1">
                 {attachments.map((a) => (
-                  <a key={a.id} href={fileUrl(a.id)} className="text-sm text-brass-700 underline">
-                    {a.originalName}
+                  <a key={a.id} href={fileUrl(a.id)} download className="inline-flex items-center gap-1 break-all text-sm text-brass-700 underline">
+                    <Paperclip aria-hidden className="size-3 shrink-0" /> {a.originalName}
                   </a>
                 ))}
               </CardBody>
@@ -143,6 +144,26 @@ export async function BrandRfqPage({ slug, numberParam, thread }: { slug: string
                           Quote version {live.number}: <Badge tone={VERSION_TONE[live.status]}>{QUOTE_VERSION_STATUS_LABELS[live.status]}</Badge> · {live.leadTimeDays} business days · valid until {formatDay(live.validUntil)}
                         </span>
                       )}
+                      {live && <VersionFiles files={live.attachments} label={`Files of ${i.workshopName}'s quote version ${live.number}`} />}
+                      {i.versions.length > 1 && (
+                        <details className="text-ink-muted">
+                          <summary className="cursor-pointer text-brass-700">Quote history ({i.versions.length} versions)</summary>
+                          <ol className="mt-1 flex flex-col gap-2 border-l border-line pl-3" aria-label={`Quote history of ${i.workshopName}`}>
+                            {i.versions.map((v) => (
+                              <li key={v.id} className="flex flex-col gap-0.5">
+                                <span className="flex flex-wrap items-center gap-1">
+                                  Version {v.number} <Badge tone={VERSION_TONE[v.status]}>{QUOTE_VERSION_STATUS_LABELS[v.status]}</Badge>
+                                </span>
+                                <span>
+                                  {v.sentAt ? `Sent ${formatDate(v.sentAt)}` : null}
+                                  {v.closedAt ? ` · closed ${formatDate(v.closedAt)}` : null} · {v.leadTimeDays} business days · {v.depositPercent}% deposit
+                                </span>
+                                {v.id !== live?.id && <VersionFiles files={v.attachments} label={`Files of quote version ${v.number}`} />}
+                              </li>
+                            ))}
+                          </ol>
+                        </details>
+                      )}
                       {i.sentAt && (
                         <Link href={`${base}?thread=${i.id}#messages`} className="text-brass-700 underline">
                           Messages{i.unread > 0 ? ` (${i.unread} unread)` : ""}
@@ -177,5 +198,20 @@ export async function BrandRfqPage({ slug, numberParam, thread }: { slug: string
         </div>
       </div>
     </>
+  );
+}
+
+function VersionFiles({ files, label }: { files: { id: string; originalName: string }[]; label: string }) {
+  if (files.length === 0) return null;
+  return (
+    <ul className="flex flex-col gap-0.5" aria-label={label}>
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={fileUrl(f.id)} download className="inline-flex items-center gap-1 break-all text-brass-700 underline">
+            <Paperclip aria-hidden className="size-3 shrink-0" /> {f.originalName}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -3,14 +3,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useFieldArray, useForm } from "react-hook-form";
+import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { POST_ONLY } from "~/components/forms/post-only";
 import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { Field, FormError } from "~/components/ui/field";
+import { ImageUpload } from "~/components/ui/image-upload";
 import { Input, Select, Textarea } from "~/components/ui/input";
-import { rfqFieldsSchema, type RfqFieldsInput } from "~/lib/rfq-schemas";
+import { RFQ_LIMITS, rfqFieldsSchema, type RfqFieldsInput } from "~/lib/rfq-schemas";
 import { useTRPC } from "~/trpc/react";
 
 type DesignOption = { designId: string; designName: string; sku: string; revisionId: string; revisionNumber: number; sizes: string[] };
@@ -69,6 +70,25 @@ export function NewRfqForm({ orgId, slug, options, currencies, defaultCurrency, 
           <Field label="Notes for the workshops" error={errors.notes?.message} className="sm:col-span-2">
             <Textarea rows={3} placeholder="Recycled silver only; hallmark inside the band." {...form.register("notes")} />
           </Field>
+          <Controller
+            control={form.control}
+            name="attachmentFileIds"
+            render={({ field }) => (
+              <ImageUpload
+                multiple
+                max={RFQ_LIMITS.files}
+                orgId={orgId}
+                purpose="rfq_attachment"
+                label="Files for the workshops (optional)"
+                hint="Packaging specs, a line sheet, reference photos: the invited workshops can open them once the request is sent."
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.attachmentFileIds?.message ?? errors.attachmentFileIds?.root?.message}
+                disabled={isSubmitting}
+                className="sm:col-span-2"
+              />
+            )}
+          />
         </CardBody>
       </Card>
       <Card>

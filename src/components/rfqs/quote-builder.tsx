@@ -7,19 +7,21 @@ import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
-import { Field } from "~/components/ui/field";
+import { Field, FormError } from "~/components/ui/field";
+import { ImageUpload } from "~/components/ui/image-upload";
 import { Input, Select, Textarea } from "~/components/ui/input";
 import { minorUnitDigits } from "~/lib/money";
 import { describeNextTier, priceQuote, quoteVersionPricingSchema, type PricedQuoteVersion } from "~/lib/pricing";
 import { describeFix, describeShortfall } from "~/lib/quote-shortfalls";
-import { PAYMENT_TERMS, PAYMENT_TERMS_LABELS, quoteTermsSchema, type PaymentTerms } from "~/lib/rfq-schemas";
+import { PAYMENT_TERMS, PAYMENT_TERMS_LABELS, quoteTermsSchema, RFQ_LIMITS, type PaymentTerms } from "~/lib/rfq-schemas";
 import { useTRPC } from "~/trpc/react";
 import { amountText, money, parseAmount } from "./format";
 
 type Line = { id: string; designName: string; sizes: { size: string; quantity: number }[] };
 type Row = { a: string; b: string };
 type LineState = { lineId: string; included: boolean; moq: string; tiers: Row[]; surcharges: Row[]; fees: Row[] };
-type Start = { pricing: PricedQuoteVersion; leadTimeDays: number; paymentTerms: PaymentTerms; balanceMilestone: string; validUntil: string; notes: string } | null;
+type AttachedFile = { id: string; originalName: string; contentType: string };
+type Start = { pricing: PricedQuoteVersion; leadTimeDays: number; paymentTerms: PaymentTerms; balanceMilestone: string; validUntil: string; notes: string; attachments: AttachedFile[] } | null;
 
 const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
@@ -55,6 +57,9 @@ export function QuoteBuilder(props: { orgId: string; invitationId: string; curre
     validUntil: start?.validUntil ?? "",
     notes: start?.notes ?? "",
   }));
+  // A revision starts with the files of the version it revises; each may be removed before sending.
+  const [fileIds, setFileIds] = useState<string[]>(() => start?.attachments.map((f) => f.id) ?? []);
+  const [fileError, setFileError] = useState<string | null>(null);
   const [showErrors, setShowErrors] = useState(false);
 
   const money$ = (s: string) => parseAmount(s, digits) ?? Number.NaN;
@@ -73,7 +78,7 @@ export function QuoteBuilder(props: { orgId: string; invitationId: string; curre
     depositPercent: Number(terms.depositPercent),
   };
   const parsed = quoteVersionPricingSchema.safeParse(pricingInput);
-  const termsInput = { leadTimeDays: int(terms.leadTimeDays), paymentTerms: terms.paymentTerms, balanceMilestone: terms.balanceMilestone, validUntil: terms.validUntil, notes: terms.notes, attachmentFileIds: [] };
+  const termsInput = { leadTimeDays: int(terms.leadTimeDays), paymentTerms: terms.paymentTerms, balanceMilestone: terms.balanceMilestone, validUntil: terms.validUntil, notes: terms.notes, attachmentFileIds: fileIds };
   const parsedTerms = quoteTermsSchema.safeParse(termsInput);
   const issues = new Map<string, string>();
   for (const i of parsed.success ? [] : parsed.error.issues) {
@@ -90,12 +95,15 @@ export function QuoteBuilder(props: { orgId: string; invitationId: string; curre
   const names = useMemo(() => new Map(lines.map((l) => [l.id, l.designName])), [lines]);
   const preview = parsed.success ? priceQuote(parsed.data, Object.fromEntries(Object.entries(plan).filter(([id]) => parsed.data.lines.some((l) => l.lineId === id)))) : null;
 
-  const save = useFormMutation(trpc.quote.saveDraft.mutationOptions(), { success: "Draft saved. Only your team sees it until you send it." });
-  const send = useFormMutation(trpc.quote.send.mutationOptions(), { success: `Sent. ${brandName} has been told.` });
+  // A refused file lands under the files; any other refusal shows above the buttons.
+  const serverErrors = { setError: (_name: string, e: { message?: string }) => setFileError(e.message ?? null), fields: ["terms.attachmentFileIds", "attachmentFileIds"] };
+  const save = useFormMutation(trpc.quote.saveDraft.mutationOptions(), { success: "Draft saved. Only your team sees it until you send it.", form: serverErrors });
+  const send = useFormMutation(trpc.quote.send.mutationOptions(), { success: `Sent. ${brandName} has been told.`, form: serverErrors });
   const valid = parsed.success && parsedTerms.success;
   const submitDraft = async () => {
     setShowErrors(true);
     if (!parsed.success || !parsedTerms.success) return undefined;
+    setFileError(null);
     return save.run({ orgId, invitationId, pricing: parsed.data, terms: parsedTerms.data });
   };
 
@@ -222,6 +230,23 @@ export function QuoteBuilder(props: { orgId: string; invitationId: string; curre
           <Field label="Notes" error={err("terms.notes")} className="sm:col-span-2">
             <Textarea rows={3} value={terms.notes} onChange={(e) => setTerms((t) => ({ ...t, notes: e.target.value }))} />
           </Field>
+          <ImageUpload
+            multiple
+            max={RFQ_LIMITS.files}
+            orgId={orgId}
+            purpose="quote_attachment"
+            label="Files for the brand (optional)"
+            hint={`Drawings, a price sheet, photos of similar work: ${brandName} can open them once the quote is sent.`}
+            value={fileIds}
+            onChange={(ids) => {
+              setFileError(null);
+              setFileIds(ids);
+            }}
+            known={start?.attachments}
+            error={fileError ?? err("terms.attachmentFileIds")}
+            disabled={save.pending || send.pending}
+            className="sm:col-span-2"
+          />
         </CardBody>
       </Card>
       <Card aria-live="polite">
@@ -254,6 +279,7 @@ export function QuoteBuilder(props: { orgId: string; invitationId: string; curre
           )}
         </CardBody>
       </Card>
+      <FormError message={save.formError ?? send.formError} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="secondary" loading={save.pending}>
           Save draft

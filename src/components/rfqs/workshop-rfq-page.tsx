@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { Paperclip } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -38,7 +39,7 @@ export async function WorkshopRfqPage({ slug, invitationId }: { slug: string; in
   const { org, role, data } = await loadWorkshopRfq(slug, invitationId);
   const { rfq, lines, versions, actions, invitation, styleGuides, attachments, order } = data;
   const latest = versions[0];
-  const start = latest ? { pricing: latest.pricing, leadTimeDays: latest.leadTimeDays, paymentTerms: latest.paymentTerms, balanceMilestone: latest.balanceMilestone, validUntil: latest.validUntil, notes: latest.notes } : null;
+  const start = latest ? { pricing: latest.pricing, leadTimeDays: latest.leadTimeDays, paymentTerms: latest.paymentTerms, balanceMilestone: latest.balanceMilestone, validUntil: latest.validUntil, notes: latest.notes, attachments: latest.attachments } : null;
   const live = versions.find((v) => v.status === "sent");
   const canDraft = can(role, "quotes.draft");
   const canSend = can(role, "quotes.send");
@@ -162,6 +163,17 @@ export async function WorkshopRfqPage({ slug, invitationId }: { slug: string; in
                     <span className="text-ink-muted">
                       {v.pricing.lines.map((pl) => `${lines.find((l) => l.id === pl.lineId)?.designName ?? "Design"}: MOQ ${pl.moq}, from ${money(pl.tiers[0]?.unitPriceMinor ?? 0, v.currency)}`).join(" · ")}
                     </span>
+                    {v.attachments.length > 0 && (
+                      <ul className="flex flex-col gap-0.5" aria-label={`Files of version ${v.number}`}>
+                        {v.attachments.map((a) => (
+                          <li key={a.id}>
+                            <a href={fileUrl(a.id)} download className="inline-flex items-center gap-1 break-all text-brass-700 underline">
+                              <Paperclip aria-hidden className="size-3 shrink-0" /> {a.originalName}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                     {v.status === "sent" && canSend && <WithdrawQuoteButton orgId={org.id} quoteVersionId={v.id} number={v.number} />}
                   </li>
                 ))}

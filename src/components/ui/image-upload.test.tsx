@@ -34,4 +34,19 @@ describe("upload tiles", () => {
   it("still say photos where only photos go", () => {
     expect(portfolio).toContain("Add more photos");
   });
+
+  it("show files attached before it opened by their names, a PDF as a document and a photo as a thumbnail", () => {
+    const known = [
+      { id: ids[0]!, originalName: "price-sheet.pdf", contentType: "application/pdf" },
+      { id: ids[1]!, originalName: "casting.jpg", contentType: "image/jpeg" },
+    ];
+    const html = renderToStaticMarkup(<ImageUpload multiple orgId="org" purpose="quote_attachment" label="Files" value={ids} known={known} onChange={noop} />);
+    const [pdf, photo] = previews(html);
+    expect(pdf).toContain(`href="/api/files/${ids[0]}"`);
+    expect(pdf).toContain("price-sheet.pdf");
+    expect(pdf).not.toContain("<img");
+    expect(photo).toContain(`src="/api/files/${ids[1]}?variant=thumb"`);
+    expect(photo).toContain('alt="casting.jpg"');
+    expect(html).toContain("JPEG, PNG or WebP images or PDF");
+  });
 });

@@ -16,6 +16,8 @@ type CommonProps = {
   error?: string;
   disabled?: boolean;
   className?: string;
+  /** Files already attached before this widget opened (a saved draft): their names, and which are not images. */
+  known?: { id: string; originalName: string; contentType: string }[];
 };
 
 type SingleProps = CommonProps & { multiple?: false; value?: string | null; onChange: (fileId: string | null) => void };
@@ -28,7 +30,7 @@ type Progress = { index: number; total: number; fraction: number };
  * input stays hidden), files may also be dropped on the area, and the server's message shows right here.
  */
 export function ImageUpload(props: SingleProps | MultipleProps) {
-  const { orgId, purpose, subjectId, label, hint, disabled, className } = props;
+  const { orgId, purpose, subjectId, label, hint, disabled, className, known } = props;
   const multiple = props.multiple === true;
   const max = props.multiple ? (props.max ?? MAX_PORTFOLIO_PHOTOS) : 1;
   const ids = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
@@ -46,8 +48,8 @@ export function ImageUpload(props: SingleProps | MultipleProps) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
-  const [notImages, setNotImages] = useState<Set<string>>(() => new Set());
-  const [names, setNames] = useState<Record<string, string>>({});
+  const [notImages, setNotImages] = useState<Set<string>>(() => new Set((known ?? []).filter((f) => !f.contentType.startsWith("image/")).map((f) => f.id)));
+  const [names, setNames] = useState<Record<string, string>>(() => Object.fromEntries((known ?? []).map((f) => [f.id, f.originalName])));
 
   const emit = (next: string[]) => {
     if (props.multiple) props.onChange(next);
@@ -216,7 +218,7 @@ export function ImageUpload(props: SingleProps | MultipleProps) {
                 {buttonLabel}
               </Button>
               <p className="text-sm text-ink-subtle">
-                or drop {multiple ? "them" : "it"} here. JPEG, PNG or WebP{purpose === "sample_request_attachment" ? " images or PDF" : ""}, up to {MAX_UPLOAD_LABEL}
+                or drop {multiple ? "them" : "it"} here. JPEG, PNG or WebP{acceptsPdf(purpose) ? " images or PDF" : ""}, up to {MAX_UPLOAD_LABEL}
                 {multiple ? `; ${ids.length} of ${max} added` : ""}.
               </p>
             </>

@@ -24,7 +24,7 @@
  *     not after it), so businessDaysBetween(s, addBusinessDays(s, n)) = n;
  *   - nextWorkingDay(d) is the first working day strictly after d; rollForward(d) is d itself when it works.
  */
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { calendarClosures, calendarHolidayChanges, calendarWorkingDays, organizations, productionCalendars, publicHolidays } from "../db/schema";
 import { withOrg } from "../db/tenant";
@@ -188,6 +188,61 @@ export async function loadCalendarRows(tx: Queryable, orgId: string, from: IsoDa
     .where(and(eq(calendarWorkingDays.orgId, orgId), gte(calendarWorkingDays.date, from), lte(calendarWorkingDays.date, to)))
     .orderBy(asc(calendarWorkingDays.date));
   return { calendar, publicDays, changes, closures, overrides };
+}
+
+/**
+ * `loadCalendarRows` for several workshops at once over one range: five queries in all rather than five
+ * per workshop (a comparison reads ten calendars per view). Each workshop's rows are exactly what
+ * `loadCalendarRows` would read for it.
+ */
+export async function loadCalendarRowsFor(tx: Queryable, orgIds: readonly string[], from: IsoDate, to: IsoDate): Promise<Map<string, CalendarRows>> {
+  const ids = [...new Set(orgIds)];
+  const result = new Map<string, CalendarRows>();
+  if (ids.length === 0) return result;
+  const found = await tx
+    .select({ orgId: organizations.id, calendar: productionCalendars, timeZone: organizations.timeZone, country: organizations.country })
+    .from(organizations)
+    .leftJoin(productionCalendars, eq(productionCalendars.orgId, organizations.id))
+    .where(and(inArray(organizations.id, ids), eq(organizations.kind, "workshop")));
+  if (found.length !== ids.length) throw notFound("Workshop");
+  const calendars = found.map((row) => ({
+    orgId: row.orgId,
+    workingWeekdays: row.calendar?.workingWeekdays ?? [1, 2, 3, 4, 5],
+    holidayCountry: row.calendar?.holidayCountry ?? row.country,
+    holidaysReviewedAt: row.calendar?.holidaysReviewedAt ?? null,
+    timeZone: row.timeZone,
+  }));
+  const countries = [...new Set(calendars.map((c) => c.holidayCountry))];
+  const publicDays = await tx
+    .select({ country: publicHolidays.country, date: publicHolidays.date, label: publicHolidays.label, kind: publicHolidays.kind, source: publicHolidays.source })
+    .from(publicHolidays)
+    .where(and(inArray(publicHolidays.country, countries), gte(publicHolidays.date, from), lte(publicHolidays.date, to)))
+    .orderBy(asc(publicHolidays.date));
+  const changes = await tx
+    .select({ orgId: calendarHolidayChanges.orgId, date: calendarHolidayChanges.date, change: calendarHolidayChanges.change, label: calendarHolidayChanges.label })
+    .from(calendarHolidayChanges)
+    .where(and(inArray(calendarHolidayChanges.orgId, ids), gte(calendarHolidayChanges.date, from), lte(calendarHolidayChanges.date, to)))
+    .orderBy(asc(calendarHolidayChanges.date));
+  const closures = await tx
+    .select({ orgId: calendarClosures.orgId, id: calendarClosures.id, startsOn: calendarClosures.startsOn, endsOn: calendarClosures.endsOn, label: calendarClosures.label })
+    .from(calendarClosures)
+    .where(and(inArray(calendarClosures.orgId, ids), lte(calendarClosures.startsOn, to), gte(calendarClosures.endsOn, from)))
+    .orderBy(asc(calendarClosures.startsOn));
+  const overrides = await tx
+    .select({ orgId: calendarWorkingDays.orgId, id: calendarWorkingDays.id, date: calendarWorkingDays.date, label: calendarWorkingDays.label })
+    .from(calendarWorkingDays)
+    .where(and(inArray(calendarWorkingDays.orgId, ids), gte(calendarWorkingDays.date, from), lte(calendarWorkingDays.date, to)))
+    .orderBy(asc(calendarWorkingDays.date));
+  for (const calendar of calendars) {
+    result.set(calendar.orgId, {
+      calendar,
+      publicDays: publicDays.filter((d) => d.country === calendar.holidayCountry).map(({ country: _c, ...d }) => d),
+      changes: changes.filter((c) => c.orgId === calendar.orgId).map(({ orgId: _o, ...c }) => c),
+      closures: closures.filter((c) => c.orgId === calendar.orgId).map(({ orgId: _o, ...c }) => c),
+      overrides: overrides.filter((o) => o.orgId === calendar.orgId).map(({ orgId: _o, ...o }) => o),
+    });
+  }
+  return result;
 }
 
 /** The effective calendar from its rows (rules 3 and 4 of the header resolved here). */

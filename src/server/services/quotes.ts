@@ -302,7 +302,7 @@ export async function acceptQuote(db: Db, actor: Actor, input: { quoteVersionId:
     const now = new Date();
     const year = Number(todayIn(brand.timeZone, now).slice(0, 4));
     const seq = await nextOrderNumber(tx, actor.orgId, year);
-    const calendar = (await workshopCalendars(tx, [v.workshopOrgId], now)).get(v.workshopOrgId)!;
+    const calendar = (await workshopCalendars(tx, [v], now)).get(v.workshopOrgId)!;
     const [order] = await tx
       .insert(orders)
       .values({

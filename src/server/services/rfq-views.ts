@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
 import {
@@ -140,7 +140,9 @@ export async function getBrandRfq(db: Db, actor: Pick<Actor, "orgId" | "userId">
       .innerJoin(organizations, eq(organizations.id, rfqInvitations.workshopOrgId))
       .where(eq(rfqInvitations.rfqId, rfq.id))
       .orderBy(asc(rfqInvitations.createdAt));
-    const versions = await tx.select().from(quoteVersions).where(eq(quoteVersions.rfqId, rfq.id)).orderBy(desc(quoteVersions.number));
+    // Drafts stay the workshop's (its policy hides them too); every sent version is history both sides keep.
+    const versions = await tx.select().from(quoteVersions).where(and(eq(quoteVersions.rfqId, rfq.id), ne(quoteVersions.status, "draft"))).orderBy(desc(quoteVersions.number));
+    const vFiles = await versionFiles(tx, versions.map((v) => v.id));
     const unread = await unreadByInvitation(tx, actor, invitations.map((i) => i.id));
     const [order] = await tx.select({ id: orders.id, year: orders.year, seq: orders.seq }).from(orders).where(eq(orders.rfqId, rfq.id));
     return {
@@ -153,7 +155,7 @@ export async function getBrandRfq(db: Db, actor: Pick<Actor, "orgId" | "userId">
       invitations: invitations.map((i) => ({
         ...i,
         unread: unread.get(i.id) ?? 0,
-        versions: versions.filter((v) => v.workshopOrgId === i.workshopOrgId).map((v) => ({ id: v.id, number: v.number, status: v.status, sentAt: v.sentAt, validUntil: v.validUntil, leadTimeDays: v.leadTimeDays })),
+        versions: versions.filter((v) => v.workshopOrgId === i.workshopOrgId).map((v) => ({ id: v.id, number: v.number, status: v.status, sentAt: v.sentAt, closedAt: v.closedAt, validUntil: v.validUntil, leadTimeDays: v.leadTimeDays, depositPercent: v.depositPercent, attachments: vFiles.get(v.id) ?? [] })),
       })),
       order: order ?? null,
       actions: availableRfqActions(rfq.status),
@@ -177,7 +179,7 @@ export async function compareQuotes(db: Db, brandOrgId: string, number: number, 
       .innerJoin(rfqInvitations, and(eq(rfqInvitations.rfqId, quoteVersions.rfqId), eq(rfqInvitations.workshopOrgId, quoteVersions.workshopOrgId)))
       .where(and(eq(quoteVersions.rfqId, rfq.id), inArray(quoteVersions.status, ["sent", "accepted"])))
       .orderBy(asc(organizations.name));
-    const calendars = await workshopCalendars(tx, live.map((q) => q.v.workshopOrgId), now);
+    const calendars = await workshopCalendars(tx, live.map((q) => q.v), now);
     const records = await getWorkshopRecords(tx, live.map((q) => q.v.workshopOrgId));
     return {
       rfq: { id: rfq.id, number: rfq.number, title: rfq.title, status: rfq.status, currency: rfq.currency, targetDate: rfq.targetDate, deadline: rfq.deadline },
