@@ -77,9 +77,13 @@ export function OrderTimeline({ orgId, orderId, side, benchHref, depositLabel }:
   );
 }
 
-/** The milestone the workshop reports on from the bench: the first it can mark done. */
+/**
+ * The milestone the workshop reports on from the bench: the current one (the first not done), when it can
+ * be marked done — not the deposit (a payment completes it) nor a step waiting for the brand's approval.
+ */
 export function benchMilestone(view: OrderTimelineView): MilestoneView | null {
-  return view.milestones.find((m) => m.actions.includes("complete")) ?? null;
+  const current = view.milestones.find((m) => m.status !== "completed");
+  return current?.actions.includes("complete") ? current : null;
 }
 
 /** The promise, the expected delivery and whether the order is at risk, where nobody can miss them. */

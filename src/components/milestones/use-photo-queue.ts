@@ -16,7 +16,9 @@ export function usePhotoQueue(orgId: string) {
   const [photos, setPhotos] = useState<QueuedPhoto[]>([]);
   const [preparing, setPreparing] = useState(false);
   const all = useRef(photos);
-  all.current = photos;
+  useEffect(() => {
+    all.current = photos;
+  }, [photos]);
   useEffect(() => () => all.current.forEach((p) => URL.revokeObjectURL(p.preview)), []);
 
   const add = async (files: FileList | null) => {
