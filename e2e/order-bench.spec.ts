@@ -41,9 +41,9 @@ function seed(): Seeded {
   return JSON.parse(out) as Seeded;
 }
 
-// A 4 × 4 PNG, a real image the server can read and resize.
+// A 48 × 32 PNG (made with sharp), a real image the server can read and resize.
 const PHOTO = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAFklEQVR4nGP4z8AARAwMDAwMDAwMDAAAvwAHjzKkqQAAAABJRU5ErkJggg==",
+  "iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAASUlEQVRYhe2WAQkAQAwCF8yIxrmAH2PPOFgAET03NF/drCtAQdGhmiFsWdbxg2CMDtUMYcuyDiF80KJDNUPYssihCMY6HRwe1wcdQuh5NRzNfQAAAABJRU5ErkJggg==",
   "base64",
 );
 const photoFile = (name: string) => ({ name, mimeType: "image/png", buffer: PHOTO });
@@ -113,7 +113,7 @@ test("from the bench on a phone: casting done with a photo, late → the brand s
   await (await chooser2).setFiles(photoFile("setting.png"));
   await w.route("**/api/uploads**", (route) => route.abort("internetdisconnected"));
   await w.getByRole("button", { name: "Done, with photo" }).click();
-  await expect(w.getByRole("alert")).toBeVisible(SLOW_STEP);
+  await expect(w.getByRole("form", { name: "Stone setting" }).getByRole("alert")).toContainText("The connection dropped. Your note and photos are kept here", SLOW_STEP);
   await expect(w.getByRole("button", { name: "Try again" })).toBeVisible();
   await w.reload();
   await expect(w.getByRole("heading", { name: "Stone setting" })).toBeVisible(SLOW_STEP);

@@ -7,7 +7,8 @@ import { FormError } from "~/components/ui/field";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { BenchUpdate } from "./bench-update";
-import { benchMilestone, formatDay } from "./order-timeline";
+import { benchMilestone } from "./bench-milestone";
+import { formatDay } from "./order-timeline";
 
 /**
  * The bench page of an order, for a phone: the milestone the workshop can mark done now, with the camera

@@ -16,6 +16,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { MILESTONE_STATUS_LABELS } from "~/lib/milestones";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { benchMilestone } from "./bench-milestone";
 import { DepositForm } from "./deposit-form";
 import { MilestoneReport } from "./milestone-report";
 import { ShippingCard } from "./shipping-form";
@@ -75,15 +76,6 @@ export function OrderTimeline({ orgId, orderId, side, benchHref, depositLabel }:
       <ShippingCard orgId={orgId} orderId={orderId} shipping={view.plan.shipping} editable={side === "workshop"} />
     </div>
   );
-}
-
-/**
- * The milestone the workshop reports on from the bench: the current one (the first not done), when it can
- * be marked done — not the deposit (a payment completes it) nor a step waiting for the brand's approval.
- */
-export function benchMilestone(view: OrderTimelineView): MilestoneView | null {
-  const current = view.milestones.find((m) => m.status !== "completed");
-  return current?.actions.includes("complete") ? current : null;
 }
 
 /** The promise, the expected delivery and whether the order is at risk, where nobody can miss them. */
