@@ -7,7 +7,7 @@ import { expect, signIn, SLOW_STEP, test } from "./fixtures";
  * Issue 12 on a phone (390 px): the workshop reports casting done with a photo from the bench in three
  * taps, three business days late → the brand sees the photo, the new expected delivery and the at-risk
  * flag; a dropped upload is tried again without losing the note; the brand approves the quality check;
- * both download the purchase order PDF.
+ * the workshop records the shipment; both download the purchase order PDF.
  *
  * The order is seeded through the services (e2e/order-bench-seed.ts): placed 17 days ago with a 30-day
  * lead time at a workshop that works every day and keeps no holidays, so business days are calendar days:
@@ -148,6 +148,21 @@ test("from the bench on a phone: casting done with a photo, late → the brand s
   await expect(b.getByText("Quality check approved.")).toBeVisible(SLOW_STEP);
   await expect(milestone(b, "Quality check")).toContainText("Done", SLOW_STEP);
   await fitsAPhone(b);
+
+  // The workshop's shipping facts on the order page: a shipment needs its carrier, said next to the field.
+  await w.goto(workshopOrder);
+  await w.getByLabel("Shipped on", { exact: true }).fill(romeDay(0));
+  await w.getByRole("button", { name: "Save shipping" }).click();
+  await expect(w.getByText("Name the carrier of the shipment.")).toBeVisible();
+  await expect(w.getByLabel("Carrier", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await w.getByLabel("Carrier", { exact: true }).fill("DHL Express");
+  await w.getByLabel("Tracking number", { exact: true }).fill("JD014600006");
+  await w.getByRole("button", { name: "Save shipping" }).click();
+  await expect(w.getByText("Shipping saved. The brand has been told.")).toBeVisible(SLOW_STEP);
+  await fitsAPhone(w);
+  await b.reload();
+  await expect(b.getByText("JD014600006")).toBeVisible(SLOW_STEP);
+  await expect(b.getByText("DHL Express")).toBeVisible();
 
   // The purchase order: a PDF for both parties.
   const res = await b.request.get(`${brandOrder}/purchase-order`);
