@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Ban, Camera, Check, Play, X } from "lucide-react";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
@@ -35,6 +35,15 @@ export function MilestoneReport({ orgId, orderId, milestone }: { orgId: string; 
   const [busy, setBusy] = useState<Action | null>(null);
   const photos = usePhotoQueue(orgId);
   const input = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Keyboard users land in the note when the panel opens, and back on its button when it closes.
+  useEffect(() => {
+    if (open) noteRef.current?.focus();
+    else if (wasOpen.current) toggle.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   const start = useMutation(trpc.milestone.start.mutationOptions());
   const complete = useMutation(trpc.milestone.complete.mutationOptions());
   const block = useMutation(trpc.milestone.block.mutationOptions());
@@ -75,7 +84,7 @@ export function MilestoneReport({ orgId, orderId, milestone }: { orgId: string; 
 
   if (!open) {
     return (
-      <Button type="button" variant="secondary" size="sm" className="self-start" onClick={() => setOpen(true)} aria-expanded={false} aria-controls={`${id}-panel`}>
+      <Button ref={toggle} type="button" variant="secondary" size="sm" className="self-start" onClick={() => setOpen(true)} aria-expanded={false}>
         Report on {milestone.name}
       </Button>
     );
@@ -87,6 +96,7 @@ export function MilestoneReport({ orgId, orderId, milestone }: { orgId: string; 
           Note on {milestone.name}
         </label>
         <Textarea
+          ref={noteRef}
           id={`${id}-note`}
           rows={3}
           maxLength={MILESTONE_NOTE_MAX}
