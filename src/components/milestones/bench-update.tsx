@@ -8,12 +8,10 @@ import { POST_ONLY } from "~/components/forms/post-only";
 import { errorMessage } from "~/components/forms/server-errors";
 import { Button } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/input";
-import { uploadFile, UploadError } from "~/lib/files";
+import { UploadError } from "~/lib/files";
 import { MILESTONE_NOTE_MAX } from "~/lib/milestone-schemas";
 import { useTRPC } from "~/trpc/react";
-import { compressPhoto } from "./compress-photo";
-
-type Photo = { key: string; file: File; preview: string; fileId: string | null };
+import { usePhotoQueue } from "./use-photo-queue";
 
 /**
  * "Done, with photo" from the bench, on a phone: open the milestone (1), take the photo with the camera (2),
@@ -27,7 +25,8 @@ export function BenchUpdate({ orgId, orderId, milestone }: { orgId: string; orde
   const id = useId();
   const draftKey = `bench-note:${milestone.id}`;
   const [note, setNote] = useState("");
-  const [photos, setPhotos] = useState<Photo[]>([]);
+  const queue = usePhotoQueue(orgId);
+  const photos = queue.photos;
   const [state, setState] = useState<{ kind: "idle" | "sending" } | { kind: "failed"; message: string; offline: boolean }>({ kind: "idle" });
   const input = useRef<HTMLInputElement>(null);
   const complete = useMutation(trpc.milestone.complete.mutationOptions());
@@ -36,7 +35,6 @@ export function BenchUpdate({ orgId, orderId, milestone }: { orgId: string; orde
     const saved = window.localStorage.getItem(draftKey);
     if (saved) setNote(saved);
   }, [draftKey]);
-  useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.preview)), [photos]);
 
   const keepNote = (value: string) => {
     setNote(value);
@@ -44,36 +42,16 @@ export function BenchUpdate({ orgId, orderId, milestone }: { orgId: string; orde
     else window.localStorage.removeItem(draftKey);
   };
 
-  const addPhotos = async (files: FileList | null) => {
-    if (!files) return;
-    const added: Photo[] = [];
-    for (const file of Array.from(files)) {
-      const small = await compressPhoto(file);
-      added.push({ key: `${file.name}-${file.lastModified}-${Math.random()}`, file: small, preview: URL.createObjectURL(small), fileId: null });
-    }
-    setPhotos((p) => [...p, ...added].slice(0, 8));
-  };
-
   const send = async () => {
     setState({ kind: "sending" });
     try {
-      const uploaded: Photo[] = [];
-      for (const p of photos) {
-        if (p.fileId) {
-          uploaded.push(p);
-          continue;
-        }
-        const result = await uploadFile({ orgId, purpose: "milestone_photo", file: p.file });
-        uploaded.push({ ...p, fileId: result.id });
-        // Remembered at once: a retry after a later failure does not upload this one again.
-        setPhotos((all) => all.map((x) => (x.key === p.key ? { ...x, fileId: result.id } : x)));
-      }
-      await complete.mutateAsync({ orgId, milestoneId: milestone.id, note, photoFileIds: uploaded.map((p) => p.fileId!) });
+      const photoFileIds = await queue.upload();
+      const result = await complete.mutateAsync({ orgId, milestoneId: milestone.id, note, photoFileIds });
       window.localStorage.removeItem(draftKey);
       setNote("");
-      setPhotos([]);
+      queue.clear();
       setState({ kind: "idle" });
-      toast.success(`${milestone.name} reported done.`);
+      toast.success(result.status === "awaiting_approval" ? `${milestone.name} reported done and sent to the brand for approval.` : `${milestone.name} reported done.`);
       await queryClient.invalidateQueries({ queryKey: trpc.milestone.timeline.queryKey({ orgId, orderId }) });
     } catch (err) {
       const offline = typeof navigator !== "undefined" && !navigator.onLine;
@@ -105,11 +83,11 @@ export function BenchUpdate({ orgId, orderId, milestone }: { orgId: string; orde
         multiple
         className="sr-only"
         onChange={(e) => {
-          void addPhotos(e.target.files);
+          void queue.add(e.target.files);
           e.target.value = "";
         }}
       />
-      <Button type="button" variant="secondary" size="lg" className="w-full" onClick={() => input.current?.click()}>
+      <Button type="button" variant="secondary" size="lg" className="w-full" loading={queue.preparing} onClick={() => input.current?.click()}>
         <Camera aria-hidden /> {photos.length === 0 ? "Take a photo" : "Add another photo"}
       </Button>
       {photos.length > 0 && (
@@ -122,7 +100,7 @@ export function BenchUpdate({ orgId, orderId, milestone }: { orgId: string; orde
                 type="button"
                 className="absolute -top-2 -right-2 rounded-full bg-surface px-1.5 text-sm shadow"
                 aria-label="Remove this photo"
-                onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}
+                onClick={() => queue.remove(p.key)}
               >
                 ×
               </button>

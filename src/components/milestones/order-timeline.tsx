@@ -2,24 +2,30 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { AlertTriangle, Check } from "lucide-react";
+import { AlertTriangle, Camera, Check } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
 import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { FormError } from "~/components/ui/field";
 import { Textarea } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { MILESTONE_STATUS_LABELS } from "~/lib/milestones";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { benchMilestone } from "./bench-milestone";
+import { DepositForm } from "./deposit-form";
+import { MilestoneReport } from "./milestone-report";
+import { ShippingCard } from "./shipping-form";
 
 export type OrderTimelineView = inferRouterOutputs<AppRouter>["milestone"]["timeline"];
-type MilestoneView = OrderTimelineView["milestones"][number];
+export type MilestoneView = OrderTimelineView["milestones"][number];
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const formatDay = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
+export const formatDay = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
 /** A calendar day as a whole number, for laying bars out (the dates themselves come from the server). */
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
@@ -30,7 +36,7 @@ const STATUS_TONE = { pending: "neutral", in_progress: "info", blocked: "danger"
  * per milestone a bar of its planned span and its forecast, its actual dates, notes, photos and who did
  * what; and, for the brand, approving or asking for changes where a milestone waits for it.
  */
-export function OrderTimeline({ orgId, orderId, side }: { orgId: string; orderId: string; side: "brand" | "workshop" }) {
+export function OrderTimeline({ orgId, orderId, side, benchHref, depositLabel }: { orgId: string; orderId: string; side: "brand" | "workshop"; benchHref?: string; depositLabel?: string }) {
   const trpc = useTRPC();
   const options = side === "brand" ? trpc.milestone.brandTimeline.queryOptions({ orgId, orderId }) : trpc.milestone.timeline.queryOptions({ orgId, orderId });
   const query = useQuery(options);
@@ -43,10 +49,66 @@ export function OrderTimeline({ orgId, orderId, side }: { orgId: string; orderId
     );
   }
   if (query.isError) return <FormError message={query.error.message} />;
-  return <TimelineBody orgId={orgId} view={query.data} />;
+  const view = query.data;
+  const reportable = side === "workshop" ? benchMilestone(view) : null;
+  return (
+    <div className="flex flex-col gap-4">
+      <DeliverySummary view={view} />
+      {reportable && benchHref && (
+        <Card className="border-brass-600/40">
+          <CardBody className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <div>
+              <p className="text-xs font-medium tracking-wide text-ink-muted uppercase">Now at the bench</p>
+              <p className="text-lg font-semibold">{reportable.name}</p>
+              <p className="text-sm text-ink-muted">
+                {MILESTONE_STATUS_LABELS[reportable.status]} · planned {formatDay(reportable.plannedDate)}
+              </p>
+            </div>
+            <Button asChild size="lg" className="w-full sm:w-auto">
+              <Link href={benchHref}>
+                <Camera aria-hidden /> Report from the bench
+              </Link>
+            </Button>
+          </CardBody>
+        </Card>
+      )}
+      <TimelineBody orgId={orgId} view={view} depositLabel={depositLabel} />
+      <ShippingCard orgId={orgId} orderId={orderId} shipping={view.plan.shipping} editable={side === "workshop"} />
+    </div>
+  );
 }
 
-export function TimelineBody({ orgId, view }: { orgId: string; view: OrderTimelineView }) {
+/** The promise, the expected delivery and whether the order is at risk, where nobody can miss them. */
+function DeliverySummary({ view }: { view: OrderTimelineView }) {
+  const { plan } = view;
+  const current = view.milestones.find((m) => m.id === view.currentMilestoneId);
+  return (
+    <section aria-label="Delivery" className={`grid gap-3 rounded-lg border p-4 sm:grid-cols-3 ${plan.atRisk ? "border-danger/40 bg-danger-soft" : "border-line bg-surface"}`}>
+      <div>
+        <p className="text-xs text-ink-muted">Delivery promised</p>
+        <p className="text-lg font-semibold">{formatDay(plan.promisedDeliveryDate)}</p>
+      </div>
+      <div>
+        <p className="text-xs text-ink-muted">Expected delivery</p>
+        <p className={`text-lg font-semibold ${plan.atRisk ? "text-danger" : ""}`} data-testid="expected-delivery">
+          {plan.shipping.deliveredOn ? `Delivered ${formatDay(plan.shipping.deliveredOn)}` : formatDay(plan.forecastDeliveryDate)}
+        </p>
+      </div>
+      <div className="flex flex-col items-start gap-1">
+        {plan.atRisk ? (
+          <Badge tone="danger">
+            <AlertTriangle aria-hidden className="size-3.5" /> At risk
+          </Badge>
+        ) : (
+          <Badge tone="success">On time</Badge>
+        )}
+        <p className="text-sm text-ink-muted">{current ? `Now: ${current.name} (${MILESTONE_STATUS_LABELS[current.status].toLowerCase()})` : "Every milestone is done."}</p>
+      </div>
+    </section>
+  );
+}
+
+export function TimelineBody({ orgId, view, depositLabel }: { orgId: string; view: OrderTimelineView; depositLabel?: string }) {
   const start = dayNumber(view.plan.orderDate);
   const lastDates = view.milestones.flatMap((m) => [m.plannedDate, m.forecastDate, m.completedOn ?? m.plannedDate]);
   const end = Math.max(dayNumber(view.plan.promisedDeliveryDate), dayNumber(view.plan.forecastDeliveryDate), ...lastDates.map(dayNumber));
@@ -137,6 +199,8 @@ export function TimelineBody({ orgId, view }: { orgId: string; view: OrderTimeli
                   </ul>
                 )}
                 {(m.actions.includes("approve") || m.actions.includes("request_changes")) && <ApprovalControls orgId={orgId} orderId={view.orderId} milestone={m} />}
+                {(m.actions.includes("start") || m.actions.includes("complete") || m.actions.includes("block")) && <MilestoneReport orgId={orgId} orderId={view.orderId} milestone={m} />}
+                {m.actions.includes("record_deposit") && <DepositForm orgId={orgId} orderId={view.orderId} depositLabel={depositLabel ?? "the deposit"} />}
               </li>
             );
           })}
@@ -173,9 +237,18 @@ function ApprovalControls({ orgId, orderId, milestone }: { orgId: string; orderI
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button type="button" loading={approve.pending} onClick={() => void approve.run({ orgId, milestoneId: milestone.id, note })}>
-          Approve
-        </Button>
+        <ConfirmDialog
+          trigger={
+            <Button type="button" loading={approve.pending}>
+              Approve…
+            </Button>
+          }
+          title={`Approve ${milestone.name}?`}
+          description="The workshop goes on with the next steps. An approval cannot be taken back."
+          confirmLabel="Approve"
+          destructive={false}
+          onConfirm={() => approve.run({ orgId, milestoneId: milestone.id, note })}
+        />
         <Button
           type="button"
           variant="secondary"

@@ -1,8 +1,9 @@
 import { TRPCError } from "@trpc/server";
-import { ClipboardList } from "lucide-react";
+import { ClipboardList, FileDown } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { OrderTimeline } from "~/components/milestones/order-timeline";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -32,10 +33,17 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
   const other = kind === "brand" ? order.workshop.name : order.brand.name;
   const rfqHref = kind === "brand" ? `/brand/${org.slug}/rfqs/${order.rfq.number}` : order.rfq.invitationId ? `/workshop/${org.slug}/rfqs/${order.rfq.invitationId}` : null;
   const c = order.currency;
+  const base = `/${kind}/${org.slug}/orders/${order.id}`;
   return (
     <>
       <PageHeader
         title={`Order ${orderLabel(order)}`}
+        action={
+          // A plain link: the file downloads, no script needed.
+          <a href={`${base}/purchase-order`} download className="inline-flex h-10 items-center gap-2 rounded-md border border-line-strong bg-surface px-4 text-sm font-medium hover:bg-sunken">
+            <FileDown aria-hidden className="size-4" /> Purchase order (PDF)
+          </a>
+        }
         description={
           <>
             {kind === "brand" ? "To" : "From"} {other} · placed {formatDate(order.createdAt)} · from quote version {order.quoteVersionNumber} on{" "}
@@ -49,6 +57,9 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
           </>
         }
       />
+      <div className="mb-4">
+        <OrderTimeline orgId={org.id} orderId={order.id} side={kind} benchHref={kind === "workshop" ? `${base}/bench` : undefined} depositLabel={money(order.depositMinor, c)} />
+      </div>
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <Card>
           <CardHeader title="Lines" />
@@ -90,13 +101,14 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
               </dd>
               <dt className="text-ink-muted">Lead time</dt>
               <dd>{order.leadTimeDays} business days</dd>
-              <dt className="text-ink-muted">Expected delivery</dt>
+              <dt className="text-ink-muted">Quoted delivery</dt>
               <dd>{formatDay(order.expectedDeliveryDate)}</dd>
             </dl>
             {order.quoteNotes && <p className="mt-3 whitespace-pre-wrap text-sm text-ink-muted">{order.quoteNotes}</p>}
           </CardBody>
         </Card>
       </div>
+      {/* The order's messages and activity log mount here, below the lines and terms. */}
     </>
   );
 }
