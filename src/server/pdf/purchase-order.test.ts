@@ -69,7 +69,8 @@ describe("the purchase order PDF", () => {
     expect(sfnt.length).toBeGreaterThan(1000);
   });
 
-  it.skipIf(!hasPdftotext)("prints Turkish, Thai, Chinese and the rupee sign as text", () => {
+  // Needs poppler-utils (pdftotext); CI installs it, so there the test never skips.
+  it.skipIf(!hasPdftotext && !process.env.CI)("prints Turkish, Thai, Chinese and the rupee sign as text", () => {
     const text = pdfText(pdf);
     expect(text).toContain(`Purchase order PO-${order.year}-${order.seq}`);
     expect(text).toContain("Doğuş Kuyumculuk ğışİ");
