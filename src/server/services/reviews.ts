@@ -140,16 +140,14 @@ export async function answerReview(db: Db, actor: Actor, input: AnswerReviewInpu
 /** A page of a published workshop's published reviews, newest first, read as the public. */
 export async function listPublicReviewsIn(q: Queryable, workshopOrgId: string, page: number, pageSize = PUBLIC_REVIEWS_PAGE_SIZE) {
   const where = and(eq(orderReviews.workshopOrgId, workshopOrgId), isNotNull(orderReviews.publishedAt));
-  const [rows, [total]] = await Promise.all([
-    q
-      .select()
-      .from(orderReviews)
-      .where(where)
-      .orderBy(desc(orderReviews.createdAt), desc(orderReviews.orderId))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    q.select({ n: count() }).from(orderReviews).where(where),
-  ]);
+  const rows = await q
+    .select()
+    .from(orderReviews)
+    .where(where)
+    .orderBy(desc(orderReviews.createdAt), desc(orderReviews.orderId))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await q.select({ n: count() }).from(orderReviews).where(where);
   return { items: rows.map(viewOf), page, pageSize, total: total?.n ?? 0 };
 }
 

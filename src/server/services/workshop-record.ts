@@ -30,7 +30,7 @@ export type WorkshopRecord = {
   reviewCount: number;
 };
 
-const EMPTY: WorkshopRecord = {
+export const EMPTY_RECORD: WorkshopRecord = {
   medianResponseHours: null,
   responsesCounted: 0,
   samplesSent: 0,
@@ -70,13 +70,12 @@ const share = (part: number, whole: number) => (whole === 0 ? null : part / whol
  * database functions that read across all brands and return aggregates only.
  */
 export async function getWorkshopRecords(db: Queryable, workshopOrgIds: string[]): Promise<Map<string, WorkshopRecord>> {
-  const result = new Map<string, WorkshopRecord>(workshopOrgIds.map((id) => [id, { ...EMPTY }]));
+  const result = new Map<string, WorkshopRecord>(workshopOrgIds.map((id) => [id, { ...EMPTY_RECORD }]));
   if (workshopOrgIds.length === 0) return result;
   const ids = `{${workshopOrgIds.join(",")}}`;
-  const [samples, orders] = await Promise.all([
-    db.execute<{ workshop_org_id: string; responses: Num; median_response_seconds: Num | null; samples_sent: Num }>(sql`select * from workshop_record_stats(${ids}::uuid[])`),
-    db.execute<OrderStats>(sql`select * from workshop_order_record(${ids}::uuid[])`),
-  ]);
+  // One after the other: inside a transaction both would queue on its one connection anyway.
+  const samples = await db.execute<{ workshop_org_id: string; responses: Num; median_response_seconds: Num | null; samples_sent: Num }>(sql`select * from workshop_record_stats(${ids}::uuid[])`);
+  const orders = await db.execute<OrderStats>(sql`select * from workshop_order_record(${ids}::uuid[])`);
   for (const r of samples.rows) {
     const rec = result.get(r.workshop_org_id);
     if (!rec) continue;
