@@ -3,6 +3,7 @@ import { ClipboardList } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { OrderReviewPanel } from "~/components/orders/review-panel";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -97,6 +98,7 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
           </CardBody>
         </Card>
       </div>
+      <OrderReviewPanel kind={kind} slug={slug} orderId={orderId} />
     </>
   );
 }
