@@ -1,7 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { MilestoneKey } from "~/lib/milestones";
 import { todayIn } from "~/lib/sample-request-schemas";
+import type * as FilesService from "../services/files";
 import type { Actor } from "../services/members";
+import type * as PlansService from "../services/milestone-plans";
+import type * as MilestonesService from "../services/milestones";
+import type * as QuotesService from "../services/quotes";
+import type * as ReviewsService from "../services/reviews";
+import type * as RfqsService from "../services/rfqs";
 import { addBusinessDays, addDays, loadProductionCalendar, type IsoDate, type LoadedCalendar } from "../services/production-calendar";
 import type { Db } from "./client";
 import { demoImage, type DemoPieceKind } from "./demo-images";
@@ -29,12 +35,12 @@ type Script = {
 };
 
 type Services = {
-  rfqs: typeof import("../services/rfqs");
-  quotes: typeof import("../services/quotes");
-  milestones: typeof import("../services/milestones");
-  plans: typeof import("../services/milestone-plans");
-  files: typeof import("../services/files");
-  reviews: typeof import("../services/reviews");
+  rfqs: typeof RfqsService;
+  quotes: typeof QuotesService;
+  milestones: typeof MilestonesService;
+  plans: typeof PlansService;
+  files: typeof FilesService;
+  reviews: typeof ReviewsService;
 };
 
 async function loadServices(): Promise<Services> {
