@@ -24,7 +24,8 @@ export async function OrderReviewPanel({ kind, slug, orderId }: { kind: Organiza
   if (!data) return null;
   const mayWrite = can(role, "reviews.write");
   if (kind === "workshop" && !data.review) return null;
-  if (kind === "brand" && !data.review && !data.deliveredOn) return null;
+  // Not delivered yet, or cancelled: nothing to review.
+  if (kind === "brand" && !data.review && !data.canReview) return null;
   return (
     <section aria-labelledby="order-review-heading" className="mt-4">
       <Card>
