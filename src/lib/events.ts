@@ -85,6 +85,8 @@ export type EventPayloads = {
   "milestone.overdue": MilestoneRef;
   "order.shipping_updated": OrderRef;
   "order.at_risk": OrderRef & { expectedDeliveryDate: string; promisedDeliveryDate: string };
+  "review.left": OrderRef;
+  "review.answered": OrderRef;
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -177,6 +179,8 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "milestone.overdue": (d) => `saw ${text(d.milestone, "a milestone")} of order ${text(d.order)} pass its planned date without a report`,
   "order.shipping_updated": (d) => `updated the shipping of order ${text(d.order)}`,
   "order.at_risk": (d) => `saw order ${text(d.order)} put at risk: expected ${text(d.expectedDeliveryDate)}, promised ${text(d.promisedDeliveryDate)}`,
+  "review.left": (d) => `reviewed order ${text(d.order)} with ${text(d.workshop)}`,
+  "review.answered": (d) => `answered the review of order ${text(d.order)} from ${text(d.brand)}`,
   "order.planned": (d) => `planned order ${text(d.order)}: ${typeof d.milestones === "number" ? d.milestones : ""} milestones, delivery promised on ${text(d.promisedDeliveryDate)}`,
 };
 

@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   "milestones.approve": ["owner", "admin", "member"],
   /** Workshop side: record a payment received by hand (a bank transfer). */
   "payments.record": ["owner", "admin"],
+  /** Brand side: review a delivered order; workshop side: answer its review. Both speak publicly for the organization. */
+  "reviews.write": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { OrderTimeline } from "~/components/milestones/order-timeline";
+import { OrderReviewPanel } from "~/components/orders/review-panel";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -109,6 +110,7 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
         </Card>
       </div>
       {/* The order's messages and activity log mount here, below the lines and terms. */}
+      <OrderReviewPanel kind={kind} slug={slug} orderId={orderId} />
     </>
   );
 }

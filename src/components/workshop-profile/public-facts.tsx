@@ -87,12 +87,23 @@ export function Craft({ profile }: { profile: PublicProfile }) {
   );
 }
 
+/** "from 3 orders" under a figure: how much history stands behind it. */
+function Behind({ n, one, many }: { n: number; one: string; many: string }) {
+  return (
+    <span className="block text-sm font-normal text-ink-subtle">
+      from {number.format(n)} {n === 1 ? one : many}
+    </span>
+  );
+}
+
+const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+
 /** The record on Bezel: computed from what happened here, never typed in by the workshop. */
 export function RecordCard({ record }: { record: WorkshopRecord }) {
-  const empty = record.responsesCounted === 0 && record.samplesSent === 0 && record.onTimeRate === null && record.reviewCount === 0;
+  const empty = record.responsesCounted === 0 && record.samplesSent === 0 && record.ordersDelivered === 0 && record.approvalsCounted === 0 && record.reviewCount === 0;
   return (
     <Card>
-      <CardHeader title="Record on Bezel" description="Measured from requests on Bezel." />
+      <CardHeader title="Record on Bezel" description="Measured from sample requests and orders on Bezel." />
       <CardBody>
         {empty ? (
           <p className="text-sm text-ink-muted">Not enough history yet. The record fills in as brands request samples and place orders.</p>
@@ -104,14 +115,48 @@ export function RecordCard({ record }: { record: WorkshopRecord }) {
               ) : (
                 <>
                   {formatHours(record.medianResponseHours)}
-                  <span className="block text-sm font-normal text-ink-subtle">
-                    from {record.responsesCounted} request{record.responsesCounted === 1 ? "" : "s"}
-                  </span>
+                  <Behind n={record.responsesCounted} one="request" many="requests" />
                 </>
               )}
             </Fact>
             <Fact label="Samples sent">{number.format(record.samplesSent)}</Fact>
-            {record.onTimeRate !== null && <Fact label="Orders delivered on time">{Math.round(record.onTimeRate * 100)}%</Fact>}
+            <Fact label="Orders delivered on time">
+              {record.onTimeRate === null ? (
+                "No orders delivered yet"
+              ) : (
+                <>
+                  {percent(record.onTimeRate)}
+                  <Behind n={record.ordersDelivered} one="delivered order" many="delivered orders" />
+                </>
+              )}
+            </Fact>
+            {record.ordersDelivered > 0 && (
+              <Fact label="Median delay of late orders">
+                {record.medianLateBusinessDays === null ? (
+                  "None late"
+                ) : (
+                  <>
+                    {number.format(record.medianLateBusinessDays)} business day{record.medianLateBusinessDays === 1 ? "" : "s"}
+                    <Behind n={record.lateOrders} one="late order" many="late orders" />
+                  </>
+                )}
+              </Fact>
+            )}
+            {record.approvalsChangedRate !== null && (
+              <Fact label="Approvals that needed changes">
+                {percent(record.approvalsChangedRate)}
+                <span className="block text-sm font-normal text-ink-subtle">
+                  of {number.format(record.approvalsCounted)} approval{record.approvalsCounted === 1 ? "" : "s"} on {number.format(record.approvalOrders)} order
+                  {record.approvalOrders === 1 ? "" : "s"}
+                </span>
+              </Fact>
+            )}
+            {record.reviewAverages && (
+              <Fact label="Reviews (out of 5)">
+                Quality {record.reviewAverages.quality.toFixed(1)} · communication {record.reviewAverages.communication.toFixed(1)} · timeliness {record.reviewAverages.timeliness.toFixed(1)}
+                <Behind n={record.reviewCount} one="reviewed order" many="reviewed orders" />
+              </Fact>
+            )}
           </dl>
         )}
       </CardBody>

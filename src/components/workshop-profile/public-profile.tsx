@@ -9,6 +9,7 @@ import { Markdown } from "./markdown";
 import { PortfolioGallery } from "./portfolio-gallery";
 import { Craft, KeyFacts, RecordCard } from "./public-facts";
 import { loadPublicProfile } from "./public-data";
+import { PublicReviews } from "./public-reviews";
 
 /** A published workshop's public page, for everyone; brand members also get their actions in the header. */
 export async function PublicWorkshopProfile({ slug }: { slug: string }) {
@@ -71,6 +72,8 @@ export async function PublicWorkshopProfile({ slug }: { slug: string }) {
               <PortfolioGallery pieces={profile.portfolio} />
             )}
           </section>
+
+          <PublicReviews slug={profile.slug} workshopName={profile.name} first={profile.reviews} averages={profile.record.reviewAverages} />
 
           {profile.artisans.length > 0 && (
             <section aria-labelledby="artisans-heading">

@@ -148,6 +148,10 @@ const EXPECTED: Record<string, Expectation> = {
   "milestone.brandTimeline": { role: "member", kind: "brand" },
   "milestone.approve": { role: "member", kind: "brand" },
   "milestone.requestChanges": { role: "member", kind: "brand" },
+  "review.forBrandOrder": { role: "member", kind: "brand" },
+  "review.leave": { role: "admin", kind: "brand" },
+  "review.forWorkshopOrder": { role: "member", kind: "workshop" },
+  "review.answer": { role: "admin", kind: "workshop" },
 };
 
 const db = await testDb();

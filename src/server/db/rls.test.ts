@@ -46,6 +46,7 @@ const TENANT_TABLES = [
   "order_milestone_updates",
   "order_milestones",
   "order_plans",
+  "order_reviews",
   "orders",
   "organization_slug_redirects",
   "organizations",
@@ -164,6 +165,10 @@ describe("row-level security", () => {
       values (${first.id}, ${first.orderId}, ${f.brand.org.id}, ${f.workshop.org.id}, ${f.workshop.org.id}, 'start', 'pending', 'in_progress', 'Wax printed', current_date) returning id`);
     const photo = await uploadedFile(db, f.workshop, "milestone_photo");
     await db.execute(sql`insert into order_milestone_photos (update_id, file_id, org_id, position) values (${updates[0]!.id}, ${photo.id}, ${f.workshop.org.id}, 0)`);
+    // The order delivered and reviewed by its brand.
+    await db.execute(sql`update order_plans set delivered_on = '2027-04-12' where order_id = ${first.orderId}`);
+    await db.execute(sql`insert into order_reviews (order_id, brand_org_id, workshop_org_id, brand_name, quality, communication, timeliness, body)
+      values (${first.orderId}, ${f.brand.org.id}, ${f.workshop.org.id}, 'Brand', 5, 4, 5, 'Lovely work, on time.')`);
     // The unpublished workshop's own plan template.
     await db.execute(sql`insert into plan_template_steps (org_id, position, name, share_percent) values (${unpublished.org.id}, 0, 'Everything', 100)`);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
@@ -221,6 +226,7 @@ describe("row-level security", () => {
       order_milestone_updates: 0,
       order_milestones: 0,
       order_plans: 0,
+      order_reviews: 1, // the published workshop's review, which its profile shows
       orders: 0,
       organization_slug_redirects: 1, // the published workshop's old slug, for its old profile links
       organizations: 1, // the published workshop
@@ -496,6 +502,43 @@ describe("row-level security", () => {
         ),
       ),
     ).toBe("42501");
+  });
+
+  it("a review is read by its two parties and, while published on a published profile, by everyone; only its workshop answers, once, and nobody rewrites it", async () => {
+    const reviews = (tx: Pick<Db, "execute">) => countAll(tx, "order_reviews");
+    expect({
+      brand: await withOrg(db, f.brand.org.id, reviews),
+      workshop: await withOrg(db, f.workshop.org.id, reviews),
+      otherBrand: await withOrg(db, f.outsider.brand.org.id, reviews),
+      public: await withPublic(db, reviews),
+    }).toEqual({ brand: 1, workshop: 1, otherBrand: 1, public: 1 });
+    // Held back (not published): its parties only.
+    await db.execute(sql`update order_reviews set published_at = null`);
+    expect({ brand: await withOrg(db, f.brand.org.id, reviews), otherBrand: await withOrg(db, f.outsider.brand.org.id, reviews), public: await withPublic(db, reviews) }).toEqual({
+      brand: 1,
+      otherBrand: 0,
+      public: 0,
+    });
+    await db.execute(sql`update order_reviews set published_at = now()`);
+    const [o] = (await db.execute<{ order_id: string }>(sql`select order_id from order_reviews`)).rows;
+    // Another brand cannot review the order in its own name, nor in the brand's.
+    for (const brandOrgId of [f.outsider.brand.org.id, f.brand.org.id]) {
+      expect(
+        await failure(() =>
+          withOrg(db, f.outsider.brand.org.id, (tx) =>
+            tx.execute(sql`insert into order_reviews (order_id, brand_org_id, workshop_org_id, brand_name, quality, communication, timeliness, body)
+              values (${o!.order_id}, ${brandOrgId}, ${f.workshop.org.id}, 'Spoof', 1, 1, 1, 'Spoofed review text.')`),
+          ),
+        ),
+      ).toBe("42501");
+    }
+    // The brand does not edit it after the fact; the workshop cannot change what the brand wrote.
+    expect(await withOrg(db, f.brand.org.id, async (tx) => (await tx.execute(sql`update order_reviews set quality = 1`)).rowCount)).toBe(0);
+    expect(await withOrg(db, f.outsider.workshop.org.id, async (tx) => (await tx.execute(sql`update order_reviews set answer = 'x', answered_at = now()`)).rowCount)).toBe(0);
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update order_reviews set quality = 5, communication = 5, timeliness = 5`)))).toBe("42501");
+    expect(await withOrg(db, f.workshop.org.id, async (tx) => (await tx.execute(sql`update order_reviews set answer = 'Thank you', answered_at = now()`)).rowCount)).toBe(1);
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update order_reviews set answer = 'Changed my mind'`)))).toBe("42501");
+    expect(await withOrg(db, f.workshop.org.id, async (tx) => (await tx.execute(sql`delete from order_reviews`)).rowCount)).toBe(0);
   });
 
   it("the directory and a published profile still serve signed out, through the app's connection", async () => {

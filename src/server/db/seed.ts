@@ -4,6 +4,7 @@ import { memberships, organizations, users } from "./schema";
 import { recordEvent } from "../services/events";
 import { hashPassword } from "../services/users";
 import { seedBrandDesigns } from "./seed-designs";
+import { seedDemoOrders } from "./seed-orders";
 import { seedDemoRfq } from "./seed-rfqs";
 import { seedWorkshopImages, seedWorkshops, type PieceToPhotograph } from "./seed-workshops";
 
@@ -84,6 +85,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   // Maison Lune's request for quote to Atelier Oro and Jaipur Gemworks, both quoted, open to compare.
   const first = brands[0];
   if (first) await seedDemoRfq(db, { orgId: first.orgId, userId: first.ownerId, role: "owner" }, first.timeZone, first.currency, demoWorkshops);
+  // Orders in every state between the demo brands and workshops, with photos, slips, one at risk and a review.
+  await seedDemoOrders(db, brands.map((b) => ({ orgId: b.orgId, userId: b.ownerId, role: "owner" as const, timeZone: b.timeZone, currency: b.currency })), demoWorkshops);
   return true;
 }
 

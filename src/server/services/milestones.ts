@@ -6,6 +6,7 @@ import type { Db, Tx } from "../db/client";
 import { orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, orders, organizations, type OrderMilestone, type OrderPlan } from "../db/schema";
 import { asCounterparty, withOrg } from "../db/tenant";
 import { AppError } from "../errors";
+import { lateBusinessDaysOf } from "./delivery-record";
 import { recordEvent } from "./events";
 import { assertOwnFiles } from "./file-attachments";
 import type { Actor } from "./members";
@@ -282,6 +283,7 @@ export async function updateShipping(db: Db, actor: Actor, input: ShippingInput,
         customsEnteredOn: input.customsEnteredOn,
         customsClearedOn: input.customsClearedOn,
         deliveredOn: input.deliveredOn,
+        lateBusinessDays: await lateBusinessDaysOf(tx, c.workshop.id, c.plan.promisedDeliveryDate, input.deliveredOn),
         updatedAt: now,
       })
       .where(eq(orderPlans.orderId, input.orderId))

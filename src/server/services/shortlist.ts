@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { COMPARE_MAX, COMPARE_MIN } from "~/lib/shortlist-schemas";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";
-import { getWorkshopRecords, type WorkshopRecord } from "./workshop-record";
+import { EMPTY_RECORD, getWorkshopRecords, type WorkshopRecord } from "./workshop-record";
 
 export const SHORTLIST_PAGE_SIZE = 20;
 
@@ -203,7 +203,7 @@ export async function compareShortlist(db: Db, orgId: string, entryIds: string[]
     const byId = new Map(items.map((i) => [i.id, i]));
     return ids.map((id) => {
       const item = byId.get(id)!;
-      return { ...item, record: records.get(item.workshopOrgId) ?? { medianResponseHours: null, responsesCounted: 0, samplesSent: 0, onTimeRate: null, reviewCount: 0 } };
+      return { ...item, record: records.get(item.workshopOrgId) ?? { ...EMPTY_RECORD } };
     });
   });
 }

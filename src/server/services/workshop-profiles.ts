@@ -7,6 +7,7 @@ import { STORY_MIN_TO_PUBLISH, type ProfileDetailsInput } from "~/lib/workshop-p
 import { recordEvent } from "./events";
 import { withPhotoIds } from "./file-attachments";
 import type { Actor } from "./members";
+import { listPublicReviewsIn } from "./reviews";
 import { getWorkshopRecord } from "./workshop-record";
 
 // Completeness --------------------------------------------------------------------------------------
@@ -216,7 +217,12 @@ export async function getPublicProfile(db: Db, slug: string) {
       .where(and(eq(organizations.slug, slug.trim().toLowerCase()), eq(organizations.kind, "workshop"), isNotNull(workshopProfiles.publishedAt)));
     if (!row) throw notFound("Workshop");
     const p = row.profile;
-    const [artisans, portfolio, record] = await Promise.all([listArtisans(tx, p.orgId), listPublicPortfolioPieces(tx, p.orgId), getWorkshopRecord(tx, p.orgId)]);
+    const [artisans, portfolio, record, reviews] = await Promise.all([
+      listArtisans(tx, p.orgId),
+      listPublicPortfolioPieces(tx, p.orgId),
+      getWorkshopRecord(tx, p.orgId),
+      listPublicReviewsIn(tx, p.orgId, 1),
+    ]);
     return {
       orgId: p.orgId,
       slug: row.slug,
@@ -240,6 +246,7 @@ export async function getPublicProfile(db: Db, slug: string) {
       artisans: artisans.map((a) => ({ id: a.id, name: a.name, role: a.role, bio: a.bio, photoFileId: a.photoFileId })),
       portfolio: portfolio.map((x) => ({ id: x.id, title: x.title, description: x.description, metals: x.metals, techniques: x.techniques, photoFileIds: x.photoFileIds })),
       record,
+      reviews,
     };
   });
 }

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "../db/client";
 
 /**
- * A workshop's record on Bezel, computed from what happened here and never typed in. On-time delivery and
- * reviews come from completed orders once orders exist; until then they are null / 0 and shown as
- * "not enough history yet".
+ * A workshop's record on Bezel, computed from what happened here and never typed in: sample requests,
+ * orders delivered against their promise, approvals, reviews. Each figure comes with the number of
+ * requests or orders behind it; a figure with nothing behind it is null and shown as "not enough history".
  */
 export type WorkshopRecord = {
   /** Median hours from a sample request to the workshop's first answer (accept or decline). */
@@ -12,30 +12,92 @@ export type WorkshopRecord = {
   /** How many requests that median is based on. */
   responsesCounted: number;
   samplesSent: number;
-  /** Share of orders delivered by the promised date, 0–1. Filled in by the orders feature. */
+  /** Share of delivered orders delivered on or before the date promised at order, 0–1. */
   onTimeRate: number | null;
+  /** Delivered orders (not cancelled) behind the on-time rate. */
+  ordersDelivered: number;
+  /** Median business days (in the workshop's calendar) by which late orders missed their promise. */
+  medianLateBusinessDays: number | null;
+  lateOrders: number;
+  /** Share of approvals the brand answered that needed changes at least once, 0–1. */
+  approvalsChangedRate: number | null;
+  approvalsCounted: number;
+  /** Orders those approvals belong to. */
+  approvalOrders: number;
+  /** Averages of published reviews, each 1–5 rounded to one decimal; null without reviews. */
+  reviewAverages: { quality: number; communication: number; timeliness: number } | null;
+  /** Reviews (one per order) behind the averages. */
   reviewCount: number;
 };
 
-const EMPTY: WorkshopRecord = { medianResponseHours: null, responsesCounted: 0, samplesSent: 0, onTimeRate: null, reviewCount: 0 };
+export const EMPTY_RECORD: WorkshopRecord = {
+  medianResponseHours: null,
+  responsesCounted: 0,
+  samplesSent: 0,
+  onTimeRate: null,
+  ordersDelivered: 0,
+  medianLateBusinessDays: null,
+  lateOrders: 0,
+  approvalsChangedRate: null,
+  approvalsCounted: 0,
+  approvalOrders: 0,
+  reviewAverages: null,
+  reviewCount: 0,
+};
+
+type Num = string | number;
+type OrderStats = {
+  workshop_org_id: string;
+  delivered: Num;
+  on_time: Num;
+  late: Num;
+  median_late_business_days: Num | null;
+  approvals: Num;
+  approvals_with_changes: Num;
+  approval_orders: Num;
+  reviews: Num;
+  avg_quality: Num | null;
+  avg_communication: Num | null;
+  avg_timeliness: Num | null;
+};
+
+const oneDecimal = (n: Num) => Math.round(Number(n) * 10) / 10;
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /**
- * Records for many workshops in one query (for directory cards and side-by-side comparison). Sample
- * requests belong to the two parties, so the counts come from a database function that reads across all
- * brands and returns aggregates only.
+ * Records for many workshops in two queries (for directory cards, side-by-side comparison and the public
+ * profile). Sample requests, orders and their plans belong to the two parties, so the figures come from
+ * database functions that read across all brands and return aggregates only.
  */
 export async function getWorkshopRecords(db: Queryable, workshopOrgIds: string[]): Promise<Map<string, WorkshopRecord>> {
-  const result = new Map<string, WorkshopRecord>(workshopOrgIds.map((id) => [id, { ...EMPTY }]));
+  const result = new Map<string, WorkshopRecord>(workshopOrgIds.map((id) => [id, { ...EMPTY_RECORD }]));
   if (workshopOrgIds.length === 0) return result;
-  const { rows } = await db.execute<{ workshop_org_id: string; responses: string | number; median_response_seconds: string | number | null; samples_sent: string | number }>(
-    sql`select * from workshop_record_stats(${`{${workshopOrgIds.join(",")}}`}::uuid[])`,
-  );
-  for (const r of rows) {
+  const ids = `{${workshopOrgIds.join(",")}}`;
+  // One after the other: inside a transaction both would queue on its one connection anyway.
+  const samples = await db.execute<{ workshop_org_id: string; responses: Num; median_response_seconds: Num | null; samples_sent: Num }>(sql`select * from workshop_record_stats(${ids}::uuid[])`);
+  const orders = await db.execute<OrderStats>(sql`select * from workshop_order_record(${ids}::uuid[])`);
+  for (const r of samples.rows) {
     const rec = result.get(r.workshop_org_id);
     if (!rec) continue;
     rec.responsesCounted = Number(r.responses);
     rec.medianResponseHours = r.median_response_seconds === null ? null : Math.round((Number(r.median_response_seconds) / 3600) * 10) / 10;
     rec.samplesSent = Number(r.samples_sent);
+  }
+  for (const r of orders.rows) {
+    const rec = result.get(r.workshop_org_id);
+    if (!rec) continue;
+    rec.ordersDelivered = Number(r.delivered);
+    rec.onTimeRate = share(Number(r.on_time), rec.ordersDelivered);
+    rec.lateOrders = Number(r.late);
+    rec.medianLateBusinessDays = r.median_late_business_days === null ? null : oneDecimal(r.median_late_business_days);
+    rec.approvalsCounted = Number(r.approvals);
+    rec.approvalsChangedRate = share(Number(r.approvals_with_changes), rec.approvalsCounted);
+    rec.approvalOrders = Number(r.approval_orders);
+    rec.reviewCount = Number(r.reviews);
+    rec.reviewAverages =
+      rec.reviewCount === 0 || r.avg_quality === null || r.avg_communication === null || r.avg_timeliness === null
+        ? null
+        : { quality: oneDecimal(r.avg_quality), communication: oneDecimal(r.avg_communication), timeliness: oneDecimal(r.avg_timeliness) };
   }
   return result;
 }

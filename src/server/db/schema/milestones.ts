@@ -67,6 +67,8 @@ export const orderPlans = pgTable(
     customsEnteredOn: date({ mode: "string" }),
     customsClearedOn: date({ mode: "string" }),
     deliveredOn: date({ mode: "string" }),
+    /** Business days the delivery came after the promise, in the workshop's calendar (0 when on time); null until delivered. */
+    lateBusinessDays: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

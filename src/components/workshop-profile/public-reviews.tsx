@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ReviewCard, type ReviewShown } from "~/components/orders/review-card";
+import { ReviewStars } from "~/components/orders/review-stars";
+import { Button } from "~/components/ui/button";
+import { Card, CardBody } from "~/components/ui/card";
+import { useTRPC } from "~/trpc/react";
+
+type Page = { items: ReviewShown[]; page: number; pageSize: number; total: number };
+type Averages = { quality: number; communication: number; timeliness: number } | null;
+
+/** Pages after the first, fetched on demand; the first comes with the profile. */
+function LaterPage({ slug, page, workshopName }: { slug: string; page: number; workshopName: string }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.review.publicList.queryOptions({ slug, page }));
+  if (q.isPending) return <li className="px-4 py-4 text-sm text-ink-muted sm:px-6">Loading more reviews…</li>;
+  if (q.isError)
+    return (
+      <li className="flex flex-wrap items-center gap-2 px-4 py-4 text-sm sm:px-6" role="alert">
+        These reviews did not load.
+        <Button size="sm" variant="secondary" onClick={() => void q.refetch()}>
+          Try again
+        </Button>
+      </li>
+    );
+  return q.data.items.map((r) => (
+    <li key={`${r.createdAt.toISOString()}-${r.brandName}`} className="px-4 py-4 sm:px-6">
+      <ReviewCard review={r} workshopName={workshopName} />
+    </li>
+  ));
+}
+
+/** Reviews from brands whose orders were delivered, newest first, with the workshop's answers and the averages. */
+export function PublicReviews({ slug, workshopName, first, averages }: { slug: string; workshopName: string; first: Page; averages: Averages }) {
+  const [pages, setPages] = useState(1);
+  const lastPage = Math.max(1, Math.ceil(first.total / first.pageSize));
+  return (
+    <section aria-labelledby="reviews-heading">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="reviews-heading" className="text-lg font-semibold">
+          Reviews
+        </h2>
+        {first.total > 0 && (
+          <p className="text-sm text-ink-muted">
+            {first.total} verified review{first.total === 1 ? "" : "s"} from delivered orders
+          </p>
+        )}
+      </div>
+      {first.total === 0 ? (
+        <p className="text-sm text-ink-muted">No reviews yet. Brands review an order once it is delivered.</p>
+      ) : (
+        <Card>
+          {averages && (
+            <CardBody className="grid gap-2 border-b border-line text-sm sm:grid-cols-3">
+              {(
+                [
+                  ["Quality", averages.quality],
+                  ["Communication", averages.communication],
+                  ["Timeliness", averages.timeliness],
+                ] as const
+              ).map(([label, value]) => (
+                <p key={label} className="flex items-center justify-between gap-2 sm:flex-col sm:items-start">
+                  <span className="text-ink-muted">{label}</span>
+                  <span className="inline-flex items-center gap-2 font-medium">
+                    <ReviewStars value={value} label={`${label} average`} /> {value.toFixed(1)}
+                  </span>
+                </p>
+              ))}
+            </CardBody>
+          )}
+          <ul className="divide-y divide-line">
+            {first.items.map((r) => (
+              <li key={`${r.createdAt.toISOString()}-${r.brandName}`} className="px-4 py-4 sm:px-6">
+                <ReviewCard review={r} workshopName={workshopName} />
+              </li>
+            ))}
+            {Array.from({ length: pages - 1 }, (_, i) => (
+              <LaterPage key={i + 2} slug={slug} page={i + 2} workshopName={workshopName} />
+            ))}
+          </ul>
+          {pages < lastPage && (
+            <div className="border-t border-line px-4 py-3 sm:px-6">
+              <Button variant="secondary" size="sm" onClick={() => setPages((p) => p + 1)}>
+                Show more reviews
+              </Button>
+            </div>
+          )}
+        </Card>
+      )}
+    </section>
+  );
+}
