@@ -118,7 +118,7 @@ export async function OrdersListPage({ kind, slug, searchParams }: { kind: Organ
               <li key={o.id}>
                 <Link href={`${base}/${o.id}`} className="flex flex-col gap-1 px-4 py-3 hover:bg-sunken sm:flex-row sm:justify-between">
                   <span className="font-medium">
-                    {orderLabel(o)} · {o.counterpartyName}
+                    {orderLabel(o)} · {o.counterparty.name}
                   </span>
                   <span className="text-sm text-ink-muted">
                     {money(o.totalMinor, o.currency)} · expected {formatDay(o.expectedDeliveryDate)}
