@@ -65,7 +65,7 @@ export async function brandOrderDashboard(db: Db, reader: Reader, now = new Date
         (select json_agg(x.card order by x.expected, x.id) from (select ${CARD} as card, r.expected, r.id from r where r.at_risk and r.stage in ${UNDER_WAY} order by r.expected, r.id limit 10) x) as at_risk,
         (select json_agg(x.card order by x.at_risk desc, x.expected, x.id) from (
           select ${CARD} as card, r.at_risk, r.expected, r.id from r
-          where r.stage in ${UNDER_WAY} and r.expected <= ${addDays(today, UPCOMING_DAYS)}::date
+          where r.stage in ${UNDER_WAY} and r.expected::date <= ${addDays(today, UPCOMING_DAYS)}::date
           order by r.at_risk desc, r.expected, r.id limit 10) x) as upcoming`);
     const row = rows[0];
     return {
@@ -104,8 +104,8 @@ export async function workshopOrderDashboard(db: Db, reader: Reader, now = new D
           select ${CARD}::jsonb || jsonb_build_object('position', r.position) as card, r.position, r.at_risk, r.expected, r.id
           from under_way r order by r.position nulls last, r.at_risk desc, r.expected, r.id limit ${BOARD_LIMIT}) x) as board,
         (select count(*)::int from under_way) as board_total,
-        (select count(*)::int from r where r.stage in ${UNDER_WAY} and r.expected between ${monthStart}::date and ${monthEnd}::date) as due_orders,
-        (select sum(l.quantity)::int from r join order_lines l on l.order_id = r.id where r.stage in ${UNDER_WAY} and r.expected between ${monthStart}::date and ${monthEnd}::date) as due_pieces,
+        (select count(*)::int from r where r.stage in ${UNDER_WAY} and r.expected::date between ${monthStart}::date and ${monthEnd}::date) as due_orders,
+        (select sum(l.quantity)::int from r join order_lines l on l.order_id = r.id where r.stage in ${UNDER_WAY} and r.expected::date between ${monthStart}::date and ${monthEnd}::date) as due_pieces,
         (select json_agg(json_build_object('stage', s.stage, 'n', s.n)) from (select stage, count(*) as n from r group by stage) s) as stages,
         (select monthly_capacity from workshop_profiles where org_id = ${reader.orgId}::uuid) as capacity`);
     const row = rows[0];
