@@ -3,6 +3,8 @@ import { ClipboardList } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { OrderActivity } from "~/components/orders/order-activity";
+import { OrderMessages } from "~/components/orders/order-messages";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -97,6 +99,8 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
           </CardBody>
         </Card>
       </div>
+      <OrderMessages orgId={org.id} invitationId={order.rfq.invitationId} otherName={other} />
+      <OrderActivity orgId={org.id} orderId={order.id} />
     </>
   );
 }
