@@ -71,7 +71,7 @@ async function freePort(preferred: number): Promise<number> {
   throw new Error(`No free port between ${preferred} and ${preferred + 49}.`);
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: string[] }> {
   const port = await freePort(Number(process.env.BENCH_PORT ?? 3303));
   const output: string[] = [];
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -85,7 +85,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited (code ${child.exitCode}):\n${output.join("")}`);
     try {
-      if ((await fetch(`${base}/api/health`)).status < 500) return { child, base };
+      if ((await fetch(`${base}/api/health`)).status < 500) return { child, base, output };
     } catch {
       // not listening yet
     }
@@ -168,7 +168,8 @@ async function main() {
         (array[${workshops.map((w) => `'${w.id}'::uuid`).join(", ")}])[1 + g % ${WORKSHOPS}] as workshop_id
       from generate_series(1, ${TOTAL}) g`);
     const series = "bench_orgs b";
-    const idOf = (prefix: string) => `md5('${prefix}' || b.g)::uuid`;
+    // Deterministic ids (so each table can point at the others), with version and variant digits of a v4 uuid.
+    const idOf = (prefix: string) => `overlay(overlay(md5('${prefix}' || b.g) placing '4' from 13) placing '8' from 17)::uuid`;
     await cloneRows(client, "rfqs", `t.id = '${rfq.id}'`, { id: idOf("rfq"), brand_org_id: "b.brand_id", number: "1000 + b.g", title: "'Capsule ' || b.g" }, series);
     await cloneRows(client, "rfq_invitations", `t.id = '${inv!.id}'`, { id: idOf("inv"), rfq_id: idOf("rfq"), brand_org_id: "b.brand_id", workshop_org_id: "b.workshop_id" }, series);
     await cloneRows(client, "quotes", `t.invitation_id = '${inv!.id}'`, { id: idOf("q"), invitation_id: idOf("inv"), rfq_id: idOf("rfq"), brand_org_id: "b.brand_id", workshop_org_id: "b.workshop_id" }, series);
@@ -229,7 +230,7 @@ async function main() {
       for (const t of targets) {
         const first = await fetch(server.base + t.path, { headers, redirect: "manual" });
         const html = await first.text();
-        if (first.status !== 200) throw new Error(`${t.path} answered ${first.status}: ${html.slice(0, 300)}`);
+        if (first.status !== 200) throw new Error(`${t.path} answered ${first.status}. The server said:\n${server.output.join("").slice(-3000)}`);
         for (let i = 0; i < 5; i++) await (await fetch(server.base + t.path, { headers })).arrayBuffer();
         const idleStart = proxy.count();
         const idleAt = performance.now();
