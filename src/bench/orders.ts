@@ -7,14 +7,18 @@
  * seen to cost the same number of statements.
  * PostgreSQL only (DATABASE_URL): the database is its own, randomly named, dropped at the end. Needs a
  * production build (`npm run build`).
+ * Then each page once in Chromium at 390 px wide (CHROMIUM_PATH, default /usr/bin/chromium): whether anything
+ * overflows sideways, and a screenshot in BENCH_SCREENSHOTS (default the system's temporary directory).
  *   BENCH_ORDERS=n         orders in all (default 100000)
  */
 import "../server/db/load-env";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import net from "node:net";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import { chromium } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { emptySpec } from "../lib/design-spec";
@@ -218,6 +222,7 @@ async function main() {
       { name: "orders list (at risk, delivery range, page 1)", path: `/brand/${brand!.slug}/orders?risk=1&from=${day(-30)}&to=${day(90)}` },
       { name: "orders list (a search that matches nothing)", path: `/brand/${brand!.slug}/orders?q=no-such-design` },
       { name: "brand dashboard", path: dashboardPath },
+      { name: `workshop dashboard (${Math.round(TOTAL / WORKSHOPS)} orders)`, path: `/workshop/${workshops[0]!.slug}` },
     ];
 
     const proxy = await startCountingProxy({ host: dbUrl.hostname, port: Number(dbUrl.port || 5432) });
@@ -226,6 +231,7 @@ async function main() {
     relayed.port = String(proxy.port);
     const server = await startServer({ DATABASE_URL: relayed.toString() });
     const results: { name: string; p50: number; p95: number; statements: number; bytes: number }[] = [];
+    const narrow: string[] = [];
     try {
       for (const t of targets) {
         const first = await fetch(server.base + t.path, { headers, redirect: "manual" });
@@ -248,6 +254,23 @@ async function main() {
         const background = idlePerMs * (performance.now() - at);
         results.push({ name: t.name, p50: pct(times, 50), p95: pct(times, 95), statements: Math.max(0, (proxy.count() - before - background) / RUNS), bytes: Buffer.byteLength(html) });
       }
+      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+      try {
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+        await context.addCookies([{ name: "next-auth.session-token", value: token, url: server.base }]);
+        const page = await context.newPage();
+        const dir = process.env.BENCH_SCREENSHOTS ?? tmpdir();
+        for (const [i, t] of targets.entries()) {
+          await page.goto(server.base + t.path);
+          await page.waitForLoadState("networkidle");
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          const file = path.join(dir, `bench-orders-${i + 1}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          narrow.push(`  ${t.name.padEnd(58)} ${overflow > 0 ? `overflows by ${overflow} px` : "no horizontal overflow"}  (${file})`);
+        }
+      } finally {
+        await browser.close();
+      }
     } finally {
       await stopServer(server.child);
       await proxy.close();
@@ -255,6 +278,8 @@ async function main() {
     console.log(`bench:orders on PostgreSQL: ${counted[0]!.orders} orders (${counted[0]!.mine} of them the measured brand's), ${counted[0]!.milestones} milestones; seeded by SQL in ${seeded.toFixed(1)} s`);
     console.log(`HTTP on next start, ${RUNS} sequential requests each, signed in as the brand's owner (through the counting relay):`);
     for (const r of results) console.log(`  ${r.name.padEnd(58)} p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  SQL statements/request ${r.statements.toFixed(1)}  (${(r.bytes / 1024).toFixed(0)} kB)`);
+    console.log("At 390 px wide in Chromium:");
+    for (const line of narrow) console.log(line);
   } finally {
     await client.end().catch(() => undefined);
     await script.close();
