@@ -10,6 +10,8 @@ type OrderCard = { id: string; number: string; stage: OrderStage; expectedDelive
 type Approval = { orderId: string; number: string; milestoneId: string; milestone: string; requestedOn: string | null; counterpartyName: string };
 
 const number = new Intl.NumberFormat("en-GB");
+/** Cards shown per column of the production board; the rest are a link away, so a phone is not a mile long. */
+const COLUMN_CARDS = 8;
 
 /** The order's page, at the given milestone of its timeline when there is one. */
 const orderHref = (base: string, orderId: string, milestoneId?: string | null) => `${base}/${orderId}${milestoneId ? `#milestone-${milestoneId}` : ""}`;
@@ -169,7 +171,7 @@ export async function WorkshopOrdersOverview({ orgId, slug }: { orgId: string; s
                   <span className="text-ink-muted">{column.cards.length}</span>
                 </h3>
                 <ul className="flex flex-col gap-2">
-                  {column.cards.map((o) => (
+                  {column.cards.slice(0, COLUMN_CARDS).map((o) => (
                     <li key={o.id}>
                       <Link href={orderHref(base, o.id, o.currentMilestone?.id)} className="block rounded-md border border-line bg-surface p-3 text-sm hover:border-line-strong">
                         <span className="flex items-center justify-between gap-2 font-medium">
@@ -192,6 +194,11 @@ export async function WorkshopOrdersOverview({ orgId, slug }: { orgId: string; s
                     </li>
                   ))}
                 </ul>
+                {column.cards.length > COLUMN_CARDS && (
+                  <Link href={`${base}?status=in_production`} className="px-1 text-sm font-medium text-brass-700 hover:underline">
+                    {column.cards.length - COLUMN_CARDS} more in the orders list
+                  </Link>
+                )}
               </section>
             ))}
           </div>

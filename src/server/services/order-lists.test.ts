@@ -93,6 +93,17 @@ describe("the orders list", () => {
     expect([far.items.length, far.total]).toEqual([0, 2]);
   });
 
+  it("counts an order at risk only while it is on its way: once delivered it is delivered, not at risk", async () => {
+    await db.update(orderPlans).set({ deliveredOn: today }).where(eq(orderPlans.orderId, b.id));
+    try {
+      const item = (await brandList()).items.find((o) => o.id === b.id);
+      expect([item?.stage, item?.atRisk]).toEqual(["delivered", false]);
+      expect(await numbers({ atRisk: true })).toEqual([]);
+    } finally {
+      await db.update(orderPlans).set({ deliveredOn: null }).where(eq(orderPlans.orderId, b.id));
+    }
+  });
+
   it("refuses a delivery range that ends before it starts, next to the field", async () => {
     await expect(brandList({ deliveryFrom: "2030-06-02", deliveryTo: "2030-06-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });

@@ -59,7 +59,8 @@ export function filteredOrders(orgId: string, f: Filters): SQL {
         case when o.brand_org_id = ${orgId}::uuid then o.workshop_org_id else o.brand_org_id end as counterparty_id,
         coalesce(p.forecast_delivery_date, o.expected_delivery_date) as expected,
         coalesce(p.promised_delivery_date, o.expected_delivery_date) as promised,
-        coalesce(p.at_risk, false) as at_risk,
+        -- At risk only while it is still on its way: a delivered, closed or cancelled order is past risk.
+        coalesce(p.at_risk, false) and o.status = 'open' and p.delivered_on is null and not ms.delivered as at_risk,
         case
           when o.status = 'cancelled' then 'cancelled'
           when o.status = 'completed' then 'closed'
