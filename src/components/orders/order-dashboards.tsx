@@ -13,6 +13,9 @@ const number = new Intl.NumberFormat("en-GB");
 /** Cards shown per column of the production board; the rest are a link away, so a phone is not a mile long. */
 const COLUMN_CARDS = 8;
 
+/** The dashboard lists at most 20 approvals (the oldest requests): at the limit there may be more. */
+const approvalsCount = (n: number, what: string) => (n === 0 ? undefined : n >= 20 ? `The 20 oldest ${what}; open the orders for the rest` : `${n} ${what}`);
+
 /** The order's page, at the given milestone of its timeline when there is one. */
 const orderHref = (base: string, orderId: string, milestoneId?: string | null) => `${base}/${orderId}${milestoneId ? `#milestone-${milestoneId}` : ""}`;
 
@@ -127,7 +130,7 @@ export async function BrandOrdersOverview({ orgId, slug }: { orgId: string; slug
         )}
       </Card>
       <Card>
-        <CardHeader title="Approvals waiting for you" description={d.approvals.length ? `${d.approvals.length} to answer` : undefined} />
+        <CardHeader title="Approvals waiting for you" description={approvalsCount(d.approvals.length, "to answer")} />
         <Approvals base={base} approvals={d.approvals} waitingOn="you" empty="Nothing to approve. CAD, first pieces and quality checks to approve will show here." />
       </Card>
     </div>
@@ -205,7 +208,7 @@ export async function WorkshopOrdersOverview({ orgId, slug }: { orgId: string; s
         )}
       </Card>
       <Card className="lg:col-span-2">
-        <CardHeader title="Approvals pending with brands" description={d.approvals.length ? `${d.approvals.length} waiting` : undefined} />
+        <CardHeader title="Approvals pending with brands" description={approvalsCount(d.approvals.length, "waiting")} />
         <Approvals base={base} approvals={d.approvals} waitingOn="brand" empty="No milestone waits for a brand's approval." />
       </Card>
       <Card>

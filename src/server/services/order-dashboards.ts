@@ -12,6 +12,8 @@ type Reader = { orgId: string; userId: string };
 /** Orders that are still on their way: not delivered, closed or cancelled. */
 const UNDER_WAY = sql`('awaiting_deposit', 'in_production', 'shipped')`;
 const UPCOMING_DAYS = 30;
+/** The most approvals a dashboard lists, oldest request first. */
+export const APPROVALS_LIMIT = 20;
 const CARD = sql`json_build_object('id', r.id, 'year', r.year, 'seq', r.seq, 'stage', r.stage, 'expected', r.expected, 'promised', r.promised, 'atRisk', r.at_risk,
   'counterparty', r.counterparty_name, 'milestoneId', r.current_id, 'milestone', r.current_name, 'milestoneStatus', r.current_status)`;
 
@@ -47,7 +49,7 @@ async function approvalsOf(tx: Tx, orgId: string) {
     join organizations c on c.id = case when o.brand_org_id = ${orgId}::uuid then o.workshop_org_id else o.brand_org_id end
     where (m.brand_org_id = ${orgId}::uuid or m.workshop_org_id = ${orgId}::uuid) and m.status = 'awaiting_approval' and o.status = 'open'
     order by m.approval_requested_on asc nulls last, o.created_at asc
-    limit 20`);
+    limit ${APPROVALS_LIMIT}`);
   return rows.map((r) => ({ orderId: r.order_id, number: orderNumberLabel(r.year, r.seq), milestoneId: r.milestone_id, milestone: r.name, requestedOn: r.requested_on, counterpartyName: r.counterparty }));
 }
 
