@@ -9,7 +9,9 @@
  * production build (`npm run build`).
  * Then each page once in Chromium at 390 px wide (CHROMIUM_PATH, default /usr/bin/chromium): whether anything
  * overflows sideways, and a screenshot in BENCH_SCREENSHOTS (default the system's temporary directory).
+ * Before the HTTP part, the same reads in process (the services' time alone, no rendering).
  *   BENCH_ORDERS=n         orders in all (default 100000)
+ *   -- --services-only     skip the HTTP part (and the build it needs)
  */
 import "../server/db/load-env";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -28,6 +30,8 @@ import { designRevisions, designs, memberships, organizations, rfqInvitations, r
 import { acceptQuote, saveQuoteDraft, sendQuote } from "../server/services/quotes";
 import { createRfq, inviteWorkshops, sendRfq } from "../server/services/rfqs";
 import { createWorkshopProfile } from "../server/services/workshop-profiles";
+import { brandOrderDashboard } from "../server/services/order-dashboards";
+import { listOrderPage } from "../server/services/order-lists";
 import { startCountingProxy } from "./pg-count-proxy";
 
 const TOTAL = Number(process.env.BENCH_ORDERS ?? 100_000);
@@ -110,7 +114,8 @@ async function stopServer(child: ChildProcess) {
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("bench:orders runs on PostgreSQL: set DATABASE_URL (a server where it may create a database).");
-  if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build (.next/BUILD_ID is missing): run `npm run build` first.");
+  const servicesOnly = process.argv.includes("--services-only");
+  if (!servicesOnly && !existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build (.next/BUILD_ID is missing): run `npm run build` first.");
   const name = `bezel_bench_orders_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -213,6 +218,32 @@ async function main() {
       `select (select count(*) from orders) as orders, (select count(*) from orders where brand_org_id = '${brand!.id}') as mine, (select count(*) from order_milestones) as milestones`,
     );
 
+    const reader = { orgId: brand!.id, userId: user!.id };
+    const inProcess: [string, () => Promise<unknown>][] = [
+      ["orders list (in production, search, by delivery, page 2)", () => listOrderPage(db, reader, { filters: { stage: "in_production", sort: "delivery", q: "ring" }, page: 2 })],
+      ["orders list (at risk, delivery range, page 1)", () => listOrderPage(db, reader, { filters: { atRisk: true, deliveryFrom: day(-30), deliveryTo: day(90), sort: "newest" }, page: 1 })],
+      ["orders list (a search that matches nothing)", () => listOrderPage(db, reader, { filters: { q: "no-such-design", sort: "newest" }, page: 1 })],
+      ["brand dashboard (orders part)", () => brandOrderDashboard(db, reader)],
+    ];
+    const serviceLines: string[] = [];
+    for (const [label, run] of inProcess) {
+      for (let i = 0; i < 3; i++) await run();
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const s0 = performance.now();
+        await run();
+        times.push(performance.now() - s0);
+      }
+      serviceLines.push(`  ${label.padEnd(58)} p50 ${ms(pct(times, 50)).padStart(9)}  p95 ${ms(pct(times, 95)).padStart(9)}`);
+    }
+    const header = `bench:orders on PostgreSQL: ${counted[0]!.orders} orders (${counted[0]!.mine} of them the measured brand's), ${counted[0]!.milestones} milestones; seeded by SQL in ${seeded.toFixed(1)} s`;
+    if (servicesOnly) {
+      console.log(header);
+      console.log(`In process, ${RUNS} sequential calls each (the services alone):`);
+      for (const line of serviceLines) console.log(line);
+      return;
+    }
+
     const token = await encode({ token: { sub: user!.id, sv: 0, name: "Bench", email: user!.email }, secret: SECRET });
     const headers = { cookie: `next-auth.session-token=${token}` };
     const listPath = `/brand/${brand!.slug}/orders?status=in_production&sort=delivery&q=ring&page=2`;
@@ -275,7 +306,9 @@ async function main() {
       await stopServer(server.child);
       await proxy.close();
     }
-    console.log(`bench:orders on PostgreSQL: ${counted[0]!.orders} orders (${counted[0]!.mine} of them the measured brand's), ${counted[0]!.milestones} milestones; seeded by SQL in ${seeded.toFixed(1)} s`);
+    console.log(header);
+    console.log(`In process, ${RUNS} sequential calls each (the services alone):`);
+    for (const line of serviceLines) console.log(line);
     console.log(`HTTP on next start, ${RUNS} sequential requests each, signed in as the brand's owner (through the counting relay):`);
     for (const r of results) console.log(`  ${r.name.padEnd(58)} p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  SQL statements/request ${r.statements.toFixed(1)}  (${(r.bytes / 1024).toFixed(0)} kB)`);
     console.log("At 390 px wide in Chromium:");

@@ -38,6 +38,8 @@ type Row = {
 const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function filteredOrders(orgId: string, f: Filters): SQL {
+  // The filters read only columns of the order, its plan and the other party, so PostgreSQL applies them
+  // before the per-order milestone summary (the lateral join), which then runs for matching orders only.
   const where: SQL[] = [];
   if (f.stage) where.push(sql`b.stage = ${f.stage}`);
   if (f.atRisk) where.push(sql`b.at_risk`);
@@ -48,7 +50,7 @@ export function filteredOrders(orgId: string, f: Filters): SQL {
     const like = likeOf(f.q);
     where.push(sql`(
       ('PO-' || b.year || '-' || b.seq) ilike ${like}
-      or c.name ilike ${like}
+      or b.counterparty_name ilike ${like}
       or exists (select 1 from order_lines l where l.order_id = b.id and (l.design_name ilike ${like} or l.sku ilike ${like}))
     )`);
   }
@@ -69,8 +71,9 @@ export function filteredOrders(orgId: string, f: Filters): SQL {
           when ms.awaiting_deposit then 'awaiting_deposit'
           else 'in_production'
         end as stage,
-        ms.current_id, ms.current_name, ms.current_status
+        ms.current_id, ms.current_name, ms.current_status, c.name as counterparty_name
       from orders o
+      join organizations c on c.id = case when o.brand_org_id = ${orgId}::uuid then o.workshop_org_id else o.brand_org_id end
       left join order_plans p on p.order_id = o.id
       left join lateral (
         select
@@ -85,10 +88,9 @@ export function filteredOrders(orgId: string, f: Filters): SQL {
       where (o.brand_org_id = ${orgId}::uuid or o.workshop_org_id = ${orgId}::uuid)
     )
     select b.id, b.year, b.seq, b.stage, b.currency, b.total_minor::text as total_minor, to_json(b.created_at) #>> '{}' as created_at,
-      b.promised::text as promised, b.expected::text as expected, b.at_risk, b.counterparty_id, c.name as counterparty_name,
+      b.promised::text as promised, b.expected::text as expected, b.at_risk, b.counterparty_id, b.counterparty_name,
       b.current_id, b.current_name, b.current_status, b.rfq_id, b.workshop_org_id, count(*) over () as total
     from base b
-    join organizations c on c.id = b.counterparty_id
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
     order by ${order}`;
 }
