@@ -12,6 +12,7 @@
  * Before the HTTP part, the same reads in process (the services' time alone, no rendering).
  *   BENCH_ORDERS=n         orders in all (default 100000)
  *   -- --services-only     skip the HTTP part (and the build it needs)
+ *   BENCH_EXPLAIN=1        print the plan (explain analyze) of the list query with a search matching nothing
  */
 import "../server/db/load-env";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -19,7 +20,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import net from "node:net";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { chromium } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -31,7 +32,8 @@ import { acceptQuote, saveQuoteDraft, sendQuote } from "../server/services/quote
 import { createRfq, inviteWorkshops, sendRfq } from "../server/services/rfqs";
 import { createWorkshopProfile } from "../server/services/workshop-profiles";
 import { brandOrderDashboard } from "../server/services/order-dashboards";
-import { listOrderPage } from "../server/services/order-lists";
+import { filteredOrders, listOrderPage } from "../server/services/order-lists";
+import { withOrg } from "../server/db/tenant";
 import { startCountingProxy } from "./pg-count-proxy";
 
 const TOTAL = Number(process.env.BENCH_ORDERS ?? 100_000);
@@ -237,6 +239,10 @@ async function main() {
       serviceLines.push(`  ${label.padEnd(58)} p50 ${ms(pct(times, 50)).padStart(9)}  p95 ${ms(pct(times, 95)).padStart(9)}`);
     }
     const header = `bench:orders on PostgreSQL: ${counted[0]!.orders} orders (${counted[0]!.mine} of them the measured brand's), ${counted[0]!.milestones} milestones; seeded by SQL in ${seeded.toFixed(1)} s`;
+    if (process.env.BENCH_EXPLAIN) {
+      const plan = await withOrg(db, brand!.id, (tx) => tx.execute<{ "QUERY PLAN": string }>(sql`explain analyze ${filteredOrders(brand!.id, { q: "no-such-design", sort: "newest" })}`));
+      console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
+    }
     if (servicesOnly) {
       console.log(header);
       console.log(`In process, ${RUNS} sequential calls each (the services alone):`);
