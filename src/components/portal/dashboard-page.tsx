@@ -1,5 +1,6 @@
 import { CheckCircle2, Circle } from "lucide-react";
 import Link from "next/link";
+import { BrandOrdersOverview, WorkshopOrdersOverview } from "~/components/orders/order-dashboards";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import type { OrganizationKind } from "~/lib/organizations";
 import { loadPortal } from "~/server/portal";
@@ -24,6 +25,7 @@ export async function DashboardPage({ kind, slug }: { kind: OrganizationKind; sl
   return (
     <>
       <PageHeader title={`Good to see you, ${user.name.split(" ")[0]}`} description={`${org.name} · ${kind === "brand" ? "Brand" : "Workshop"} portal`} />
+      {kind === "brand" ? <BrandOrdersOverview orgId={org.id} slug={org.slug} /> : <WorkshopOrdersOverview orgId={org.id} slug={org.slug} />}
       <div className="grid gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-3">
           <CardHeader title="Waiting on you" description={inbox.counts.samples === 0 ? "Nothing waits on you right now." : `${inbox.counts.samples} to do`} />

@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { OrderTimeline } from "~/components/milestones/order-timeline";
 import { OrderReviewPanel } from "~/components/orders/review-panel";
+import { OrderActivity } from "~/components/orders/order-activity";
+import { OrderMessages } from "~/components/orders/order-messages";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -111,6 +113,8 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
       </div>
       {/* The order's messages and activity log mount here, below the lines and terms. */}
       <OrderReviewPanel kind={kind} slug={slug} orderId={orderId} />
+      <OrderMessages orgId={org.id} invitationId={order.rfq.invitationId} otherName={other} />
+      <OrderActivity orgId={org.id} orderId={order.id} />
     </>
   );
 }
@@ -132,7 +136,7 @@ export async function OrdersListPage({ kind, slug, searchParams }: { kind: Organ
               <li key={o.id}>
                 <Link href={`${base}/${o.id}`} className="flex flex-col gap-1 px-4 py-3 hover:bg-sunken sm:flex-row sm:justify-between">
                   <span className="font-medium">
-                    {orderLabel(o)} · {o.counterpartyName}
+                    {orderLabel(o)} · {o.counterparty.name}
                   </span>
                   <span className="text-sm text-ink-muted">
                     {money(o.totalMinor, o.currency)} · expected {formatDay(o.expectedDeliveryDate)}

@@ -1,29 +1,12 @@
 "use client";
 
 import { Slot } from "@radix-ui/react-slot";
-import { cva, type VariantProps } from "class-variance-authority";
+import type { VariantProps } from "class-variance-authority";
 import { Loader2 } from "lucide-react";
 import { forwardRef } from "react";
 import { useHydrated } from "~/components/forms/use-hydrated";
+import { buttonVariants } from "./button-variants";
 import { cn } from "./cn";
-
-const buttonVariants = cva(
-  "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors disabled:pointer-events-none disabled:opacity-55 [&_svg]:size-4 [&_svg]:shrink-0",
-  {
-    variants: {
-      variant: {
-        primary: "bg-ink text-paper hover:bg-ink/85",
-        accent: "bg-brass-600 text-white hover:bg-brass-700",
-        secondary: "border border-line-strong bg-surface text-ink hover:bg-sunken",
-        ghost: "text-ink-muted hover:bg-sunken hover:text-ink",
-        danger: "bg-danger text-white hover:bg-danger/90",
-        link: "h-auto px-0 text-brass-700 underline-offset-4 hover:underline",
-      },
-      size: { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm", lg: "h-12 px-6 text-base" },
-    },
-    defaultVariants: { variant: "primary", size: "md" },
-  },
-);
 
 export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> &
   VariantProps<typeof buttonVariants> & { asChild?: boolean; loading?: boolean };

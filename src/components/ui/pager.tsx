@@ -1,6 +1,6 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { buttonVariants } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import { cn } from "~/components/ui/cn";
 
 /** Previous / next links for a paged list; the page lives in the URL so a page can be shared or reloaded. */

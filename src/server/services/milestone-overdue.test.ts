@@ -16,7 +16,7 @@ const overdueNotices = (orgId: string) =>
   db
     .select({ title: notifications.title })
     .from(notifications)
-    .where(and(eq(notifications.orgId, orgId), eq(notifications.kind, "order")))
+    .where(and(eq(notifications.orgId, orgId), eq(notifications.kind, "order_at_risk")))
     .then((rows) => rows.map((r) => r.title).filter((t) => t.includes("planned")));
 
 describe("the daily overdue check", () => {

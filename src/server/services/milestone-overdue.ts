@@ -45,7 +45,7 @@ export async function flagOverdueMilestones(db: Db, now = new Date()): Promise<{
       await recordEvent(tx, { orgId: c.workshop.id, actorId: null, action: "milestone.overdue", subjectType: "order", subjectId: c.plan.orderId, data });
       await notify(tx, {
         orgId: c.workshop.id,
-        kind: "order",
+        kind: "order_at_risk",
         title: `${m.name} on ${data.order} was planned for ${m.plannedDate}`,
         body: "Nothing was reported on it since. Report where it stands so the brand sees the right date.",
         href: `/workshop/${c.workshop.slug}/orders/${c.plan.orderId}`,
@@ -54,7 +54,7 @@ export async function flagOverdueMilestones(db: Db, now = new Date()): Promise<{
         await recordEvent(tx, { orgId: c.brand.id, actorId: null, action: "milestone.overdue", subjectType: "order", subjectId: c.plan.orderId, data });
         await notify(tx, {
           orgId: c.brand.id,
-          kind: "order",
+          kind: "order_at_risk",
           title: `${m.name} on ${data.order} is past its planned date`,
           body: `It was planned for ${m.plannedDate}; ${c.workshop.name} has not reported on it since.`,
           href: `/brand/${c.brand.slug}/orders/${c.plan.orderId}`,

@@ -42,7 +42,7 @@ async function milestonesOfId(milestoneId: string) {
 }
 
 const atRiskNotices = (orgId: string) =>
-  db.select().from(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.kind, "order"))).then((rows) => rows.filter((n) => n.title.endsWith("is at risk")));
+  db.select().from(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.kind, "order_at_risk"))).then((rows) => rows.filter((n) => n.title.endsWith("is at risk")));
 
 describe("milestones", () => {
   let f: Fixture;

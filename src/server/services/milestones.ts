@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { MILESTONE_STATUS_LABELS, type MilestoneStatus } from "~/lib/milestones";
 import type { MilestoneReportInput, RecordBankTransferInput, ShippingInput } from "~/lib/milestone-schemas";
 import { orderNumberLabel } from "~/lib/rfq-schemas";
+import type { NotificationKind } from "~/lib/notifications";
 import type { Db, Tx } from "../db/client";
 import { orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, orders, organizations, type OrderMilestone, type OrderPlan } from "../db/schema";
 import { asCounterparty, withOrg } from "../db/tenant";
@@ -125,7 +126,7 @@ export async function reforecastOrder(tx: Tx, c: Context, actorOrgId: string, ac
         await recordEvent(tx, { orgId: org.id, actorId, action: "order.at_risk", subjectType: "order", subjectId: c.plan.orderId, data });
         await notify(tx, {
           orgId: org.id,
-          kind: "order",
+          kind: "order_at_risk",
           title: `Order ${data.order} is at risk`,
           body: `Expected on ${forecast.expectedDeliveryDate}, after the ${c.plan.promisedDeliveryDate} promised.`,
           href: orderHref(kind, org.slug, c.plan.orderId),
@@ -142,6 +143,17 @@ export async function reforecastOrder(tx: Tx, c: Context, actorOrgId: string, ac
 function daysBetween(a: IsoDate, b: IsoDate) {
   return Math.max(0, Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000));
 }
+
+/** Which kind of notification (and so which email a person may mute) each milestone change is. */
+const NOTIFICATION_KIND_OF: Record<MilestoneEvent, NotificationKind> = {
+  "milestone.started": "order",
+  "milestone.completed": "milestone_done",
+  "milestone.blocked": "order",
+  "milestone.approval_requested": "approval_requested",
+  "milestone.approved": "order",
+  "milestone.changes_requested": "changes_requested",
+  "milestone.deposit_recorded": "order",
+};
 
 type ChangeInput = { note: string; photoFileIds: string[]; happenedOn?: IsoDate };
 
@@ -221,7 +233,7 @@ async function changeMilestoneIn(tx: Tx, actor: Actor, side: OrderSide, action: 
   const title = titles[event];
   await asCounterparty(tx, actor.orgId, other.id, async () => {
     await recordEvent(tx, { orgId: other.id, actorId: actor.userId, action: event, subjectType: "order", subjectId: m.orderId, data });
-    await notify(tx, { orgId: other.id, kind: "order", title, body: input.note.slice(0, 300), href: orderHref(otherKind, other.slug, m.orderId), actorId: actor.userId });
+    await notify(tx, { orgId: other.id, kind: NOTIFICATION_KIND_OF[event], title, body: input.note.slice(0, 300), href: orderHref(otherKind, other.slug, m.orderId), actorId: actor.userId });
   });
   const { forecast } = await reforecastOrder(tx, c, actor.orgId, actor.userId, now);
   return { milestoneId: m.id, status: to, updateId: update!.id, expectedDeliveryDate: forecast.expectedDeliveryDate, atRisk: forecast.atRisk };

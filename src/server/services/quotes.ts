@@ -377,7 +377,7 @@ export async function acceptQuote(db: Db, actor: Actor, input: { quoteVersionId:
       subjectType: "order",
       subjectId: order!.id,
       notification: {
-        kind: "quote",
+        kind: "order_placed",
         title: `${brand.name} accepted your quote on ${rfqLabel(rfq)}: order ${label}`,
         body: `${formatMoney({ amountMinor: price.totalMinor, currency: v.currency })}, deposit ${formatMoney({ amountMinor: price.depositMinor, currency: v.currency })}.`,
         href: orderHref("workshop", workshop.slug, order!.id),

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { invitationId, messageSchema } from "~/lib/rfq-schemas";
 import { postMessage, readThread } from "../../services/rfq-messages";
-import { getOrder, listOrders } from "../../services/rfq-views";
+import { getOrder } from "../../services/rfq-views";
 import { createTRPCRouter, orgProcedure } from "../trpc";
-import { orderListOutput, orderOutput, threadOutput } from "./rfq-output";
+import { orderListProcedures } from "./order-lists";
+import { orderOutput, threadOutput } from "./rfq-output";
 
 /** The thread of an invitation, for its two parties. */
 export const rfqThreadRouter = createTRPCRouter({
@@ -20,10 +21,7 @@ export const rfqThreadRouter = createTRPCRouter({
 
 /** Orders, for both parties. */
 export const orderRouter = createTRPCRouter({
-  list: orgProcedure("orders.view")
-    .input(z.object({ page: z.number().int().min(1).max(10_000).default(1) }))
-    .output(orderListOutput)
-    .query(({ ctx, input }) => listOrders(ctx.db, ctx.org.id, input)),
+  ...orderListProcedures,
 
   get: orgProcedure("orders.view")
     .input(z.object({ orderId: z.uuid("Unknown order.") }))

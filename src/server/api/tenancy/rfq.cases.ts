@@ -439,7 +439,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       },
       state: rfqState,
       allowed: ({ result, target }) =>
-        expect((result as { items: { totalMinor: number; counterpartyName: string }[] }).items.map((o) => [o.totalMinor, o.counterpartyName])).toEqual([[87_800, target.org.kind === "brand" ? "Atelier Test" : "Maison Test"]]),
+        expect((result as { items: { totalMinor: number; counterparty: { name: string } }[] }).items.map((o) => [o.totalMinor, o.counterparty.name])).toEqual([[87_800, target.org.kind === "brand" ? "Atelier Test" : "Maison Test"]]),
     },
     {
       procedure: "order.get",

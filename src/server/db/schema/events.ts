@@ -18,7 +18,8 @@ export const events = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("events_org_created_idx").on(t.orgId, t.createdAt)],
+  // The second serves one record's log (an order's activity).
+  (t) => [index("events_org_created_idx").on(t.orgId, t.createdAt), index("events_org_subject_created_idx").on(t.orgId, t.subjectId, t.createdAt)],
 );
 
 export type Event = typeof events.$inferSelect;

@@ -113,6 +113,9 @@ export const rfqInvitations = pgTable(
   (t) => [
     uniqueIndex("rfq_invitations_rfq_workshop_key").on(t.rfqId, t.workshopOrgId),
     index().on(t.brandOrgId),
+    // The organizations_rfq_counterparty policy looks a pair up both ways for every organization it shows.
+    index("rfq_invitations_brand_workshop_idx").on(t.brandOrgId, t.workshopOrgId),
+    index("rfq_invitations_workshop_brand_idx").on(t.workshopOrgId, t.brandOrgId),
     index().on(t.workshopOrgId, t.createdAt),
     check("rfq_invitations_decline_reason", sql`(${t.status} = 'declined') = (${t.declineReason} is not null)`),
   ],

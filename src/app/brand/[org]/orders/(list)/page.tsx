@@ -1,4 +1,4 @@
-import { OrdersListPage } from "~/components/rfqs/order-pages";
+import { OrdersListPage } from "~/components/orders/orders-list-page";
 
 export const metadata = { title: "Orders" };
 
