@@ -147,7 +147,7 @@ export function TimelineBody({ orgId, view, depositLabel }: { orgId: string; vie
             const plannedFrom = i === 0 ? view.plan.orderDate : view.milestones[i - 1]!.plannedDate;
             const forecastFrom = i === 0 ? view.plan.orderDate : view.milestones[i - 1]!.forecastDate;
             return (
-              <li key={m.id} className="flex flex-col gap-2 py-3" aria-current={view.currentMilestoneId === m.id ? "step" : undefined}>
+              <li key={m.id} id={`milestone-${m.id}`} className="flex scroll-mt-20 flex-col gap-2 py-3" aria-current={view.currentMilestoneId === m.id ? "step" : undefined}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-medium">
                     {i + 1}. {m.name}

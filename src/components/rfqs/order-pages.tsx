@@ -111,7 +111,6 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
           </CardBody>
         </Card>
       </div>
-      {/* The order's messages and activity log mount here, below the lines and terms. */}
       <OrderReviewPanel kind={kind} slug={slug} orderId={orderId} />
       <OrderMessages orgId={org.id} invitationId={order.rfq.invitationId} otherName={other} />
       <OrderActivity orgId={org.id} orderId={order.id} />
