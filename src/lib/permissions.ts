@@ -58,6 +58,13 @@ export const PERMISSIONS = {
   "milestones.approve": ["owner", "admin", "member"],
   /** Workshop side: record a payment received by hand (a bank transfer). */
   "payments.record": ["owner", "admin"],
+  /** Both sides: an order's payments, the payments list and its CSV. */
+  "payments.view": ["owner", "admin", "member"],
+  /** Brand side: pay by card or mark a bank transfer sent (commits money, like awarding). */
+  "payments.pay": ["owner", "admin"],
+  /** Workshop side: the payout settings (the Stripe account and the bank details brands pay to). */
+  "payouts.view": ["owner", "admin", "member"],
+  "payouts.manage": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,7 @@ import { orderRouter, rfqThreadRouter } from "./routers/rfq-thread";
 import { productionCalendarRouter } from "./routers/production-calendar";
 import { planTemplateRouter } from "./routers/plan-template";
 import { milestoneRouter } from "./routers/milestone";
+import { paymentRouter } from "./routers/payment";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   design: designRouter,
   planTemplate: planTemplateRouter,
   milestone: milestoneRouter,
+  payment: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,3 +11,4 @@ export * from "./designs";
 export * from "./rfqs";
 export * from "./calendar";
 export * from "./milestones";
+export * from "./payments";
