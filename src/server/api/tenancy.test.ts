@@ -148,6 +148,18 @@ const EXPECTED: Record<string, Expectation> = {
   "milestone.brandTimeline": { role: "member", kind: "brand" },
   "milestone.approve": { role: "member", kind: "brand" },
   "milestone.requestChanges": { role: "member", kind: "brand" },
+  "payment.brandOrder": { role: "member", kind: "brand" },
+  "payment.brandList": { role: "member", kind: "brand" },
+  "payment.brandExport": { role: "member", kind: "brand" },
+  "payment.markTransferSent": { role: "admin", kind: "brand" },
+  "payment.startCardPayment": { role: "admin", kind: "brand" },
+  "payment.workshopOrder": { role: "member", kind: "workshop" },
+  "payment.workshopList": { role: "member", kind: "workshop" },
+  "payment.workshopExport": { role: "member", kind: "workshop" },
+  "payment.confirmTransfer": { role: "admin", kind: "workshop" },
+  "payment.payoutSettings": { role: "member", kind: "workshop" },
+  "payment.startOnboarding": { role: "admin", kind: "workshop" },
+  "payment.saveBankDetails": { role: "admin", kind: "workshop" },
 };
 
 const db = await testDb();

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { platformFeeOf, priceQuote } from "~/lib/pricing";
 import { stripeAmountOf } from "~/lib/money";
+import type { MilestoneKey } from "~/lib/milestones";
 import { todayIn } from "~/lib/sample-request-schemas";
 import { testDb } from "~/test/db";
 import { createFixture, type Fixture } from "~/test/fixtures";
@@ -17,7 +18,7 @@ const db = await testDb();
 const scheduleOf = (orderId: string) => db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.kind));
 const depositOf = async (orderId: string) => (await scheduleOf(orderId)).find((p) => p.kind === "deposit")!;
 const balanceOf = async (orderId: string) => (await scheduleOf(orderId)).find((p) => p.kind === "balance")!;
-const milestone = async (orderId: string, key: string) => (await db.select().from(orderMilestones).where(and(eq(orderMilestones.orderId, orderId), eq(orderMilestones.key, key))))[0]!;
+const milestone = async (orderId: string, key: MilestoneKey) => (await db.select().from(orderMilestones).where(and(eq(orderMilestones.orderId, orderId), eq(orderMilestones.key, key))))[0]!;
 
 describe("the payment schedule", () => {
   let f: Fixture;

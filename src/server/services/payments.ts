@@ -215,9 +215,9 @@ export async function confirmTransferReceived(db: Db, actor: Actor, input: Confi
  * The payment stays due until the webhook says otherwise.
  */
 export async function startCardPayment(db: Db, actor: Actor, input: { paymentId: string }, stripe: StripeClient | null = stripeClient(), feeBasisPoints = platformFeeBasisPoints()) {
-  if (!stripe) throw cardNotConfigured();
   return withOrg(db, actor.orgId, async (tx) => {
     const p = await lockPayment(tx, "brand", actor.orgId, input.paymentId);
+    if (!stripe) throw cardNotConfigured();
     if (isSettled(p)) throw new AppError("CONFLICT", "This payment is paid already.");
     if (p.status === "processing") throw new AppError("CONFLICT", p.method === "transfer" ? "You marked this as sent by bank transfer; the workshop confirms it when it arrives." : "A card payment of this is being processed.");
     const [account] = await tx.select({ stripeAccountId: payoutAccounts.stripeAccountId, status: payoutAccounts.onboardingStatus }).from(payoutAccounts).where(eq(payoutAccounts.orgId, p.workshopOrgId));
