@@ -3,6 +3,7 @@ import { ClipboardList } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { OrderPayments } from "~/components/payments/order-payments";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -97,6 +98,7 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
           </CardBody>
         </Card>
       </div>
+      <div className="mt-4"><OrderPayments orgId={org.id} orderId={order.id} side={kind} /></div>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { events, notifications, orderMilestones, orders, payments, payoutAccount
 
 const h = vi.hoisted(() => {
   process.env.STRIPE_WEBHOOK_SECRET = "whsec_test_secret";
-  return { db: null as unknown };
+  return { db: null };
 });
 vi.mock("~/server/db", () => ({ getDb: async () => h.db }));
 const { POST } = await import("./route");
