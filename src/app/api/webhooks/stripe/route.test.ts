@@ -10,7 +10,8 @@ import { events, notifications, orderMilestones, orders, payments, payoutAccount
 
 const h = vi.hoisted(() => {
   process.env.STRIPE_WEBHOOK_SECRET = "whsec_test_secret";
-  return { db: null };
+  const holder: { db: unknown } = { db: null };
+  return holder;
 });
 vi.mock("~/server/db", () => ({ getDb: async () => h.db }));
 const { POST } = await import("./route");
