@@ -3,7 +3,7 @@ import { MILESTONE_STATUS_LABELS, type MilestoneStatus } from "~/lib/milestones"
 import type { MilestoneReportInput, RecordBankTransferInput, ShippingInput } from "~/lib/milestone-schemas";
 import { orderNumberLabel } from "~/lib/rfq-schemas";
 import type { Db, Tx } from "../db/client";
-import { orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, orders, organizations, type OrderMilestone, type OrderPlan } from "../db/schema";
+import { orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, orders, organizations, payments, type OrderMilestone, type OrderPlan } from "../db/schema";
 import { asCounterparty, withOrg } from "../db/tenant";
 import { AppError } from "../errors";
 import { recordEvent } from "./events";
@@ -11,6 +11,7 @@ import { assertOwnFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { forecastMilestones } from "./milestone-forecast";
 import { assertShippingAllowed } from "./payment-holds";
+import { markPaidIn } from "./payments";
 import { notify } from "./notifications";
 import { DEFAULT_LOAD_DAYS, addDays, loadProductionCalendarIn, localDateOf, type IsoDate } from "./production-calendar";
 
@@ -263,6 +264,12 @@ export async function recordBankTransfer(db: Db, actor: Actor, input: RecordBank
     if (input.receivedOn < addDays(today, -366)) throw new AppError("BAD_REQUEST", "Choose a day in the last year.", "receivedOn");
     const result = await recordDepositReceived(tx, actor, { orderId: input.orderId, receivedOn: input.receivedOn, note: input.reference ? `Bank transfer, reference ${input.reference}` : "Bank transfer" }, now);
     if (!result) throw new AppError("CONFLICT", "This order's plan has no deposit step to complete.");
+    // The deposit payment becomes paid through the payments' one path (its milestone is done already).
+    const [deposit] = await tx.select().from(payments).where(and(eq(payments.orderId, input.orderId), eq(payments.workshopOrgId, actor.orgId), eq(payments.kind, "deposit"))).for("update");
+    if (deposit) {
+      if (input.reference && !deposit.transferReference) await tx.update(payments).set({ transferReference: input.reference }).where(eq(payments.id, deposit.id));
+      await markPaidIn(tx, actor, deposit, { method: "transfer", paidOn: input.receivedOn, confirmedById: actor.userId }, now);
+    }
     return result;
   });
 }

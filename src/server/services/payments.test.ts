@@ -9,7 +9,7 @@ import { createFixture, type Fixture } from "~/test/fixtures";
 import { rfqBetween } from "~/test/rfqs";
 import { actorOf } from "~/test/vetting";
 import { events, notifications, orderMilestones, orders, payments } from "../db/schema";
-import { changeMilestone, updateShipping } from "./milestones";
+import { changeMilestone, recordBankTransfer, updateShipping } from "./milestones";
 import { confirmTransferReceived, markTransferSent, startCardPayment } from "./payments";
 import { exportPaymentsCsv, getOrderPayments, listPayments } from "./payment-views";
 
@@ -93,6 +93,18 @@ describe("a bank transfer", () => {
     const balance = await balanceOf(order.id);
     await confirmTransferReceived(db, actorOf(f.workshop), { paymentId: balance.id, receivedOn: today });
     expect(await updateShipping(db, actorOf(f.workshop), shipping)).toMatchObject({ shippedOn: today });
+  });
+
+  it("a transfer the workshop records on the deposit milestone pays the deposit payment through the same path", async () => {
+    const g = await createFixture(db);
+    const { order } = await rfqBetween(db, g);
+    const today = todayIn(g.workshop.org.timeZone);
+    await recordBankTransfer(db, actorOf(g.workshop), { orderId: order.id, receivedOn: today, reference: "SEPA 77" });
+    expect(await depositOf(order.id)).toMatchObject({ status: "paid", method: "transfer", paidOn: today, transferReference: "SEPA 77" });
+    expect((await db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status).toBe("in_production");
+    expect(await milestone(order.id, "deposit_received")).toMatchObject({ status: "completed", completedOn: today });
+    // The brand can no longer pay it again.
+    await expect(markTransferSent(db, actorOf(g.brand), { paymentId: (await depositOf(order.id)).id, reference: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("card payment without Stripe configured says so and writes nothing", async () => {
