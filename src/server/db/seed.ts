@@ -4,7 +4,7 @@ import { memberships, organizations, users } from "./schema";
 import { recordEvent } from "../services/events";
 import { hashPassword } from "../services/users";
 import { seedBrandDesigns } from "./seed-designs";
-import { seedDemoRfq } from "./seed-rfqs";
+import { seedDemoOrder, seedDemoRfq } from "./seed-rfqs";
 import { seedWorkshopImages, seedWorkshops, type PieceToPhotograph } from "./seed-workshops";
 
 export const DEMO_PASSWORD = "bezel-demo-2026";
@@ -84,6 +84,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
   // Maison Lune's request for quote to Atelier Oro and Jaipur Gemworks, both quoted, open to compare.
   const first = brands[0];
   if (first) await seedDemoRfq(db, { orgId: first.orgId, userId: first.ownerId, role: "owner" }, first.timeZone, first.currency, demoWorkshops);
+  // Studio Sable's order with Atelier Oro: the deposit paid by bank transfer (in production), the balance due.
+  const second = brands[1];
+  if (second) await seedDemoOrder(db, { orgId: second.orgId, userId: second.ownerId, role: "owner" }, second.timeZone, second.currency, demoWorkshops);
   return true;
 }
 
