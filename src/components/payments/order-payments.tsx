@@ -17,18 +17,34 @@ import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { formatDay, money, PAYMENT_STATUS_TONE } from "./format";
 
-type View = inferRouterOutputs<AppRouter>["payment"]["brandOrder"];
+type OrderView = inferRouterOutputs<AppRouter>["payment"]["brandOrder"];
+type SampleView = inferRouterOutputs<AppRouter>["payment"]["brandSample"];
+type View = OrderView | SampleView;
 type PaymentView = View["payments"][number];
+type Side = "brand" | "workshop";
 
 /**
  * An order's payments for either party: the schedule, and per payment what this side may do — the brand
  * pays by card (off to Stripe Checkout) or marks a bank transfer sent; the workshop confirms a transfer
  * arrived. Back from Checkout the payment shows as processing until Stripe's webhook confirms it.
  */
-export function OrderPayments({ orgId, orderId, side }: { orgId: string; orderId: string; side: "brand" | "workshop" }) {
+export function OrderPayments({ orgId, orderId, side }: { orgId: string; orderId: string; side: Side }) {
   const trpc = useTRPC();
   const options = side === "brand" ? trpc.payment.brandOrder.queryOptions({ orgId, orderId }) : trpc.payment.workshopOrder.queryOptions({ orgId, orderId });
   const query = useQuery(options);
+  return <PaymentsCard orgId={orgId} side={side} query={query} queryKey={options.queryKey} />;
+}
+
+/** A sample request's fee, paid the same way as an order's payments. Nothing shows while no fee is set. */
+export function SamplePayments({ orgId, sampleRequestId, side }: { orgId: string; sampleRequestId: string; side: Side }) {
+  const trpc = useTRPC();
+  const options = side === "brand" ? trpc.payment.brandSample.queryOptions({ orgId, sampleRequestId }) : trpc.payment.workshopSample.queryOptions({ orgId, sampleRequestId });
+  const query = useQuery(options);
+  if (query.isSuccess && query.data.payments.length === 0) return null;
+  return <PaymentsCard orgId={orgId} side={side} query={query} queryKey={options.queryKey} />;
+}
+
+function PaymentsCard({ orgId, side, query, queryKey }: { orgId: string; side: Side; query: { isPending: boolean; isError: boolean; error: { message: string } | null; data: View | undefined }; queryKey: readonly unknown[] }) {
   const params = useSearchParams();
   if (query.isPending) {
     return (
@@ -37,7 +53,7 @@ export function OrderPayments({ orgId, orderId, side }: { orgId: string; orderId
       </div>
     );
   }
-  if (query.isError) return <FormError message={query.error.message} />;
+  if (query.isError || !query.data) return <FormError message={query.error?.message ?? "The payments could not be loaded."} />;
   const view = query.data;
   const returned = params.get("checkout") === "returned" ? params.get("payment") : null;
   const cancelled = params.get("checkout") === "cancelled";
@@ -45,7 +61,13 @@ export function OrderPayments({ orgId, orderId, side }: { orgId: string; orderId
     <Card>
       <CardHeader
         title="Payments"
-        description={view.paymentTerms === "balance_before_shipping" ? "Deposit at order; the balance before shipping, which waits for it." : "Deposit at order; the balance at the milestone the terms name."}
+        description={
+          !("paymentTerms" in view)
+            ? "The sample fee, paid to the workshop."
+            : view.paymentTerms === "balance_before_shipping"
+              ? "Deposit at order; the balance before shipping, which waits for it."
+              : "Deposit at order; the balance at the milestone the terms name."
+        }
       />
       {returned && (
         <p role="status" className="mx-4 mb-2 rounded-md bg-info-soft px-3 py-2 text-sm text-info">
@@ -60,7 +82,7 @@ export function OrderPayments({ orgId, orderId, side }: { orgId: string; orderId
       ) : (
         <ul className="divide-y divide-line">
           {view.payments.map((p) => (
-            <PaymentRow key={p.id} orgId={orgId} orderId={orderId} side={side} view={view} payment={p} justPaid={returned === p.id} />
+            <PaymentRow key={p.id} orgId={orgId} queryKey={queryKey} side={side} payment={p} justPaid={returned === p.id} />
           ))}
         </ul>
       )}
@@ -97,7 +119,7 @@ export function OrderPayments({ orgId, orderId, side }: { orgId: string; orderId
               )}
             </dl>
           ) : (
-            <p className="mt-1 text-ink-muted">The workshop has not added its bank details yet. Ask it in the order's messages.</p>
+            <p className="mt-1 text-ink-muted">The workshop has not added its bank details yet. Ask it for them.</p>
           )}
           {!view.card.configured && <p className="mt-2 text-ink-muted">Card payment: not configured on this Bezel.</p>}
           {view.card.configured && !view.card.ready && <p className="mt-2 text-ink-muted">Card payment: this workshop has not finished setting up card payments.</p>}
@@ -107,7 +129,7 @@ export function OrderPayments({ orgId, orderId, side }: { orgId: string; orderId
   );
 }
 
-function PaymentRow({ orgId, orderId, side, view, payment: p, justPaid }: { orgId: string; orderId: string; side: "brand" | "workshop"; view: View; payment: PaymentView; justPaid: boolean }) {
+function PaymentRow({ orgId, queryKey, side, payment: p, justPaid }: { orgId: string; queryKey: readonly unknown[]; side: Side; payment: PaymentView; justPaid: boolean }) {
   const status = justPaid && p.status === "due" ? "processing" : p.status;
   const due = p.dueOn ? `due ${formatDay(p.dueOn)}` : "";
   const at = p.kind === "balance" && p.dueMilestone ? `at ${p.dueMilestone}` : "";
@@ -129,12 +151,12 @@ function PaymentRow({ orgId, orderId, side, view, payment: p, justPaid }: { orgI
       </p>
       {p.status === "failed" && p.failureMessage && <p className="text-danger">{p.failureMessage}</p>}
       {p.status === "processing" && p.method === "transfer" && side === "workshop" && <p className="text-ink-muted">The brand says it sent this by bank transfer. Confirm it when it arrives.</p>}
-      {p.actions.length > 0 && <PaymentActions orgId={orgId} orderId={orderId} side={side} payment={p} cardReady={view.card.ready} />}
+      {p.actions.length > 0 && <PaymentActions orgId={orgId} queryKey={queryKey} side={side} payment={p} />}
     </li>
   );
 }
 
-function PaymentActions({ orgId, orderId, side, payment: p }: { orgId: string; orderId: string; side: "brand" | "workshop"; payment: PaymentView; cardReady: boolean }) {
+function PaymentActions({ orgId, queryKey, side, payment: p }: { orgId: string; queryKey: readonly unknown[]; side: Side; payment: PaymentView }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
@@ -142,7 +164,7 @@ function PaymentActions({ orgId, orderId, side, payment: p }: { orgId: string; o
   const [receivedOn, setReceivedOn] = useState(() => new Date().toISOString().slice(0, 10));
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: (side === "brand" ? trpc.payment.brandOrder : trpc.payment.workshopOrder).queryKey({ orgId, orderId }) });
+  const invalidate = () => queryClient.invalidateQueries({ queryKey });
   const card = useFormMutation(trpc.payment.startCardPayment.mutationOptions(), { refresh: false, onSuccess: (data) => window.location.assign(data.url) });
   const sent = useFormMutation(trpc.payment.markTransferSent.mutationOptions(), { success: "Marked as sent. The workshop confirms it when it arrives.", onSuccess: invalidate });
   const confirm = useFormMutation(trpc.payment.confirmTransfer.mutationOptions(), { success: "Payment confirmed.", onSuccess: invalidate });

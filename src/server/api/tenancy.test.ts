@@ -149,6 +149,8 @@ const EXPECTED: Record<string, Expectation> = {
   "milestone.approve": { role: "member", kind: "brand" },
   "milestone.requestChanges": { role: "member", kind: "brand" },
   "payment.brandOrder": { role: "member", kind: "brand" },
+  "payment.brandSample": { role: "member", kind: "brand" },
+  "payment.workshopSample": { role: "member", kind: "workshop" },
   "payment.brandList": { role: "member", kind: "brand" },
   "payment.brandExport": { role: "member", kind: "brand" },
   "payment.markTransferSent": { role: "admin", kind: "brand" },

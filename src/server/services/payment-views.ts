@@ -79,6 +79,24 @@ export async function getOrderPayments(db: Db, orgId: string, side: Side, orderI
   });
 }
 
+/** A sample request's fee payment for one of its parties (none while no fee was set). */
+export async function getSamplePayments(db: Db, orgId: string, side: Side, sampleRequestId: string, stripe: StripeClient | null = stripeClient()) {
+  return withOrg(db, orgId, async (tx) => {
+    const [sample] = await tx
+      .select({ id: sampleRequests.id, workshopOrgId: sampleRequests.workshopOrgId })
+      .from(sampleRequests)
+      .where(and(eq(sampleRequests.id, sampleRequestId), eq(side === "brand" ? sampleRequests.brandOrgId : sampleRequests.workshopOrgId, orgId)));
+    if (!sample) throw new AppError("NOT_FOUND", "That sample request was not found.");
+    const rows = await tx.select().from(payments).where(and(eq(payments.sampleRequestId, sampleRequestId), eq(sideColumn(side), orgId)));
+    const card = await cardReady(tx, sample.workshopOrgId, stripe);
+    const [bank] = await tx
+      .select({ accountHolder: payoutAccounts.bankAccountHolder, bankName: payoutAccounts.bankName, iban: payoutAccounts.bankIban, bic: payoutAccounts.bankBic, otherDetails: payoutAccounts.bankOtherDetails })
+      .from(payoutAccounts)
+      .where(eq(payoutAccounts.orgId, sample.workshopOrgId));
+    return { sampleRequestId, side, card, bank: bank && (bank.iban || bank.otherDetails) ? bank : null, payments: rows.map((p) => view(p, side, card.ready)) };
+  });
+}
+
 async function listRows(tx: Tx, orgId: string, side: Side, opts: { limit?: number; offset?: number }) {
   const q = tx
     .select({ payment: payments, brand: organizations.name, orderYear: orders.year, orderSeq: orders.seq, sampleNumber: sampleRequests.number, sampleWorkshopNumber: sampleRequests.workshopNumber })

@@ -7,11 +7,12 @@ import { todayIn } from "~/lib/sample-request-schemas";
 import { testDb } from "~/test/db";
 import { createFixture, type Fixture } from "~/test/fixtures";
 import { rfqBetween } from "~/test/rfqs";
-import { actorOf } from "~/test/vetting";
+import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import { events, notifications, orderMilestones, orders, payments } from "../db/schema";
 import { changeMilestone, recordBankTransfer, updateShipping } from "./milestones";
 import { confirmTransferReceived, markTransferSent, startCardPayment } from "./payments";
-import { exportPaymentsCsv, getOrderPayments, listPayments } from "./payment-views";
+import { exportPaymentsCsv, getOrderPayments, getSamplePayments, listPayments } from "./payment-views";
+import { acceptSampleRequest, createSampleRequest } from "./sample-requests";
 
 const db = await testDb();
 
@@ -161,5 +162,31 @@ describe("money of card payments", () => {
     expect(stripeAmountOf({ amountMinor: 12_340, currency: "KWD" })).toEqual({ amount: 12_340, step: 10 });
     expect(stripeAmountOf({ amountMinor: 12_345, currency: "KWD" })).toBeNull();
     expect(stripeAmountOf({ amountMinor: 0, currency: "EUR" })).toBeNull();
+  });
+});
+
+describe("a sample fee", () => {
+  it("is a payment when the workshop accepts with a fee, paid the same way: sent by transfer, confirmed", async () => {
+    const f = await createFixture(db);
+    await publishWorkshop(db, f.workshop);
+    const request = await createSampleRequest(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id, description: "A signet ring in silver 925", quantity: 1, note: "", attachmentFileIds: [(await uploadedFile(db, f.brand)).id] });
+    const today = todayIn(f.workshop.org.timeZone);
+    await acceptSampleRequest(db, actorOf(f.workshop), { requestId: request.id, fee: { amountMinor: 4_500, currency: "EUR" }, expectedShipDate: today });
+    const view = await getSamplePayments(db, f.brand.org.id, "brand", request.id, null);
+    expect(view.payments.map((p) => [p.kind, p.amountMinor, p.currency, p.status, p.dueOn, p.actions])).toEqual([["sample_fee", 4_500, "EUR", "due", today, ["mark_sent"]]]);
+    const paymentId = view.payments[0]!.id;
+    await expect(getSamplePayments(db, f.outsider.brand.org.id, "brand", request.id, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await markTransferSent(db, actorOf(f.brand), { paymentId, reference: "SR fee" });
+    expect(await confirmTransferReceived(db, actorOf(f.workshop), { paymentId, receivedOn: today })).toMatchObject({ status: "paid", method: "transfer" });
+    const told = await db.select().from(notifications).where(eq(notifications.orgId, f.brand.org.id));
+    expect(told.map((n) => n.title)).toContain(`${f.workshop.org.name} received your sample fee for sample request SR-${request.number}`);
+  });
+
+  it("no fee, no payment", async () => {
+    const f = await createFixture(db);
+    await publishWorkshop(db, f.workshop);
+    const request = await createSampleRequest(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id, description: "A pendant in gold", quantity: 1, note: "", attachmentFileIds: [(await uploadedFile(db, f.brand)).id] });
+    await acceptSampleRequest(db, actorOf(f.workshop), { requestId: request.id, fee: { amountMinor: 0, currency: "EUR" }, expectedShipDate: todayIn(f.workshop.org.timeZone) });
+    expect((await getSamplePayments(db, f.workshop.org.id, "workshop", request.id, null)).payments).toEqual([]);
   });
 });

@@ -48,6 +48,17 @@ export async function createPaymentSchedule(tx: Tx, order: Order): Promise<Payme
   return tx.insert(payments).values(rows).returning();
 }
 
+/** A sample request's fee as its payment (once), due on the day the workshop accepted, in the accept transaction. */
+export async function createSampleFeePayment(tx: Tx, sample: { id: string; brandOrgId: string; workshopOrgId: string; feeMinor: number | null; feeCurrency: string | null }, dueOn: IsoDate) {
+  if (!sample.feeMinor || !sample.feeCurrency) return null;
+  const [row] = await tx
+    .insert(payments)
+    .values({ brandOrgId: sample.brandOrgId, workshopOrgId: sample.workshopOrgId, sampleRequestId: sample.id, kind: "sample_fee", amountMinor: sample.feeMinor, currency: sample.feeCurrency, dueOn })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
 type Parties = { brand: { id: string; name: string; slug: string }; workshop: { id: string; name: string; slug: string; timeZone: string }; subject: string; href: (side: Side) => string };
 
 async function partiesOf(tx: Tx, p: Payment): Promise<Parties> {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { bankDetailsSchema, confirmTransferSchema, markTransferSentSchema, ONBOARDING_STATUSES, PAYMENT_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES, paymentListSchema, startCardPaymentSchema } from "~/lib/payment-schemas";
 import { PAYMENT_TERMS } from "~/lib/rfq-schemas";
 import { confirmTransferReceived, markTransferSent, startCardPayment } from "../../services/payments";
-import { exportPaymentsCsv, getOrderPayments, listPayments } from "../../services/payment-views";
+import { exportPaymentsCsv, getOrderPayments, getSamplePayments, listPayments } from "../../services/payment-views";
 import { getPayoutSettings, saveBankDetails, startOnboarding } from "../../services/payouts";
 import { brandProcedure, createTRPCRouter, workshopProcedure } from "../trpc";
 
@@ -40,6 +40,8 @@ const orderPaymentsOutput = z.object({
   bank: bank.nullable(),
   payments: z.array(paymentOutput),
 });
+const samplePaymentsOutput = z.object({ sampleRequestId: z.string(), side, card: z.object({ configured: z.boolean(), ready: z.boolean() }), bank: bank.nullable(), payments: z.array(paymentOutput) });
+const sampleInput = z.object({ sampleRequestId: z.uuid("Unknown sample request.") });
 const listItem = z.object({
       id: z.string(),
       orderId: z.string().nullable(),
@@ -70,6 +72,7 @@ const workshopView = workshopProcedure("payments.view");
 export const paymentRouter = createTRPCRouter({
   // Brand side ------------------------------------------------------------------------------------------
   brandOrder: brandView.input(orderInput).output(orderPaymentsOutput).query(({ ctx, input }) => getOrderPayments(ctx.db, ctx.org.id, "brand", input.orderId)),
+  brandSample: brandView.input(sampleInput).output(samplePaymentsOutput).query(({ ctx, input }) => getSamplePayments(ctx.db, ctx.org.id, "brand", input.sampleRequestId)),
   brandList: brandView.input(paymentListSchema).output(brandListOutput).query(({ ctx, input }) => listPayments(ctx.db, ctx.org.id, "brand", input.page)),
   brandExport: brandView.output(csvOutput).query(({ ctx }) => exportPaymentsCsv(ctx.db, ctx.org.id, "brand")),
   markTransferSent: brandPay
@@ -85,6 +88,7 @@ export const paymentRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => startCardPayment(ctx.db, ctx.actor, input)),
   // Workshop side ---------------------------------------------------------------------------------------
   workshopOrder: workshopView.input(orderInput).output(orderPaymentsOutput).query(({ ctx, input }) => getOrderPayments(ctx.db, ctx.org.id, "workshop", input.orderId)),
+  workshopSample: workshopView.input(sampleInput).output(samplePaymentsOutput).query(({ ctx, input }) => getSamplePayments(ctx.db, ctx.org.id, "workshop", input.sampleRequestId)),
   workshopList: workshopView.input(paymentListSchema).output(listOutput).query(({ ctx, input }) => listPayments(ctx.db, ctx.org.id, "workshop", input.page)),
   workshopExport: workshopView.output(csvOutput).query(({ ctx }) => exportPaymentsCsv(ctx.db, ctx.org.id, "workshop")),
   confirmTransfer: workshopProcedure("payments.record")

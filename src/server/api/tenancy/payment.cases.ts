@@ -3,9 +3,11 @@ import { expect } from "vitest";
 import { todayIn } from "~/lib/sample-request-schemas";
 import type { Fixture, OrgFixture } from "~/test/fixtures";
 import { rfqBetween } from "~/test/rfqs";
+import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import type { Db } from "../../db/client";
 import { events, notifications, orders, payments, payoutAccounts } from "../../db/schema";
+import { acceptSampleRequest, createSampleRequest } from "../../services/sample-requests";
 
 const everything = async (d: Db, t: OrgFixture) => ({
   payments: await d
@@ -44,12 +46,45 @@ function ordersOf(db: Db) {
   };
 }
 
+/** One sample request per fixture, accepted by its workshop with a fee of 45.00 EUR. */
+function samplesOf(db: Db) {
+  const made = new Map<string, Promise<string>>();
+  return (f: Fixture) => {
+    let sample = made.get(f.brand.org.id);
+    if (!sample) {
+      sample = (async () => {
+        await publishWorkshop(db, f.workshop);
+        const request = await createSampleRequest(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id, description: "A signet ring in silver 925", quantity: 1, note: "", attachmentFileIds: [(await uploadedFile(db, f.brand)).id] });
+        await acceptSampleRequest(db, actorOf(f.workshop), { requestId: request.id, fee: { amountMinor: 4_500, currency: "EUR" }, expectedShipDate: todayIn(f.workshop.org.timeZone) });
+        return request.id;
+      })();
+      made.set(f.brand.org.id, sample);
+    }
+    return sample;
+  };
+}
+
 const NO_STRIPE = "succeeds only with a Stripe API; covered against a local Stripe server in src/server/services/stripe.test.ts";
 
 export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
   const orderOf = ordersOf(db);
+  const sampleOf = samplesOf(db);
+  const sampleCase = (procedure: string, kind: "brand" | "workshop"): TenancyCase => ({
+    procedure,
+    kind,
+    input: async (t, f) => ({ orgId: t.org.id, sampleRequestId: await sampleOf(f) }),
+    state: everything,
+    rowIds: ["sampleRequestId"],
+    allowed: ({ result }) => {
+      const r = result as { side: string; payments: { kind: string; amountMinor: number; currency: string; status: string }[] };
+      expect(r.side).toBe(kind);
+      expect(r.payments.map((p) => [p.kind, p.amountMinor, p.currency, p.status])).toEqual([["sample_fee", 4_500, "EUR", "due"]]);
+    },
+  });
   const bank = { accountHolder: "Atelier Oro srl", bankName: "Banca Etica", iban: "IT60 X054 2811 1010 0000 0123 456", bic: "ETICIT22", otherDetails: "" };
   return [
+    sampleCase("payment.brandSample", "brand"),
+    sampleCase("payment.workshopSample", "workshop"),
     {
       procedure: "payment.brandOrder",
       kind: "brand",
