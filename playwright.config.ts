@@ -27,6 +27,8 @@ const serverEnv: Record<string, string> = {
   // Each test sends an X-Forwarded-For of its own (fixtures.ts), as if behind one proxy, so per-IP limits
   // never add up across tests.
   TRUSTED_PROXY_HOPS: "1",
+  // Webhook events are signed in payments.spec.ts with the same secret.
+  STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET || "whsec_e2e_payments_secret",
 };
 if (!process.env.DATABASE_URL) serverEnv.PGLITE_DIR = process.env.PGLITE_DIR || ".data/e2e";
 

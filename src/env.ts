@@ -43,6 +43,12 @@ export const env = createEnv({
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** MinIO and most self-hosted services need path-style URLs (`endpoint/bucket/key`). */
     S3_FORCE_PATH_STYLE: z.stringbool({ error: "S3_FORCE_PATH_STYLE must be true or false." }).optional(),
+    /** Stripe's secret key. Unset: card payments show as not configured; bank transfers work. */
+    STRIPE_SECRET_KEY: z.string().optional(),
+    /** The signing secret of the `/api/webhooks/stripe` endpoint (whsec_…). */
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    /** The platform's fee on card payments, in basis points of the amount (250 = 2.5%). */
+    PLATFORM_FEE_BASIS_POINTS: z.coerce.number("PLATFORM_FEE_BASIS_POINTS must be a whole number from 0 to 10000.").int().min(0).max(10_000).default(250),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -13,6 +13,8 @@ type Nothing = Record<string, never>;
 type RfqRef = { number: number; title: string; brand: string; workshop?: string };
 type OrderRef = { order: string; brand: string; workshop: string };
 type MilestoneRef = OrderRef & { milestone: string };
+/** A payment in the log: what it is for (an order or a sample request), its kind and amount in words. */
+type PaymentRef = { subject: string; kind: string; amount: string };
 
 export type EventPayloads = {
   "organization.created": { name: string; kind: OrganizationKind };
@@ -87,6 +89,14 @@ export type EventPayloads = {
   "order.at_risk": OrderRef & { expectedDeliveryDate: string; promisedDeliveryDate: string };
   "review.left": OrderRef;
   "review.answered": OrderRef;
+  "order.in_production": OrderRef;
+  "payment.transfer_sent": PaymentRef & { reference: string };
+  "payment.paid": PaymentRef & { method: string };
+  "payment.failed": PaymentRef;
+  "payment.refunded": PaymentRef & { refunded: string };
+  "payout.connected": Nothing;
+  "payout.status_changed": { status: string };
+  "payout.bank_details_updated": Nothing;
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -181,6 +191,14 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "order.at_risk": (d) => `saw order ${text(d.order)} put at risk: expected ${text(d.expectedDeliveryDate)}, promised ${text(d.promisedDeliveryDate)}`,
   "review.left": (d) => `reviewed order ${text(d.order)} with ${text(d.workshop)}`,
   "review.answered": (d) => `answered the review of order ${text(d.order)} from ${text(d.brand)}`,
+  "order.in_production": (d) => `saw order ${text(d.order)} go into production`,
+  "payment.transfer_sent": (d) => `marked the ${text(d.kind, "payment")} of ${text(d.subject)} (${text(d.amount)}) sent by bank transfer, reference ${text(d.reference)}`,
+  "payment.paid": (d) => `saw the ${text(d.kind, "payment")} of ${text(d.subject)} (${text(d.amount)}) paid by ${text(d.method, "transfer")}`,
+  "payment.failed": (d) => `saw the card payment of the ${text(d.kind, "payment")} of ${text(d.subject)} (${text(d.amount)}) fail`,
+  "payment.refunded": (d) => `saw ${text(d.refunded)} of the ${text(d.kind, "payment")} of ${text(d.subject)} refunded`,
+  "payout.connected": () => "connected a Stripe account for payouts",
+  "payout.status_changed": (d) => `saw the Stripe account's status become ${text(d.status)}`,
+  "payout.bank_details_updated": () => "updated the bank details for transfers",
   "order.planned": (d) => `planned order ${text(d.order)}: ${typeof d.milestones === "number" ? d.milestones : ""} milestones, delivery promised on ${text(d.promisedDeliveryDate)}`,
 };
 

@@ -99,3 +99,15 @@ export function aboveLimitError(money: Money, limit: MoneyLimit, what: string): 
   if (money.amountMinor <= max) return null;
   return `${what} can be at most ${formatMoney({ amountMinor: max, currency: money.currency })}.`;
 }
+
+/**
+ * The amount Stripe is asked to charge, in Stripe's units. Stripe counts in the currency's minor units
+ * (cents; yen for JPY), except that for three-decimal currencies (KWD, BHD, JOD, OMR, TND) the last digit
+ * must be 0. Returns the step too; null when the amount cannot be charged as it is.
+ */
+export function stripeAmountOf(money: Money): { amount: number; step: number } | null {
+  if (!Number.isSafeInteger(money.amountMinor) || money.amountMinor <= 0) return null;
+  const step = minorUnitDigits(money.currency) === 3 ? 10 : 1;
+  if (money.amountMinor % step !== 0) return null;
+  return { amount: money.amountMinor, step };
+}

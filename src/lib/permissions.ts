@@ -60,6 +60,13 @@ export const PERMISSIONS = {
   "payments.record": ["owner", "admin"],
   /** Brand side: review a delivered order; workshop side: answer its review. Both speak publicly for the organization. */
   "reviews.write": ["owner", "admin"],
+  /** Both sides: an order's payments, the payments list and its CSV. */
+  "payments.view": ["owner", "admin", "member"],
+  /** Brand side: pay by card or mark a bank transfer sent (commits money, like awarding). */
+  "payments.pay": ["owner", "admin"],
+  /** Workshop side: the payout settings (the Stripe account and the bank details brands pay to). */
+  "payouts.view": ["owner", "admin", "member"],
+  "payouts.manage": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

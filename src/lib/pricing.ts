@@ -167,6 +167,18 @@ export function depositOf(totalMinor: number, depositPercent: number): number {
   return Number(roundHalfEven(BigInt(safe(totalMinor, "total")) * BigInt(basisPoints), 10_000n));
 }
 
+/**
+ * The platform's fee on a card payment: amount × basis points ÷ 10,000, rounded half-even to the currency's
+ * smallest chargeable step (`step`: 1 minor unit, or 10 for the three-decimal currencies Stripe charges in
+ * tens). Half-even like every other rounding here; the fee is never more than the amount.
+ */
+export function platformFeeOf(amountMinor: number, feeBasisPoints: number, step = 1): number {
+  if (!Number.isInteger(feeBasisPoints) || feeBasisPoints < 0 || feeBasisPoints > 10_000) throw new RangeError(`fee basis points must be 0–10000, got ${feeBasisPoints}`);
+  if (!Number.isInteger(step) || step < 1) throw new RangeError(`step must be a positive integer, got ${step}`);
+  const steps = roundHalfEven(BigInt(safe(amountMinor, "amount")) * BigInt(feeBasisPoints), 10_000n * BigInt(step));
+  return Math.min(amountMinor, Number(steps) * step);
+}
+
 // ─── Lines ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A line's own minimum: max(MOQ, lowest tier minimum). */

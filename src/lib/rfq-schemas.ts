@@ -45,7 +45,7 @@ export const PAYMENT_TERMS_LABELS: Record<PaymentTerms, string> = {
   balance_at_milestone: "Deposit at order, balance at a named milestone",
 };
 
-export const ORDER_STATUSES = ["open", "cancelled", "completed"] as const;
+export const ORDER_STATUSES = ["open", "in_production", "cancelled", "completed"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const RFQ_LIMITS = { title: 120, notes: 5_000, lines: 20, sizes: 40, files: 20, workshops: 20, message: 5_000, declineReason: 1_000, leadTimeDays: 500 } as const;

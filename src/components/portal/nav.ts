@@ -20,11 +20,13 @@ export function portalNav(kind: OrganizationKind, slug: string, counts: NavCount
           { label: "Samples", href: `${base}/samples`, count: counts.samples },
           { label: "Requests for quote", href: `${base}/rfqs` },
           { label: "Orders", href: `${base}/orders` },
+          { label: "Payments", href: `${base}/payments` },
         ]
       : [
           { label: "Sample requests", href: `${base}/samples`, count: counts.samples },
           { label: "Requests for quote", href: `${base}/rfqs` },
           { label: "Orders", href: `${base}/orders` },
+          { label: "Payments", href: `${base}/payments` },
         ]),
     { label: "Settings", href: `${base}/settings` },
   ];
@@ -39,6 +41,7 @@ export function settingsNav(kind: OrganizationKind, slug: string): NavItem[] {
       ? [
           { label: "Production calendar", href: `${base}/calendar` },
           { label: "Plan template", href: `${base}/plan` },
+          { label: "Payouts", href: `${base}/payouts` },
         ]
       : []),
     { label: "Activity", href: `${base}/activity` },

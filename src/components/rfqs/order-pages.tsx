@@ -7,6 +7,7 @@ import { OrderTimeline } from "~/components/milestones/order-timeline";
 import { OrderReviewPanel } from "~/components/orders/review-panel";
 import { OrderActivity } from "~/components/orders/order-activity";
 import { OrderMessages } from "~/components/orders/order-messages";
+import { OrderPayments } from "~/components/payments/order-payments";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -114,6 +115,7 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
       <OrderReviewPanel kind={kind} slug={slug} orderId={orderId} />
       <OrderMessages orgId={org.id} invitationId={order.rfq.invitationId} otherName={other} />
       <OrderActivity orgId={org.id} orderId={order.id} />
+      <div className="mt-4"><OrderPayments orgId={org.id} orderId={order.id} side={kind} /></div>
     </>
   );
 }

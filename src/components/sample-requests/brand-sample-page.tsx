@@ -1,3 +1,4 @@
+import { SamplePayments } from "~/components/payments/order-payments";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -58,7 +59,9 @@ export async function BrandSamplePage({ slug, numberParam }: { slug: string; num
         </>
       }
       aside={
-        sample.status === "received" && (
+        <>
+          <SamplePayments orgId={org.id} sampleRequestId={sample.id} side="brand" />
+          {sample.status === "received" && (
           <Card>
             <CardHeader title="Your evaluation" description={`Private to your team: ${sample.workshopName} never sees it.`} />
             <CardBody>
@@ -69,7 +72,8 @@ export async function BrandSamplePage({ slug, numberParam }: { slug: string; num
               )}
             </CardBody>
           </Card>
-        )
+          )}
+        </>
       }
     />
   );

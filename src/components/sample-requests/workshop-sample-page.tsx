@@ -1,3 +1,4 @@
+import { SamplePayments } from "~/components/payments/order-payments";
 import { TRPCError } from "@trpc/server";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
@@ -69,6 +70,7 @@ export async function WorkshopSamplePage({ slug, refParam }: { slug: string; ref
             <RespondForms orgId={org.id} requestId={sample.id} brandName={sample.brandName} currencies={currencies} defaultCurrency={org.currency} today={todayIn(org.timeZone)} timeZone={org.timeZone} />
           )}
           {canRespond && sample.actions.includes("ship") && <ShipForm orgId={org.id} requestId={sample.id} brandName={sample.brandName} />}
+          <SamplePayments orgId={org.id} sampleRequestId={sample.id} side="workshop" />
         </>
       }
     />

@@ -19,6 +19,7 @@ import { productionCalendarRouter } from "./routers/production-calendar";
 import { planTemplateRouter } from "./routers/plan-template";
 import { milestoneRouter } from "./routers/milestone";
 import { reviewRouter } from "./routers/review";
+import { paymentRouter } from "./routers/payment";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -44,6 +45,7 @@ export const appRouter = createTRPCRouter({
   planTemplate: planTemplateRouter,
   milestone: milestoneRouter,
   review: reviewRouter,
+  payment: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

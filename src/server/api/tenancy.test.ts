@@ -156,6 +156,20 @@ const EXPECTED: Record<string, Expectation> = {
   "review.leave": { role: "admin", kind: "brand" },
   "review.forWorkshopOrder": { role: "member", kind: "workshop" },
   "review.answer": { role: "admin", kind: "workshop" },
+  "payment.brandOrder": { role: "member", kind: "brand" },
+  "payment.brandSample": { role: "member", kind: "brand" },
+  "payment.workshopSample": { role: "member", kind: "workshop" },
+  "payment.brandList": { role: "member", kind: "brand" },
+  "payment.brandExport": { role: "member", kind: "brand" },
+  "payment.markTransferSent": { role: "admin", kind: "brand" },
+  "payment.startCardPayment": { role: "admin", kind: "brand" },
+  "payment.workshopOrder": { role: "member", kind: "workshop" },
+  "payment.workshopList": { role: "member", kind: "workshop" },
+  "payment.workshopExport": { role: "member", kind: "workshop" },
+  "payment.confirmTransfer": { role: "admin", kind: "workshop" },
+  "payment.payoutSettings": { role: "member", kind: "workshop" },
+  "payment.startOnboarding": { role: "admin", kind: "workshop" },
+  "payment.saveBankDetails": { role: "admin", kind: "workshop" },
 };
 
 const db = await testDb();

@@ -50,6 +50,8 @@ const TENANT_TABLES = [
   "orders",
   "organization_slug_redirects",
   "organizations",
+  "payments",
+  "payout_accounts",
   "plan_template_steps",
   "portfolio_piece_photos",
   "portfolio_pieces",
@@ -69,6 +71,7 @@ const TENANT_TABLES = [
   "sample_request_updates",
   "sample_requests",
   "shortlist_entries",
+  "stripe_events",
   "workshop_artisans",
   "workshop_profiles",
 ];
@@ -93,7 +96,9 @@ const ORG_COLUMNS: Record<string, string> = {
   notification_recipients: "org_id",
   notifications: "org_id",
   order_milestone_photos: "org_id",
+  payout_accounts: "org_id",
   plan_template_steps: "org_id",
+  stripe_events: "org_id",
   organization_slug_redirects: "org_id",
   organizations: "id",
   portfolio_pieces: "org_id",
@@ -169,6 +174,11 @@ describe("row-level security", () => {
     await db.execute(sql`update order_plans set delivered_on = '2027-04-12' where order_id = ${first.orderId}`);
     await db.execute(sql`insert into order_reviews (order_id, brand_org_id, workshop_org_id, brand_name, quality, communication, timeliness, body)
       values (${first.orderId}, ${f.brand.org.id}, ${f.workshop.org.id}, 'Brand', 5, 4, 5, 'Lovely work, on time.')`);
+    // Payout accounts of both workshops (bank details; the published one connected to Stripe), and a
+    // Stripe event processed for the published one. The order's payments come with the order.
+    await db.execute(sql`insert into payout_accounts (org_id, stripe_account_id, onboarding_status, bank_account_holder, bank_iban) values (${f.workshop.org.id}, 'acct_rls', 'ready', 'Atelier', 'IT60X0542811101000000123456')`);
+    await db.execute(sql`insert into payout_accounts (org_id, bank_account_holder, bank_iban) values (${unpublished.org.id}, 'Hidden', 'DE89370400440532013000')`);
+    await db.execute(sql`insert into stripe_events (event_id, org_id, type, stripe_created_at) values ('evt_rls', ${f.workshop.org.id}, 'account.updated', now())`);
     // The unpublished workshop's own plan template.
     await db.execute(sql`insert into plan_template_steps (org_id, position, name, share_percent) values (${unpublished.org.id}, 0, 'Everything', 100)`);
     // Old slugs: of the brand, of the published workshop and of the unpublished one.
@@ -230,6 +240,8 @@ describe("row-level security", () => {
       orders: 0,
       organization_slug_redirects: 1, // the published workshop's old slug, for its old profile links
       organizations: 1, // the published workshop
+      payments: 0,
+      payout_accounts: 0,
       plan_template_steps: 0,
       portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece with a photo, not the one without
@@ -249,6 +261,7 @@ describe("row-level security", () => {
       sample_request_updates: 0,
       sample_requests: 0,
       shortlist_entries: 0,
+      stripe_events: 0,
       workshop_artisans: 0, // the unpublished workshop's artisan stays hidden
       workshop_profiles: 1, // the published profile
     });
@@ -467,6 +480,39 @@ describe("row-level security", () => {
       relabelled: (await tx.execute(sql`update public_holidays set label = 'Spoofed'`)).rowCount,
     }));
     expect(touched).toEqual({ moved: 0, deleted: 0, relabelled: 0 });
+  });
+
+  it("an order's payments are seen by exactly its two parties; a payout account by its workshop and the brands that owe it; Stripe events by their workshop", async () => {
+    const rowsOf = async (tx: Pick<Db, "execute">) => ({
+      payments: await countAll(tx, "payments"),
+      payouts: await orgIdsIn(tx, "payout_accounts"),
+      events: await orgIdsIn(tx, "stripe_events"),
+    });
+    expect(await withOrg(db, f.brand.org.id, rowsOf)).toEqual({ payments: 2, payouts: [f.workshop.org.id], events: [] });
+    expect(await withOrg(db, f.workshop.org.id, rowsOf)).toEqual({ payments: 2, payouts: [f.workshop.org.id], events: [f.workshop.org.id] });
+    expect(await withOrg(db, f.outsider.brand.org.id, rowsOf)).toEqual({ payments: 0, payouts: [], events: [] });
+    expect(await withOrg(db, unpublished.org.id, rowsOf)).toEqual({ payments: 0, payouts: [unpublished.org.id], events: [] });
+    // Nobody outside changes them; a party cannot change what a payment is, nor make one for another pair.
+    const outside = await withOrg(db, f.outsider.brand.org.id, async (tx) => ({
+      payments: (await tx.execute(sql`update payments set status = 'paid'`)).rowCount,
+      payouts: (await tx.execute(sql`update payout_accounts set bank_iban = 'XX'`)).rowCount,
+      events: (await tx.execute(sql`delete from stripe_events`)).rowCount,
+    }));
+    expect(outside).toEqual({ payments: 0, payouts: 0, events: 0 });
+    expect(await withOrg(db, f.brand.org.id, async (tx) => (await tx.execute(sql`update payout_accounts set bank_iban = 'XX'`)).rowCount)).toBe(0);
+    expect(await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`update payments set amount_minor = 1`)))).toBe("42501");
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update payments set brand_org_id = ${f.outsider.brand.org.id}`)))).toBe("42501");
+    const [order] = (await db.execute<{ id: string }>(sql`select id from orders where brand_org_id = ${f.brand.org.id} limit 1`)).rows;
+    expect(
+      await failure(() =>
+        withOrg(db, f.outsider.brand.org.id, (tx) =>
+          tx.execute(sql`insert into payments (brand_org_id, workshop_org_id, order_id, kind, amount_minor, currency) values (${f.outsider.brand.org.id}, ${f.workshop.org.id}, ${order!.id}, 'sample_fee', 100, 'EUR')`),
+        ),
+      ),
+    ).toBe("42501");
+    // The workshop may move its order's status, and nothing else of the order; the brand not even that.
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update orders set total_minor = 1, pieces_total_minor = 1, fees_total_minor = 0, deposit_minor = 0, balance_minor = 1`)))).toBe("42501");
+    expect(await withOrg(db, f.brand.org.id, async (tx) => (await tx.execute(sql`update orders set status = 'cancelled'`)).rowCount)).toBe(0);
   });
 
   it("an order's plan, milestones, updates and photos are seen by exactly its two parties; a plan template only by its workshop", async () => {

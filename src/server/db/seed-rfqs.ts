@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "./client";
-import { designRevisions, designs, rfqInvitations, rfqLines, workshopProfiles } from "./schema";
+import { designRevisions, designs, organizations as organizationsTable, rfqInvitations, rfqLines, workshopProfiles } from "./schema";
 import type { Actor } from "../services/members";
 import { todayIn } from "~/lib/sample-request-schemas";
 
@@ -96,4 +96,31 @@ export async function seedDemoRfq(db: Db, brand: Actor, timeZone: string, curren
     await sendQuote(db, w, { quoteVersionId: draft.id });
   }
   return rfq.number;
+}
+
+/**
+ * A demo order with payments: the brand's request for quote as above, the first workshop's quote accepted
+ * at the planned quantities, its deposit sent by bank transfer and confirmed by the workshop (so the order
+ * is in production) and its balance due. Returns the order id, or null when there is nothing to accept.
+ */
+export async function seedDemoOrder(db: Db, brand: Actor, timeZone: string, currency: string, workshops: Actor[]): Promise<string | null> {
+  const number = await seedDemoRfq(db, brand, timeZone, currency, workshops);
+  const workshop = workshops[0];
+  if (number === null || !workshop) return null;
+  const { acceptQuote } = await import("../services/quotes");
+  const { confirmTransferReceived, markTransferSent } = await import("../services/payments");
+  const { rfqs, quoteVersions, payments } = await import("./schema");
+  const [rfq] = await db.select().from(rfqs).where(and(eq(rfqs.brandOrgId, brand.orgId), eq(rfqs.number, number)));
+  const [version] = await db.select().from(quoteVersions).where(and(eq(quoteVersions.rfqId, rfq!.id), eq(quoteVersions.workshopOrgId, workshop.orgId), eq(quoteVersions.status, "sent")));
+  if (!version) return null;
+  const lines = await db.select().from(rfqLines).where(eq(rfqLines.rfqId, rfq!.id));
+  const quantities = Object.fromEntries(lines.map((l) => [l.id, Object.fromEntries(l.sizes.map((s) => [s.size, s.quantity]))]));
+  const order = await acceptQuote(db, brand, { quoteVersionId: version.id, quantities });
+  const [deposit] = await db.select().from(payments).where(and(eq(payments.orderId, order.id), eq(payments.kind, "deposit")));
+  if (deposit) {
+    await markTransferSent(db, brand, { paymentId: deposit.id, reference: `SEPA ${order.year}-${order.seq}` });
+    const [ws] = await db.select({ timeZone: organizationsTable.timeZone }).from(organizationsTable).where(eq(organizationsTable.id, workshop.orgId));
+    await confirmTransferReceived(db, workshop, { paymentId: deposit.id, receivedOn: todayIn(ws?.timeZone ?? "UTC") });
+  }
+  return order.id;
 }

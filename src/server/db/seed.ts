@@ -5,7 +5,7 @@ import { recordEvent } from "../services/events";
 import { hashPassword } from "../services/users";
 import { seedBrandDesigns } from "./seed-designs";
 import { seedDemoOrders } from "./seed-orders";
-import { seedDemoRfq } from "./seed-rfqs";
+import { seedDemoOrder, seedDemoRfq } from "./seed-rfqs";
 import { seedWorkshopImages, seedWorkshops, type PieceToPhotograph } from "./seed-workshops";
 
 export const DEMO_PASSWORD = "bezel-demo-2026";
@@ -87,6 +87,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if (first) await seedDemoRfq(db, { orgId: first.orgId, userId: first.ownerId, role: "owner" }, first.timeZone, first.currency, demoWorkshops);
   // Orders in every state between the demo brands and workshops, with photos, slips, one at risk and a review.
   await seedDemoOrders(db, brands.map((b) => ({ orgId: b.orgId, userId: b.ownerId, role: "owner" as const, timeZone: b.timeZone, currency: b.currency })), demoWorkshops);
+  // Studio Sable's order with Atelier Oro: the deposit paid by bank transfer (in production), the balance due.
+  const second = brands[1];
+  if (second) await seedDemoOrder(db, { orgId: second.orgId, userId: second.ownerId, role: "owner" }, second.timeZone, second.currency, demoWorkshops);
   return true;
 }
 

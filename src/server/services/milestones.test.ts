@@ -5,7 +5,7 @@ import { createFixture, type Fixture } from "~/test/fixtures";
 import { milestonesOf, planOrder } from "~/test/milestones";
 import { rfqBetween } from "~/test/rfqs";
 import { actorOf, uploadedFile } from "~/test/vetting";
-import { events, notifications } from "../db/schema";
+import { events, notifications, payments } from "../db/schema";
 import { withOrg } from "../db/tenant";
 import { readableFile } from "./file-access";
 import { changeMilestone, recordBankTransfer, recordDepositReceived, updateShipping } from "./milestones";
@@ -145,7 +145,11 @@ describe("milestones", () => {
 
   it("shipping facts are checked in order and the brand is told", async () => {
     const { order } = await plannedOrder(f);
-    const row = await updateShipping(db, actorOf(f.workshop), { orderId: order.id, carrier: "DHL Express", trackingNumber: "JD0146", shippedOn: "2027-03-10", customsEnteredOn: null, customsClearedOn: null, deliveredOn: null }, at("2027-03-12"));
+    const shipped = { orderId: order.id, carrier: "DHL Express", trackingNumber: "JD0146", shippedOn: "2027-03-10", customsEnteredOn: null, customsClearedOn: null, deliveredOn: null };
+    // The terms put the balance before shipping: held until it is paid.
+    await expect(updateShipping(db, actorOf(f.workshop), shipped, at("2027-03-12"))).rejects.toMatchObject({ code: "CONFLICT", field: "shippedOn" });
+    await db.update(payments).set({ status: "paid", method: "transfer", paidOn: "2027-03-09" }).where(and(eq(payments.orderId, order.id), eq(payments.kind, "balance")));
+    const row = await updateShipping(db, actorOf(f.workshop), shipped, at("2027-03-12"));
     expect(row).toMatchObject({ carrier: "DHL Express", trackingNumber: "JD0146", shippedOn: "2027-03-10" });
     await expect(updateShipping(db, actorOf(f.workshop), { orderId: order.id, carrier: "DHL", trackingNumber: "", shippedOn: "2027-03-20", customsEnteredOn: null, customsClearedOn: null, deliveredOn: null }, at("2027-03-12"))).rejects.toMatchObject({
       field: "shippedOn",

@@ -4,7 +4,7 @@ import type { MilestoneReportInput, RecordBankTransferInput, ShippingInput } fro
 import { orderNumberLabel } from "~/lib/rfq-schemas";
 import type { NotificationKind } from "~/lib/notifications";
 import type { Db, Tx } from "../db/client";
-import { orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, orders, organizations, type OrderMilestone, type OrderPlan } from "../db/schema";
+import { orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, orders, organizations, payments, type OrderMilestone, type OrderPlan } from "../db/schema";
 import { asCounterparty, withOrg } from "../db/tenant";
 import { AppError } from "../errors";
 import { lateBusinessDaysOf } from "./delivery-record";
@@ -12,6 +12,8 @@ import { recordEvent } from "./events";
 import { assertOwnFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { forecastMilestones } from "./milestone-forecast";
+import { assertShippingAllowed } from "./payment-holds";
+import { markPaidIn } from "./payments";
 import { notify } from "./notifications";
 import { DEFAULT_LOAD_DAYS, addDays, loadProductionCalendarIn, localDateOf, type IsoDate } from "./production-calendar";
 
@@ -156,13 +158,15 @@ const NOTIFICATION_KIND_OF: Record<MilestoneEvent, NotificationKind> = {
 };
 
 type ChangeInput = { note: string; photoFileIds: string[]; happenedOn?: IsoDate };
+/** Who changes a milestone: a member, or the system (a verified payment webhook) acting for the workshop. */
+export type MilestoneActor = { orgId: string; userId: string | null };
 
 /**
  * One change of one milestone, in the caller's transaction: the row lock on the plan, the allowed move,
  * the milestone row, the timeline entry with its photos, the events of both sides, the notification of
  * the other side, and the re-forecast.
  */
-async function changeMilestoneIn(tx: Tx, actor: Actor, side: OrderSide, action: MilestoneAction, milestoneId: string, input: ChangeInput, now = new Date()) {
+async function changeMilestoneIn(tx: Tx, actor: MilestoneActor, side: OrderSide, action: MilestoneAction, milestoneId: string, input: ChangeInput, now = new Date()) {
   const [found] = await tx.select({ orderId: orderMilestones.orderId }).from(orderMilestones).where(and(eq(orderMilestones.id, milestoneId), eq(sideColumn(side), actor.orgId)));
   if (!found) throw milestoneNotFound();
   const c = await lockedPlan(tx, found.orderId, side, actor.orgId);
@@ -179,6 +183,7 @@ async function changeMilestoneIn(tx: Tx, actor: Actor, side: OrderSide, action: 
   }
   const today = input.happenedOn ?? localDateOf(now, c.workshop.timeZone);
   const to = action === "complete" && m.needsApproval ? t.toWhenApproval! : t.to;
+  if (m.key === "shipped" && to === "completed") await assertShippingAllowed(tx, m.orderId);
   await tx
     .update(orderMilestones)
     .set({
@@ -233,7 +238,7 @@ async function changeMilestoneIn(tx: Tx, actor: Actor, side: OrderSide, action: 
   const title = titles[event];
   await asCounterparty(tx, actor.orgId, other.id, async () => {
     await recordEvent(tx, { orgId: other.id, actorId: actor.userId, action: event, subjectType: "order", subjectId: m.orderId, data });
-    await notify(tx, { orgId: other.id, kind: NOTIFICATION_KIND_OF[event], title, body: input.note.slice(0, 300), href: orderHref(otherKind, other.slug, m.orderId), actorId: actor.userId });
+    await notify(tx, { orgId: other.id, kind: NOTIFICATION_KIND_OF[event], title, body: input.note.slice(0, 300), href: orderHref(otherKind, other.slug, m.orderId), ...(actor.userId ? { actorId: actor.userId } : {}) });
   });
   const { forecast } = await reforecastOrder(tx, c, actor.orgId, actor.userId, now);
   return { milestoneId: m.id, status: to, updateId: update!.id, expectedDeliveryDate: forecast.expectedDeliveryDate, atRisk: forecast.atRisk };
@@ -249,7 +254,7 @@ export async function changeMilestone(db: Db, actor: Actor, side: OrderSide, act
  * later — inside the caller's transaction, bound to the workshop. An order whose plan has no deposit step
  * records nothing on its plan (and says so with null).
  */
-export async function recordDepositReceived(tx: Tx, actor: Actor, input: { orderId: string; receivedOn: IsoDate; note: string }, now = new Date()) {
+export async function recordDepositReceived(tx: Tx, actor: MilestoneActor, input: { orderId: string; receivedOn: IsoDate; note: string }, now = new Date()) {
   const [deposit] = await tx
     .select({ id: orderMilestones.id, status: orderMilestones.status })
     .from(orderMilestones)
@@ -272,6 +277,12 @@ export async function recordBankTransfer(db: Db, actor: Actor, input: RecordBank
     if (input.receivedOn < addDays(today, -366)) throw new AppError("BAD_REQUEST", "Choose a day in the last year.", "receivedOn");
     const result = await recordDepositReceived(tx, actor, { orderId: input.orderId, receivedOn: input.receivedOn, note: input.reference ? `Bank transfer, reference ${input.reference}` : "Bank transfer" }, now);
     if (!result) throw new AppError("CONFLICT", "This order's plan has no deposit step to complete.");
+    // The deposit payment becomes paid through the payments' one path (its milestone is done already).
+    const [deposit] = await tx.select().from(payments).where(and(eq(payments.orderId, input.orderId), eq(payments.workshopOrgId, actor.orgId), eq(payments.kind, "deposit"))).for("update");
+    if (deposit) {
+      if (input.reference && !deposit.transferReference) await tx.update(payments).set({ transferReference: input.reference }).where(eq(payments.id, deposit.id));
+      await markPaidIn(tx, actor, deposit, { method: "transfer", paidOn: input.receivedOn, confirmedById: actor.userId }, now);
+    }
     return result;
   });
 }
@@ -281,6 +292,7 @@ export async function updateShipping(db: Db, actor: Actor, input: ShippingInput,
   return withOrg(db, actor.orgId, async (tx) => {
     const c = await lockedPlan(tx, input.orderId, "workshop", actor.orgId);
     const today = localDateOf(now, c.workshop.timeZone);
+    if (input.shippedOn && !c.plan.shippedOn) await assertShippingAllowed(tx, input.orderId);
     for (const field of ["shippedOn", "customsEnteredOn", "customsClearedOn", "deliveredOn"] as const) {
       const date = input[field];
       if (date && date > today) throw new AppError("BAD_REQUEST", "This cannot be after today.", field);

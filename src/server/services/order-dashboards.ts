@@ -47,7 +47,7 @@ async function approvalsOf(tx: Tx, orgId: string) {
     from order_milestones m
     join orders o on o.id = m.order_id
     join organizations c on c.id = case when o.brand_org_id = ${orgId}::uuid then o.workshop_org_id else o.brand_org_id end
-    where (m.brand_org_id = ${orgId}::uuid or m.workshop_org_id = ${orgId}::uuid) and m.status = 'awaiting_approval' and o.status = 'open'
+    where (m.brand_org_id = ${orgId}::uuid or m.workshop_org_id = ${orgId}::uuid) and m.status = 'awaiting_approval' and o.status in ('open', 'in_production')
     order by m.approval_requested_on asc nulls last, o.created_at asc
     limit ${APPROVALS_LIMIT}`);
   return rows.map((r) => ({ orderId: r.order_id, number: orderNumberLabel(r.year, r.seq), milestoneId: r.milestone_id, milestone: r.name, requestedOn: r.requested_on, counterpartyName: r.counterparty }));

@@ -62,7 +62,7 @@ export function filteredOrders(orgId: string, f: Filters): SQL {
         coalesce(p.forecast_delivery_date, o.expected_delivery_date) as expected,
         coalesce(p.promised_delivery_date, o.expected_delivery_date) as promised,
         -- At risk only while it is still on its way: a delivered, closed or cancelled order is past risk.
-        coalesce(p.at_risk, false) and o.status = 'open' and p.delivered_on is null and not ms.delivered as at_risk,
+        coalesce(p.at_risk, false) and o.status in ('open', 'in_production') and p.delivered_on is null and not ms.delivered as at_risk,
         case
           when o.status = 'cancelled' then 'cancelled'
           when o.status = 'completed' then 'closed'

@@ -9,6 +9,7 @@ import { quoteTermsSchema } from "~/lib/rfq-schemas";
 import { todayIn } from "~/lib/sample-request-schemas";
 import { expectedDelivery, workshopCalendars } from "./expected-delivery";
 import { createMilestonePlan } from "./milestone-plans";
+import { createPaymentSchedule } from "./payments";
 import { assertOwnFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { describeShortfall } from "~/lib/quote-shortfalls";
@@ -355,6 +356,7 @@ export async function acceptQuote(db: Db, actor: Actor, input: { quoteVersionId:
     );
     // The milestone plan in the workshop's business days, in the same transaction as the order.
     await createMilestonePlan(tx, order!, actor.userId);
+    await createPaymentSchedule(tx, order!);
     await tx.update(quoteVersions).set({ status: QUOTE_TRANSITIONS.accept.to, closedAt: now, updatedAt: now }).where(and(eq(quoteVersions.id, v.id), eq(quoteVersions.status, "sent")));
     const others = await tx
       .update(quoteVersions)

@@ -9,6 +9,7 @@ import { recordEvent } from "./events";
 import { attachSampleRequestFiles } from "./file-attachments";
 import type { Actor } from "./members";
 import { notify } from "./notifications";
+import { createSampleFeePayment } from "./payments";
 import { findPublishedWorkshop } from "./shortlist";
 import { pieceHasPhoto } from "./workshop-profiles";
 
@@ -154,6 +155,7 @@ async function transition(
   action: SampleAction,
   requestId: string,
   build: (req: SampleRequest, parties: Parties) => { patch: TransitionPatch; message: string; title: string; body: string },
+  after?: (tx: Tx, updated: SampleRequest, parties: Parties) => Promise<unknown>,
 ) {
   const t = SAMPLE_TRANSITIONS[action];
   return withOrg(db, actor.orgId, async (tx) => {
@@ -173,6 +175,7 @@ async function transition(
       .returning();
     if (!updated) throw new AppError("CONFLICT", "This sample request changed in the meantime. Reload and try again.");
     await recordChange(tx, actor, t.side, updated, parties, { status: t.to, ...change });
+    await after?.(tx, updated, parties);
     return updated;
   });
 }
@@ -199,7 +202,7 @@ export async function acceptSampleRequest(db: Db, actor: Actor, input: { request
       title: `${parties.workshop.name} accepted your sample request ${label(req)}`,
       body: `Fee ${fee} · expected to ship ${longDate(input.expectedShipDate)}`,
     };
-  });
+  }, (tx, updated, parties) => createSampleFeePayment(tx, updated, todayIn(parties.workshop.timeZone)));
 }
 
 export async function declineSampleRequest(db: Db, actor: Actor, input: { requestId: string; reason: string }) {

@@ -6,7 +6,7 @@ import type { Fixture, OrgFixture } from "~/test/fixtures";
 import { rfqBetween } from "~/test/rfqs";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import type { Db } from "../../db/client";
-import { events, files, notifications, orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans } from "../../db/schema";
+import { events, files, notifications, orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, payments } from "../../db/schema";
 
 const partyOf = (t: OrgFixture) => (table: { brandOrgId: AnyColumn; workshopOrgId: AnyColumn }) => or(eq(table.brandOrgId, t.org.id), eq(table.workshopOrgId, t.org.id));
 
@@ -135,7 +135,12 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
     {
       procedure: "milestone.updateShipping",
       kind: "workshop",
-      input: async (t, f) => ({ orgId: t.org.id, orderId: (await orderOf(f)).orderId, carrier: "DHL Express", trackingNumber: "JD0146", shippedOn: today() }),
+      input: async (t, f) => {
+        // The terms put the balance before shipping: it is paid, so shipping is not held.
+        const { orderId } = await orderOf(f);
+        await db.update(payments).set({ status: "paid", method: "transfer", paidOn: today() }).where(and(eq(payments.orderId, orderId), eq(payments.kind, "balance")));
+        return { orgId: t.org.id, orderId, carrier: "DHL Express", trackingNumber: "JD0146", shippedOn: today() };
+      },
       state: everything,
       rowIds: ["orderId"],
       allowed: ({ after }) => expect(stateOf(after).plans[0]).toMatchObject({ carrier: "DHL Express", trackingNumber: "JD0146", shippedOn: today() }),

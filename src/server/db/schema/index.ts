@@ -12,3 +12,4 @@ export * from "./rfqs";
 export * from "./calendar";
 export * from "./milestones";
 export * from "./reviews";
+export * from "./payments";
