@@ -23,17 +23,18 @@ describe("demo orders", () => {
              p.shipped_on is not null as shipped, p.delivered_on is not null as delivered, p.at_risk,
              (select count(*)::int from order_milestone_photos ph join order_milestone_updates u on u.id = ph.update_id where u.order_id = o.id) as photos,
              exists (select 1 from order_milestones m where m.order_id = o.id and m.completed_on > m.planned_date) as slipped,
-             (select case when rv.answer is null then 'unanswered' else 'answered' end from order_reviews rv where rv.order_id = o.id) as review
+             (select case when rv.answer is null then 'unanswered' else 'answered' end from order_reviews rv where rv.order_id = o.id) as review,
+             (select pm.status::text from payments pm where pm.order_id = o.id and pm.kind = 'balance') as balance
       from orders o join rfqs r on r.id = o.rfq_id join order_plans p on p.order_id = o.id order by r.title`);
     const byTitle = Object.fromEntries(rows.map(({ title, ...r }) => [title, r]));
     expect(byTitle).toEqual({
-      "Cocktail rings, holiday edition": { status: "completed", deposit: "completed", shipped: true, delivered: true, at_risk: false, photos: 2, slipped: false, review: null },
-      "Engraved rings for the autumn window": { status: "open", deposit: "completed", shipped: false, delivered: false, at_risk: false, photos: 1, slipped: false, review: null },
-      "Pinky rings, trial run": { status: "cancelled", deposit: "completed", shipped: false, delivered: false, at_risk: false, photos: 0, slipped: false, review: null },
-      "Signet ring restock": { status: "open", deposit: "pending", shipped: false, delivered: false, at_risk: false, photos: 0, slipped: false, review: null },
-      "Signet rings, first collection": { status: "open", deposit: "completed", shipped: true, delivered: true, at_risk: true, photos: 3, slipped: true, review: "answered" },
-      "Stacking rings, summer drop": { status: "open", deposit: "completed", shipped: true, delivered: false, at_risk: true, photos: 2, slipped: true, review: null },
-      "Wedding bands, bridal capsule": { status: "open", deposit: "completed", shipped: false, delivered: false, at_risk: true, photos: 3, slipped: true, review: null },
+      "Cocktail rings, holiday edition": { status: "completed", deposit: "completed", shipped: true, delivered: true, at_risk: false, photos: 2, slipped: false, balance: "paid", review: null },
+      "Engraved rings for the autumn window": { status: "in_production", deposit: "completed", shipped: false, delivered: false, at_risk: false, photos: 1, slipped: false, balance: "due", review: null },
+      "Pinky rings, trial run": { status: "cancelled", deposit: "completed", shipped: false, delivered: false, at_risk: false, photos: 0, slipped: false, balance: "due", review: null },
+      "Signet ring restock": { status: "open", deposit: "pending", shipped: false, delivered: false, at_risk: false, photos: 0, slipped: false, balance: "due", review: null },
+      "Signet rings, first collection": { status: "in_production", deposit: "completed", shipped: true, delivered: true, at_risk: true, photos: 3, slipped: true, balance: "paid", review: "answered" },
+      "Stacking rings, summer drop": { status: "in_production", deposit: "completed", shipped: true, delivered: false, at_risk: true, photos: 2, slipped: true, balance: "paid", review: null },
+      "Wedding bands, bridal capsule": { status: "in_production", deposit: "completed", shipped: false, delivered: false, at_risk: true, photos: 3, slipped: true, balance: "due", review: null },
     });
   });
 });

@@ -5,13 +5,14 @@ import type * as FilesService from "../services/files";
 import type { Actor } from "../services/members";
 import type * as PlansService from "../services/milestone-plans";
 import type * as MilestonesService from "../services/milestones";
+import type * as PaymentsService from "../services/payments";
 import type * as QuotesService from "../services/quotes";
 import type * as ReviewsService from "../services/reviews";
 import type * as RfqsService from "../services/rfqs";
 import { addBusinessDays, addDays, loadProductionCalendar, type IsoDate, type LoadedCalendar } from "../services/production-calendar";
 import type { Db } from "./client";
 import { demoImage, type DemoPieceKind } from "./demo-images";
-import { designRevisions, designs, orderMilestones, orderPlans, orders, rfqInvitations, rfqLines, type Order } from "./schema";
+import { designRevisions, designs, orderMilestones, orderPlans, orders, payments, rfqInvitations, rfqLines, type Order } from "./schema";
 import { withOrg } from "./tenant";
 
 /**
@@ -41,19 +42,21 @@ type Services = {
   plans: typeof PlansService;
   files: typeof FilesService;
   reviews: typeof ReviewsService;
+  payments: typeof PaymentsService;
 };
 
 async function loadServices(): Promise<Services> {
   // Loaded here: only seeding needs the services and the storage behind uploads.
-  const [rfqs, quotes, milestones, plans, files, reviews] = await Promise.all([
+  const [rfqs, quotes, milestones, plans, files, reviews, payments] = await Promise.all([
     import("../services/rfqs"),
     import("../services/quotes"),
     import("../services/milestones"),
     import("../services/milestone-plans"),
     import("../services/files"),
     import("../services/reviews"),
+    import("../services/payments"),
   ]);
-  return { rfqs, quotes, milestones, plans, files, reviews };
+  return { rfqs, quotes, milestones, plans, files, reviews, payments };
 }
 
 /** An RFQ of one line (the brand's first ring design across its sizes) to one workshop, quoted and accepted, then planned as placed on `placedOn`. */
@@ -159,6 +162,14 @@ async function play(s: Services, db: Db, calendar: LoadedCalendar, order: Order,
       }
       await change("brand", "approve", m.id, day, "Approved.");
       continue;
+    }
+    if (m.key === "shipped") {
+      // The balance first, by bank transfer: sent by the brand and confirmed by the workshop that day.
+      const [balance] = await db.select().from(payments).where(and(eq(payments.orderId, order.id), eq(payments.kind, "balance")));
+      if (balance && balance.status !== "paid") {
+        await s.payments.markTransferSent(db, brand, { paymentId: balance.id, reference: `SEPA ${order.year}-${order.seq} balance` }, at(day));
+        await s.payments.confirmTransferReceived(db, workshop, { paymentId: balance.id, receivedOn: day }, at(day));
+      }
     }
     await change("workshop", "complete", m.id, day, slip.note ?? "", photoIds);
     if (m.key === "shipped") await shipping({ shippedOn: day }, day);
