@@ -157,6 +157,24 @@ test("from the bench on a phone: casting done with a photo, late → the brand s
   await expect(w.getByLabel("Carrier", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await w.getByLabel("Carrier", { exact: true }).fill("DHL Express");
   await w.getByLabel("Tracking number", { exact: true }).fill("JD014600006");
+  // The terms put the balance before shipping: held until it is paid.
+  await w.getByRole("button", { name: "Save shipping" }).click();
+  await expect(w.getByText(/Shipping is held until the balance is paid/)).toBeVisible(SLOW_STEP);
+  // The brand sends the balance by bank transfer; the workshop confirms it arrived.
+  await b.reload();
+  const balance = b.getByTestId("payment-balance");
+  await balance.getByRole("button", { name: "I sent a bank transfer" }).click();
+  await balance.getByLabel("Transfer reference").fill("SEPA BENCH-BALANCE");
+  await balance.getByRole("button", { name: "Mark as sent" }).click();
+  await expect(balance).toContainText("reference SEPA BENCH-BALANCE", SLOW_STEP);
+  await w.reload();
+  const received = w.getByTestId("payment-balance");
+  await received.getByRole("button", { name: "Confirm receipt" }).click();
+  await w.getByRole("alertdialog").getByRole("button", { name: "Confirm receipt" }).click();
+  await expect(received).toContainText("Paid", SLOW_STEP);
+  await w.getByLabel("Shipped on", { exact: true }).fill(romeDay(0));
+  await w.getByLabel("Carrier", { exact: true }).fill("DHL Express");
+  await w.getByLabel("Tracking number", { exact: true }).fill("JD014600006");
   await w.getByRole("button", { name: "Save shipping" }).click();
   await expect(w.getByText("Shipping saved. The brand has been told.")).toBeVisible(SLOW_STEP);
   await fitsAPhone(w);

@@ -71,7 +71,7 @@ export async function BrandRfqPage({ slug, numberParam, thread }: { slug: string
           </CardBody>
         </Card>
       )}
-      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="flex flex-col gap-4">
           <Card>
             <CardHeader title="Designs" />

@@ -64,7 +64,7 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
       <div className="mb-4">
         <OrderTimeline orgId={org.id} orderId={order.id} side={kind} benchHref={kind === "workshop" ? `${base}/bench` : undefined} depositLabel={money(order.depositMinor, c)} />
       </div>
-      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>
           <CardHeader title="Lines" />
           <ul className="divide-y divide-line text-sm">

@@ -65,7 +65,7 @@ export async function WorkshopRfqPage({ slug, invitationId }: { slug: string; in
           </CardBody>
         </Card>
       )}
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex flex-col gap-4">
           {lines.map((l) => {
             const spec = l.spec as unknown as DesignSpec;
