@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
+import { POST_ONLY } from "~/components/forms/post-only";
 import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -206,6 +207,7 @@ function PaymentActions({ orgId, queryKey, side, payment: p }: { orgId: string; 
       </div>
       {sending && (
         <form
+          {...POST_ONLY}
           className="flex flex-col gap-2 sm:flex-row sm:items-end"
           onSubmit={(e) => {
             e.preventDefault();

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useForm } from "react-hook-form";
+import { POST_ONLY } from "~/components/forms/post-only";
 import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -93,7 +94,7 @@ function BankDetailsForm({ orgId, initial, canManage }: { orgId: string; initial
     <Card>
       <CardHeader title="Bank details for transfers" description="Shown to brands on the payments of their orders with you. You confirm each transfer when it arrives." />
       <CardBody>
-        <form className="grid gap-3 sm:grid-cols-2" onSubmit={form.handleSubmit((values) => save.run({ orgId, ...values }))}>
+        <form {...POST_ONLY} className="grid gap-3 sm:grid-cols-2" onSubmit={form.handleSubmit((values) => save.run({ orgId, ...values }))}>
           <Field label="Account holder" error={err("accountHolder")}>
             <Input {...form.register("accountHolder")} disabled={!canManage} autoComplete="organization" />
           </Field>
