@@ -47,13 +47,11 @@ describe("the payment receipt PDF", () => {
     await db.update(orders).set({ currency: "INR" }).where(eq(orders.id, order.id));
     await db.delete(payments).where(eq(payments.orderId, order.id));
     const common = { brandOrgId: f.brand.org.id, workshopOrgId: f.workshop.org.id, orderId: order.id, currency: "INR" };
-    [deposit] = await db
-      .insert(payments)
-      .values({ ...common, kind: "deposit", amountMinor: 26340, status: "paid", method: "transfer", transferReference: "HDFC-77815", platformFeeMinor: 790, paidOn: "2026-11-20", paidAt: new Date("2026-11-20T09:00:00Z") })
-      .returning();
-    [balance] = await db.insert(payments).values({ ...common, kind: "balance", amountMinor: 61460, status: "due", platformFeeMinor: 1844 }).returning();
-    brandPdf = await pdfOf(receiptResponse(callerFor(db, f.brand.member), db, "brand", f.brand.org.slug, deposit!.id));
-    workshopPdf = await pdfOf(receiptResponse(callerFor(db, f.workshop.member), db, "workshop", f.workshop.org.slug, deposit!.id));
+    const depositValues = { ...common, kind: "deposit" as const, amountMinor: 26340, status: "paid" as const, method: "transfer" as const, transferReference: "HDFC-77815", platformFeeMinor: 790, paidOn: "2026-11-20", paidAt: new Date("2026-11-20T09:00:00Z") };
+    deposit = (await db.insert(payments).values(depositValues).returning())[0]!;
+    balance = (await db.insert(payments).values({ ...common, kind: "balance", amountMinor: 61460, status: "due", platformFeeMinor: 1844 }).returning())[0]!;
+    brandPdf = await pdfOf(receiptResponse(callerFor(db, f.brand.member), db, "brand", f.brand.org.slug, deposit.id));
+    workshopPdf = await pdfOf(receiptResponse(callerFor(db, f.workshop.member), db, "workshop", f.workshop.org.slug, deposit.id));
   });
 
   it("is a PDF download named after the order and the payment's kind", async () => {
