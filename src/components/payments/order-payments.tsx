@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useSearchParams } from "next/navigation";
+import { useParams, useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
 import { POST_ONLY } from "~/components/forms/post-only";
 import { useFormMutation } from "~/components/forms/use-form-mutation";
@@ -150,10 +150,21 @@ function PaymentRow({ orgId, queryKey, side, payment: p, justPaid }: { orgId: st
         {p.refundedMinor > 0 ? ` · ${money(p.refundedMinor, p.currency)} refunded` : ""}
         {side === "workshop" && p.platformFeeMinor > 0 ? ` · platform fee ${money(p.platformFeeMinor, p.currency)}` : ""}
       </p>
+      {(p.status === "paid" || p.status === "partially_refunded" || p.status === "refunded") && <ReceiptLink side={side} paymentId={p.id} label={PAYMENT_KIND_LABELS[p.kind]} />}
       {p.status === "failed" && p.failureMessage && <p className="text-danger">{p.failureMessage}</p>}
       {p.status === "processing" && p.method === "transfer" && side === "workshop" && <p className="text-ink-muted">The brand says it sent this by bank transfer. Confirm it when it arrives.</p>}
       {p.actions.length > 0 && <PaymentActions orgId={orgId} queryKey={queryKey} side={side} payment={p} />}
     </li>
+  );
+}
+
+/** The payment's receipt, once received: a PDF download from the portal's own address (its slug is in the URL). */
+function ReceiptLink({ side, paymentId, label }: { side: Side; paymentId: string; label: string }) {
+  const { org } = useParams<{ org: string }>();
+  return (
+    <a href={`/${side}/${org}/payments/${paymentId}/receipt`} download aria-label={`Receipt (PDF): ${label}`} className="self-start font-medium text-brass-700 hover:underline">
+      Receipt (PDF)
+    </a>
   );
 }
 

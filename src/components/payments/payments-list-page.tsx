@@ -32,8 +32,8 @@ export async function PaymentsListPage({ kind, slug, searchParams }: { kind: Org
         ) : (
           <ul className="divide-y divide-line">
             {data.items.map((p) => (
-              <li key={p.id}>
-                <Link href={p.orderId ? `${base}/orders/${p.orderId}` : `${base}/samples`} className="flex flex-col gap-1 px-4 py-3 text-sm hover:bg-sunken sm:flex-row sm:items-center sm:justify-between">
+              <li key={p.id} className="flex flex-col sm:flex-row sm:items-center">
+                <Link href={p.orderId ? `${base}/orders/${p.orderId}` : `${base}/samples`} className="flex flex-1 flex-col gap-1 px-4 py-3 text-sm hover:bg-sunken sm:flex-row sm:items-center sm:justify-between">
                   <span className="flex flex-col">
                     <span className="font-medium">
                       {PAYMENT_KIND_LABELS[p.kind]} · {p.subject} · {p.counterparty}
@@ -49,6 +49,11 @@ export async function PaymentsListPage({ kind, slug, searchParams }: { kind: Org
                     <Badge tone={PAYMENT_STATUS_TONE[p.status]}>{PAYMENT_STATUS_LABELS[p.status]}</Badge>
                   </span>
                 </Link>
+                {(p.status === "paid" || p.status === "partially_refunded" || p.status === "refunded") && (
+                  <a href={`${base}/payments/${p.id}/receipt`} download aria-label={`Receipt (PDF): ${PAYMENT_KIND_LABELS[p.kind]} · ${p.subject}`} className="px-4 pb-3 text-sm font-medium text-brass-700 hover:underline sm:py-3">
+                    Receipt (PDF)
+                  </a>
+                )}
               </li>
             ))}
           </ul>

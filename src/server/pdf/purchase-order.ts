@@ -41,9 +41,9 @@ export type PurchaseOrderDocument = {
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const day = (iso: string) => dayFormat.format(new Date(`${iso}T00:00:00Z`));
 
-const MARGIN = 50;
+export const MARGIN = 50;
 const INK = "#1c1917";
-const MUTED = "#57534e";
+export const MUTED = "#57534e";
 const RULE = "#d6d3d1";
 
 type Doc = PDFKit.PDFDocument;
@@ -148,8 +148,8 @@ export async function renderPurchaseOrder(po: PurchaseOrderDocument): Promise<Bu
   return done;
 }
 
-/** Text in runs of the face that has each character; see fonts.ts. */
-class Writer {
+/** Text in runs of the face that has each character; see fonts.ts. Shared by the documents of this folder. */
+export class Writer {
   private registered = new Set<string>();
   constructor(private doc: Doc) {}
 
