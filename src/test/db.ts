@@ -41,6 +41,9 @@ export type TestDatabase = {
 };
 
 export async function testDatabase(): Promise<TestDatabase> {
+  // Its drop is an afterAll hook, which vitest never runs when registered inside a test.
+  const inTest = expect.getState().currentTestName;
+  if (inTest) throw new Error(`Open test databases at the top level of the file, not inside the test "${inTest}".`);
   const cfg = inject("testDb");
   const cleanups: (() => Promise<void>)[] = [];
   const beforeClose = (fn: () => Promise<void>) => void cleanups.unshift(fn);

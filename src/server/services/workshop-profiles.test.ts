@@ -14,6 +14,9 @@ import type { FilePurpose } from "~/lib/files";
 import { piecePhotoIds } from "./file-attachments";
 
 const db = await testDb();
+// A second database, for the test that switches row-level security off. Opened at the top level: a
+// database opened inside a test never gets its drop, which runs when the file ends.
+const bare = await testDb();
 
 let f: Fixture;
 beforeAll(async () => {
@@ -270,7 +273,6 @@ describe("only pieces with photos are public", () => {
   // The app's own query, on a database whose row-level security is switched off: the policy is proven
   // on its own in src/server/db/rls.test.ts.
   it("a published profile shows no piece without photos, and the publish checklist says so", async () => {
-    const bare = await testDb();
     await disableRowLevelSecurity(bare);
     const g = await createFixture(bare);
     const t = g.workshop;
