@@ -90,6 +90,8 @@ export type EventPayloads = {
   "review.left": OrderRef;
   "review.answered": OrderRef;
   "order.in_production": OrderRef;
+  "order.cancelled": OrderRef & { reason: string };
+  "order.closed": OrderRef;
   "payment.transfer_sent": PaymentRef & { reference: string };
   "payment.paid": PaymentRef & { method: string };
   "payment.failed": PaymentRef;
@@ -192,6 +194,8 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "review.left": (d) => `reviewed order ${text(d.order)} with ${text(d.workshop)}`,
   "review.answered": (d) => `answered the review of order ${text(d.order)} from ${text(d.brand)}`,
   "order.in_production": (d) => `saw order ${text(d.order)} go into production`,
+  "order.cancelled": (d) => `cancelled order ${text(d.order)}: ${text(d.reason)}`,
+  "order.closed": (d) => `closed order ${text(d.order)}`,
   "payment.transfer_sent": (d) => `marked the ${text(d.kind, "payment")} of ${text(d.subject)} (${text(d.amount)}) sent by bank transfer, reference ${text(d.reference)}`,
   "payment.paid": (d) => `saw the ${text(d.kind, "payment")} of ${text(d.subject)} (${text(d.amount)}) paid by ${text(d.method, "transfer")}`,
   "payment.failed": (d) => `saw the card payment of the ${text(d.kind, "payment")} of ${text(d.subject)} (${text(d.amount)}) fail`,

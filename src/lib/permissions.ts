@@ -41,6 +41,14 @@ export const PERMISSIONS = {
   "rfqThreads.use": ["owner", "admin", "member"],
   /** Orders, both sides: read an order, its plan and timeline. */
   "orders.view": ["owner", "admin", "member"],
+  /**
+   * Cancelling or closing an order (the rule by status and side is ORDER_STATUS_RULES in
+   * src/lib/order-status.ts): awaiting its deposit, either party's owners and admins may cancel; in
+   * production only the brand's owner; the brand's owners and admins close a delivered order.
+   */
+  "orders.cancel": ["owner", "admin"],
+  "orders.cancelInProduction": ["owner"],
+  "orders.close": ["owner", "admin"],
   /** Workshop side: working days, holidays, closures and make-up days that delivery dates are counted in. */
   "calendar.view": ["owner", "admin", "member"],
   "calendar.edit": ["owner", "admin"],

@@ -73,7 +73,7 @@ export function OrderTimeline({ orgId, orderId, side, benchHref, depositLabel }:
         </Card>
       )}
       <TimelineBody orgId={orgId} view={view} depositLabel={depositLabel} />
-      <ShippingCard orgId={orgId} orderId={orderId} shipping={view.plan.shipping} editable={side === "workshop"} />
+      <ShippingCard orgId={orgId} orderId={orderId} shipping={view.plan.shipping} editable={side === "workshop" && !view.finished} />
     </div>
   );
 }

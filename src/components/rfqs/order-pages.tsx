@@ -7,12 +7,15 @@ import { OrderTimeline } from "~/components/milestones/order-timeline";
 import { OrderReviewPanel } from "~/components/orders/review-panel";
 import { OrderActivity } from "~/components/orders/order-activity";
 import { OrderMessages } from "~/components/orders/order-messages";
+import { OrderStatusActions } from "~/components/orders/order-status-actions";
 import { OrderPayments } from "~/components/payments/order-payments";
 import { PageHeader } from "~/components/portal/portal-layout";
 import { formatDate, formatDay } from "~/components/sample-requests/format";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Pager, pageParam } from "~/components/ui/pager";
+import { ORDER_STAGE_LABELS, ORDER_STAGE_TONE } from "~/lib/order-list-schemas";
 import { PAYMENT_TERMS_LABELS, rfqNumberLabel } from "~/lib/rfq-schemas";
 import type { OrganizationKind } from "~/server/db/schema";
 import { loadPortal } from "~/server/portal";
@@ -61,6 +64,28 @@ export async function OrderPage({ kind, slug, orderId }: { kind: OrganizationKin
           </>
         }
       />
+      <section aria-labelledby="order-status-heading" className="mb-4 flex flex-col gap-3 rounded-lg border border-line bg-surface p-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="flex min-w-0 flex-col gap-1 text-sm">
+          <h2 id="order-status-heading" className="flex flex-wrap items-center gap-2 font-medium">
+            Status <Badge tone={ORDER_STAGE_TONE[order.stage]}>{ORDER_STAGE_LABELS[order.stage]}</Badge>
+          </h2>
+          {order.stage === "cancelled" && (
+            <p className="break-words text-ink-muted">
+              Cancelled{order.cancelledAt ? ` on ${formatDate(order.cancelledAt)}` : ""}
+              {order.cancelReason ? (
+                <>
+                  : <span className="whitespace-pre-wrap text-ink">{order.cancelReason}</span>
+                </>
+              ) : (
+                "."
+              )}
+            </p>
+          )}
+          {order.stage === "closed" && <p className="text-ink-muted">Closed{order.closedAt ? ` on ${formatDate(order.closedAt)}` : ""} after delivery. Nothing more changes on it.</p>}
+          {order.stage === "delivered" && kind === "brand" && order.statusActions.length === 0 && <p className="text-ink-muted">An owner or admin of {org.name} closes the order.</p>}
+        </div>
+        <OrderStatusActions orgId={org.id} orderId={order.id} orderLabel={orderLabel(order)} otherName={other} actions={order.statusActions} />
+      </section>
       <div className="mb-4">
         <OrderTimeline orgId={org.id} orderId={order.id} side={kind} benchHref={kind === "workshop" ? `${base}/bench` : undefined} depositLabel={money(order.depositMinor, c)} />
       </div>

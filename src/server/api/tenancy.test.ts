@@ -110,6 +110,8 @@ const EXPECTED: Record<string, Expectation> = {
   "order.brandDashboard": { role: "member", kind: "brand" },
   "order.workshopDashboard": { role: "member", kind: "workshop" },
   "order.activity": { role: "member", kind: "any" },
+  "order.cancel": { role: "admin", kind: "any" },
+  "order.close": { role: "admin", kind: "brand" },
   "productionCalendar.get": { role: "member", kind: "workshop" },
   "productionCalendar.update": { role: "admin", kind: "workshop" },
   "productionCalendar.markReviewed": { role: "admin", kind: "workshop" },

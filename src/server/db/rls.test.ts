@@ -510,9 +510,13 @@ describe("row-level security", () => {
         ),
       ),
     ).toBe("42501");
-    // The workshop may move its order's status, and nothing else of the order; the brand not even that.
+    // The workshop may move its order's status, and nothing else of the order; the brand only cancels (with
+    // its reason and time) or closes; another organization reaches neither.
     expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update orders set total_minor = 1, pieces_total_minor = 1, fees_total_minor = 0, deposit_minor = 0, balance_minor = 1`)))).toBe("42501");
-    expect(await withOrg(db, f.brand.org.id, async (tx) => (await tx.execute(sql`update orders set status = 'cancelled'`)).rowCount)).toBe(0);
+    expect(await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`update orders set status = 'in_production'`)))).toBe("42501");
+    expect(await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`update orders set quote_notes = 'x'`)))).toBe("42501");
+    expect(await failure(() => withOrg(db, f.brand.org.id, (tx) => tx.execute(sql`update orders set status = 'cancelled'`)))).toBe("23514");
+    expect(await withOrg(db, f.outsider.brand.org.id, async (tx) => (await tx.execute(sql`update orders set status = 'cancelled', cancel_reason = 'x', cancelled_at = now()`)).rowCount)).toBe(0);
     // The owner (migrations, the demo seed placing orders on past days) may correct the rest.
     expect(await failure(() => db.execute(sql`update orders set created_at = created_at - interval '1 day' where id = ${order!.id}`))).toBeNull();
   });

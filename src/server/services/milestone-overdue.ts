@@ -23,6 +23,7 @@ export async function flagOverdueMilestones(db: Db, now = new Date()): Promise<{
     select m.id as milestone_id, m.order_id, p.workshop_org_id
     from order_milestones m
     join order_plans p on p.order_id = m.order_id
+    join orders o on o.id = m.order_id and o.status in ('open', 'in_production')
     join organizations w on w.id = p.workshop_org_id
     where m.status in ('pending', 'in_progress', 'blocked')
       and p.overdue_milestone_id is distinct from m.id
@@ -34,7 +35,7 @@ export async function flagOverdueMilestones(db: Db, now = new Date()): Promise<{
   for (const row of rows) {
     const done = await withOrg(db, row.workshop_org_id, async (tx) => {
       const c = await lockedPlan(tx, row.order_id, "workshop", row.workshop_org_id);
-      if (c.plan.overdueMilestoneId === row.milestone_id) return false;
+      if (c.plan.overdueMilestoneId === row.milestone_id || c.order.status === "cancelled" || c.order.status === "completed") return false;
       const [m] = await tx.select().from(orderMilestones).where(and(eq(orderMilestones.id, row.milestone_id), eq(orderMilestones.workshopOrgId, row.workshop_org_id)));
       if (!m) return false;
       const today = localDateOf(now, c.workshop.timeZone);

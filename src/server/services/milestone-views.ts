@@ -15,11 +15,13 @@ import { currentStepIndex } from "./milestone-forecast";
 export async function getOrderTimeline(db: Db, orgId: string, side: OrderSide, orderId: string) {
   return withOrg(db, orgId, async (tx) => {
     const [plan] = await tx
-      .select({ plan: orderPlans, year: orders.year, seq: orders.seq })
+      .select({ plan: orderPlans, year: orders.year, seq: orders.seq, status: orders.status })
       .from(orderPlans)
       .innerJoin(orders, eq(orders.id, orderPlans.orderId))
       .where(and(eq(orderPlans.orderId, orderId), eq(side === "brand" ? orderPlans.brandOrgId : orderPlans.workshopOrgId, orgId)));
     if (!plan) throw orderNotFound();
+    // A cancelled or closed order's plan is not reported on any more.
+    const finished = plan.status === "cancelled" || plan.status === "completed";
     const milestones = await tx.select().from(orderMilestones).where(eq(orderMilestones.orderId, orderId)).orderBy(asc(orderMilestones.position));
     const updates = await tx
       .select({ update: orderMilestoneUpdates, authorName: users.name, authorOrgName: organizations.name })
@@ -43,6 +45,7 @@ export async function getOrderTimeline(db: Db, orgId: string, side: OrderSide, o
       orderId,
       order: orderNumberLabel(plan.year, plan.seq),
       side,
+      finished,
       plan: {
         orderDate: plan.plan.orderDate,
         leadTimeDays: plan.plan.leadTimeDays,
@@ -72,7 +75,7 @@ export async function getOrderTimeline(db: Db, orgId: string, side: OrderSide, o
         forecastDate: m.forecastDate,
         startedOn: m.startedOn,
         completedOn: m.completedOn,
-        actions: availableMilestoneActions(m, side, milestones.slice(0, i).every((e) => e.status === "completed" || e.status === "awaiting_approval")),
+        actions: finished ? [] : availableMilestoneActions(m, side, milestones.slice(0, i).every((e) => e.status === "completed" || e.status === "awaiting_approval")),
         updates: updates
           .filter((u) => u.update.milestoneId === m.id)
           .map((u) => ({

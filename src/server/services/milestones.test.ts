@@ -155,7 +155,19 @@ describe("milestones", () => {
       field: "shippedOn",
     });
     await expect(updateShipping(db, actorOf(f.brand), { orderId: order.id, carrier: "x", trackingNumber: "", shippedOn: null, customsEnteredOn: null, customsClearedOn: null, deliveredOn: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const told = await db.select().from(notifications).where(and(eq(notifications.orgId, f.brand.org.id), eq(notifications.kind, "order")));
-    expect(told.map((n) => n.body)).toContain("DHL Express · JD0146");
+    // Recording the shipped date tells the brand it shipped; the delivered date, that it was delivered;
+    // a change of the other facts only, that the shipping was updated.
+    const told = async () =>
+      (await db.select().from(notifications).where(eq(notifications.orgId, f.brand.org.id)).orderBy(asc(notifications.createdAt), asc(notifications.id)))
+        .filter((n) => n.href.endsWith(order.id) && ["order", "order_shipped", "order_delivered"].includes(n.kind) && !n.title.includes("deposit"))
+        .map((n) => [n.kind, n.title, n.body]);
+    const label = `PO-${order.year}-${order.seq}`;
+    expect(await told()).toEqual([["order_shipped", `Atelier Test shipped ${label}`, "Shipped on 2027-03-10 · DHL Express · JD0146"]]);
+    await updateShipping(db, actorOf(f.workshop), { ...shipped, deliveredOn: "2027-03-12" }, at("2027-03-12"));
+    await updateShipping(db, actorOf(f.workshop), { ...shipped, trackingNumber: "JD0147", deliveredOn: "2027-03-12" }, at("2027-03-12"));
+    expect((await told()).slice(1)).toEqual([
+      ["order_delivered", `${label} from Atelier Test was delivered`, "Delivered on 2027-03-12."],
+      ["order", `Atelier Test updated the shipping of ${label}`, "DHL Express · JD0147"],
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import type { MilestoneReportInput, RecordBankTransferInput, ShippingInput } fro
 import { orderNumberLabel } from "~/lib/rfq-schemas";
 import type { NotificationKind } from "~/lib/notifications";
 import type { Db, Tx } from "../db/client";
-import { orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, orders, organizations, payments, type OrderMilestone, type OrderPlan } from "../db/schema";
+import { orderMilestonePhotos, orderMilestoneUpdates, orderMilestones, orderPlans, orders, organizations, payments, type Order, type OrderMilestone, type OrderPlan } from "../db/schema";
 import { asCounterparty, withOrg } from "../db/tenant";
 import { AppError } from "../errors";
 import { lateBusinessDaysOf } from "./delivery-record";
@@ -15,6 +15,7 @@ import { forecastMilestones } from "./milestone-forecast";
 import { assertShippingAllowed } from "./payment-holds";
 import { markPaidIn } from "./payments";
 import { notify } from "./notifications";
+import { finishedOrderRefusal } from "./order-status";
 import { DEFAULT_LOAD_DAYS, addDays, loadProductionCalendarIn, localDateOf, type IsoDate } from "./production-calendar";
 
 export type OrderSide = "brand" | "workshop";
@@ -63,7 +64,7 @@ const orderHref = (kind: OrderSide, slug: string, orderId: string) => `/${kind}/
 
 type Context = {
   plan: OrderPlan;
-  order: { id: string; year: number; seq: number };
+  order: { id: string; year: number; seq: number; status: Order["status"] };
   brand: { id: string; name: string; slug: string };
   workshop: { id: string; name: string; slug: string; timeZone: string };
 };
@@ -76,7 +77,7 @@ export async function lockedPlan(tx: Tx, orderId: string, side: OrderSide, orgId
     .where(and(eq(orderPlans.orderId, orderId), eq(side === "brand" ? orderPlans.brandOrgId : orderPlans.workshopOrgId, orgId)))
     .for("update");
   if (!plan) throw orderNotFound();
-  const [order] = await tx.select({ id: orders.id, year: orders.year, seq: orders.seq }).from(orders).where(eq(orders.id, orderId));
+  const [order] = await tx.select({ id: orders.id, year: orders.year, seq: orders.seq, status: orders.status }).from(orders).where(eq(orders.id, orderId));
   if (!order) throw orderNotFound();
   const orgs = await tx
     .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, timeZone: organizations.timeZone })
@@ -170,6 +171,8 @@ async function changeMilestoneIn(tx: Tx, actor: MilestoneActor, side: OrderSide,
   const [found] = await tx.select({ orderId: orderMilestones.orderId }).from(orderMilestones).where(and(eq(orderMilestones.id, milestoneId), eq(sideColumn(side), actor.orgId)));
   if (!found) throw milestoneNotFound();
   const c = await lockedPlan(tx, found.orderId, side, actor.orgId);
+  const finished = finishedOrderRefusal(c.order.status);
+  if (finished) throw finished;
   const all = await tx.select().from(orderMilestones).where(eq(orderMilestones.orderId, found.orderId)).orderBy(asc(orderMilestones.position)).for("update");
   const index = all.findIndex((m) => m.id === milestoneId);
   const m = all[index];
@@ -291,6 +294,8 @@ export async function recordBankTransfer(db: Db, actor: Actor, input: RecordBank
 export async function updateShipping(db: Db, actor: Actor, input: ShippingInput, now = new Date()) {
   return withOrg(db, actor.orgId, async (tx) => {
     const c = await lockedPlan(tx, input.orderId, "workshop", actor.orgId);
+    const finished = finishedOrderRefusal(c.order.status);
+    if (finished) throw finished;
     const today = localDateOf(now, c.workshop.timeZone);
     if (input.shippedOn && !c.plan.shippedOn) await assertShippingAllowed(tx, input.orderId);
     for (const field of ["shippedOn", "customsEnteredOn", "customsClearedOn", "deliveredOn"] as const) {
@@ -316,14 +321,20 @@ export async function updateShipping(db: Db, actor: Actor, input: ShippingInput,
     await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "order.shipping_updated", subjectType: "order", subjectId: input.orderId, data });
     await asCounterparty(tx, actor.orgId, c.brand.id, async () => {
       await recordEvent(tx, { orgId: c.brand.id, actorId: actor.userId, action: "order.shipping_updated", subjectType: "order", subjectId: input.orderId, data });
-      await notify(tx, {
-        orgId: c.brand.id,
-        kind: "order",
-        title: `${c.workshop.name} updated the shipping of ${data.order}`,
-        body: [input.carrier, input.trackingNumber].filter(Boolean).join(" · "),
-        href: orderHref("brand", c.brand.slug, input.orderId),
-        actorId: actor.userId,
-      });
+      const href = orderHref("brand", c.brand.slug, input.orderId);
+      const carriage = [input.carrier, input.trackingNumber].filter(Boolean).join(" · ");
+      // A date recorded for the first time (or moved) is news of its own kind; the other facts are "order".
+      const delivered = input.deliveredOn && input.deliveredOn !== c.plan.deliveredOn;
+      const shipped = input.shippedOn && input.shippedOn !== c.plan.shippedOn;
+      if (delivered) {
+        await notify(tx, { orgId: c.brand.id, kind: "order_delivered", title: `${data.order} from ${c.workshop.name} was delivered`, body: `Delivered on ${input.deliveredOn}.`, href, actorId: actor.userId });
+      }
+      if (shipped) {
+        await notify(tx, { orgId: c.brand.id, kind: "order_shipped", title: `${c.workshop.name} shipped ${data.order}`, body: [`Shipped on ${input.shippedOn}`, carriage].filter(Boolean).join(" · "), href, actorId: actor.userId });
+      }
+      if (!delivered && !shipped) {
+        await notify(tx, { orgId: c.brand.id, kind: "order", title: `${c.workshop.name} updated the shipping of ${data.order}`, body: carriage, href, actorId: actor.userId });
+      }
     });
     return row!;
   });

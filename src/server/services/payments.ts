@@ -145,6 +145,9 @@ export async function markPaidIn(tx: Tx, actor: MilestoneActor, p: Payment, how:
 }
 
 async function depositEffects(tx: Tx, actor: MilestoneActor, orderId: string, how: PaidHow, now: Date) {
+  // A cancelled or closed order's plan is not reported on any more; the payment is recorded all the same.
+  const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  if (!order || order.status === "cancelled" || order.status === "completed") return;
   const [deposit] = await tx.select({ status: orderMilestones.status }).from(orderMilestones).where(and(eq(orderMilestones.orderId, orderId), eq(orderMilestones.key, "deposit_received")));
   if (deposit && deposit.status !== "completed") {
     await recordDepositReceived(tx, actor, { orderId, receivedOn: how.paidOn, note: how.method === "card" ? "Card payment through Stripe" : "Bank transfer confirmed" }, now);

@@ -24,6 +24,7 @@ import { RFQS_PAGE_SIZE, type QuoteVersionStatus, type RfqStatus } from "~/lib/r
 import { expectedDelivery, workshopCalendars } from "./expected-delivery";
 import type { Actor } from "./members";
 import { rfqNotFound } from "./rfq-common";
+import { orderStageIn } from "./order-status";
 import { unreadByInvitation } from "./rfq-messages";
 import { availableRfqActions, sizesOf } from "./rfqs";
 import { getWorkshopRecords } from "./workshop-record";
@@ -317,6 +318,10 @@ export async function getOrder(db: Db, orgId: string, orderId: string) {
       year: order.year,
       seq: order.seq,
       status: order.status,
+      stage: await orderStageIn(tx, order),
+      cancelReason: order.cancelReason,
+      cancelledAt: order.cancelledAt,
+      closedAt: order.closedAt,
       currency: order.currency,
       piecesTotalMinor: order.piecesTotalMinor,
       feesTotalMinor: order.feesTotalMinor,

@@ -30,6 +30,8 @@ const timelineOutput = z.object({
       deliveredOn: day.nullable(),
     }),
   }),
+  /** Cancelled or closed: nothing on the plan changes any more. */
+  finished: z.boolean(),
   currentMilestoneId: z.string().nullable(),
   milestones: z.array(
     z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DESIGN_CATEGORIES } from "~/lib/design-spec";
+import { ORDER_STAGES } from "~/lib/order-list-schemas";
 import { PAYMENT_TERMS, QUOTE_VERSION_STATUSES, RFQ_INVITATION_STATUSES, RFQ_STATUSES, ORDER_STATUSES } from "~/lib/rfq-schemas";
 
 /**
@@ -125,6 +126,12 @@ export const orderOutput = z.object({
   year: z.number(),
   seq: z.number(),
   status: z.enum(ORDER_STATUSES),
+  stage: z.enum(ORDER_STAGES),
+  cancelReason: z.string(),
+  cancelledAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  /** What the caller may do to the order's status now (src/lib/order-status.ts). */
+  statusActions: z.array(z.enum(["cancel", "close"])),
   currency: z.string(),
   piecesTotalMinor: z.number(),
   feesTotalMinor: z.number(),

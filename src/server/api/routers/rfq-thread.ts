@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { invitationId, messageSchema } from "~/lib/rfq-schemas";
 import { postMessage, readThread } from "../../services/rfq-messages";
+import { availableOrderStatusActions, cancelOrderSchema, closeOrderSchema } from "~/lib/order-status";
+import { ORDER_STATUSES } from "~/lib/rfq-schemas";
+import { cancelOrder, closeOrder } from "../../services/order-status";
 import { getOrder } from "../../services/rfq-views";
-import { createTRPCRouter, orgProcedure } from "../trpc";
+import { brandProcedure, createTRPCRouter, orgProcedure } from "../trpc";
 import { orderListProcedures } from "./order-lists";
 import { orderOutput, threadOutput } from "./rfq-output";
 
@@ -26,5 +29,20 @@ export const orderRouter = createTRPCRouter({
   get: orgProcedure("orders.view")
     .input(z.object({ orderId: z.uuid("Unknown order.") }))
     .output(orderOutput)
-    .query(({ ctx, input }) => getOrder(ctx.db, ctx.org.id, input.orderId)),
+    .query(async ({ ctx, input }) => {
+      const order = await getOrder(ctx.db, ctx.org.id, input.orderId);
+      return { ...order, statusActions: availableOrderStatusActions(order.stage, order.brand.id === ctx.org.id ? "brand" : "workshop", ctx.actor.role) };
+    }),
+
+  /** Either party cancels, with a reason, as the rule in src/server/services/order-status.ts allows. */
+  cancel: orgProcedure("orders.cancel")
+    .input(cancelOrderSchema)
+    .output(z.object({ orderId: z.uuid(), status: z.enum(ORDER_STATUSES), stage: z.literal("cancelled"), cancelReason: z.string(), cancelledAt: z.date() }))
+    .mutation(({ ctx, input }) => cancelOrder(ctx.db, ctx.actor, input)),
+
+  /** The brand closes a delivered order. */
+  close: brandProcedure("orders.close")
+    .input(closeOrderSchema)
+    .output(z.object({ orderId: z.uuid(), status: z.enum(ORDER_STATUSES), stage: z.literal("closed"), closedAt: z.date() }))
+    .mutation(({ ctx, input }) => closeOrder(ctx.db, ctx.actor, input)),
 });

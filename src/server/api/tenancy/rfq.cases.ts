@@ -451,6 +451,8 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         const o = result as { id: string; totalMinor: number; lines: { designName: string; quantity: number }[] };
         expect(o.id).toBe((await forOrderGet(target, f)).order.id);
         expect(o.lines.map((l) => [l.designName, l.quantity])).toEqual([["Signet ring", 12], ["Moon pendant", 12]]);
+        // Awaiting its deposit; a member may neither cancel nor close it.
+        expect(result).toMatchObject({ status: "open", stage: "awaiting_deposit", cancelReason: "", cancelledAt: null, closedAt: null, statusActions: [] });
       },
     },
   ];

@@ -250,6 +250,13 @@ export const orders = pgTable(
     expectedDeliveryDate: date().notNull(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Why it was cancelled, when and by whom (src/server/services/order-status.ts). */
+    cancelReason: text().notNull().default(""),
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancelledById: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** When the brand closed it after delivery, and who. */
+    closedAt: timestamp({ withTimezone: true }),
+    closedById: uuid().references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     uniqueIndex("orders_brand_number_key").on(t.brandOrgId, t.year, t.seq),
