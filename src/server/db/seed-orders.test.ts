@@ -36,5 +36,13 @@ describe("demo orders", () => {
       "Stacking rings, summer drop": { status: "in_production", deposit: "completed", shipped: true, delivered: false, at_risk: true, photos: 2, slipped: true, balance: "paid", review: null },
       "Wedding bands, bridal capsule": { status: "in_production", deposit: "completed", shipped: false, delivered: false, at_risk: true, photos: 3, slipped: true, balance: "due", review: null },
     });
+    // Closed and cancelled through the order's rules: with the closing time, and the reason said.
+    const { rows: ends } = await db.execute<{ title: string; reason: string | null; closed: boolean; cancelled: boolean }>(sql`
+      select r.title, o.cancel_reason as reason, o.closed_at is not null as closed, o.cancelled_at is not null as cancelled
+      from orders o join rfqs r on r.id = o.rfq_id where o.status in ('completed', 'cancelled') order by r.title`);
+    expect(ends).toEqual([
+      { title: "Cocktail rings, holiday edition", reason: "", closed: true, cancelled: false },
+      { title: "Pinky rings, trial run", reason: "The trial run is off: the collection moved to next season.", closed: false, cancelled: true },
+    ]);
   });
 });

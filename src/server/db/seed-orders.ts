@@ -5,6 +5,7 @@ import type * as FilesService from "../services/files";
 import type { Actor } from "../services/members";
 import type * as PlansService from "../services/milestone-plans";
 import type * as MilestonesService from "../services/milestones";
+import type * as OrderStatusService from "../services/order-status";
 import type * as PaymentsService from "../services/payments";
 import type * as QuotesService from "../services/quotes";
 import type * as ReviewsService from "../services/reviews";
@@ -43,11 +44,12 @@ type Services = {
   files: typeof FilesService;
   reviews: typeof ReviewsService;
   payments: typeof PaymentsService;
+  status: typeof OrderStatusService;
 };
 
 async function loadServices(): Promise<Services> {
   // Loaded here: only seeding needs the services and the storage behind uploads.
-  const [rfqs, quotes, milestones, plans, files, reviews, payments] = await Promise.all([
+  const [rfqs, quotes, milestones, plans, files, reviews, payments, status] = await Promise.all([
     import("../services/rfqs"),
     import("../services/quotes"),
     import("../services/milestones"),
@@ -55,8 +57,9 @@ async function loadServices(): Promise<Services> {
     import("../services/files"),
     import("../services/reviews"),
     import("../services/payments"),
+    import("../services/order-status"),
   ]);
-  return { rfqs, quotes, milestones, plans, files, reviews, payments };
+  return { rfqs, quotes, milestones, plans, files, reviews, payments, status };
 }
 
 /** An RFQ of one line (the brand's first ring design across its sizes) to one workshop, quoted and accepted, then planned as placed on `placedOn`. */
@@ -244,8 +247,9 @@ export async function seedDemoOrders(db: Db, brands: DemoParty[], workshops: Act
   // Cancelled: deposit received, then called off.
   const cancelled = await run(sable, oro, "Pinky rings, trial run", 25, 32, { done: { deposit_received: {} } });
 
-  if (closed) await db.update(orders).set({ status: "completed" }).where(eq(orders.id, closed.id));
-  if (cancelled) await db.update(orders).set({ status: "cancelled" }).where(eq(orders.id, cancelled.id));
+  // Through the order's own rules: the brand's owner closes the delivered order and calls off the other.
+  if (closed) await s.status.closeOrder(db, sable, { orderId: closed.id }, at(addDays(today, -30)));
+  if (cancelled) await s.status.cancelOrder(db, sable, { orderId: cancelled.id, reason: "The trial run is off: the collection moved to next season." }, at(addDays(today, -10)));
   if (reviewed) {
     const [plan] = await db.select({ deliveredOn: orderPlans.deliveredOn }).from(orderPlans).where(eq(orderPlans.orderId, reviewed.id));
     if (plan?.deliveredOn) {

@@ -83,9 +83,9 @@ describe("cancelling and closing orders", () => {
     notifications: await db.select().from(notifications).where(or(eq(notifications.orgId, f.brand.org.id), eq(notifications.orgId, f.workshop.org.id))).orderBy(asc(notifications.id)),
   });
   /** Refused with this code and message, and nothing of the order, its events or anyone's notifications changed. */
-  const refusedUnchanged = async (orderId: string, call: Promise<unknown>, code: string, message: string) => {
+  const refusedUnchanged = async (orderId: string, call: () => Promise<unknown>, code: string, message: string) => {
     const before = await everything(orderId);
-    await expect(call).rejects.toMatchObject({ code, message });
+    await expect(call()).rejects.toMatchObject({ code, message });
     expect(await everything(orderId)).toEqual(before);
   };
   const inProduction = async () => {
@@ -96,8 +96,8 @@ describe("cancelling and closing orders", () => {
 
   it("either party's admin cancels an order awaiting its deposit, with its reason; both sides log it and the other is told", async () => {
     const { order } = await rfqBetween(db, f);
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(f.workshop, "member"), { orderId: order.id, reason: "No" }), "FORBIDDEN", OWNER_ADMIN_WORKSHOP);
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(f.workshop, "admin"), { orderId: order.id, reason: "  " }), "BAD_REQUEST", "Say why the order is cancelled.");
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.workshop, "member"), { orderId: order.id, reason: "No" }), "FORBIDDEN", OWNER_ADMIN_WORKSHOP);
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.workshop, "admin"), { orderId: order.id, reason: "  " }), "BAD_REQUEST", "Say why the order is cancelled.");
     const at = new Date("2027-03-02T10:00:00Z");
     const done = await cancelOrder(db, actorOf(f.workshop, "admin"), { orderId: order.id, reason: "Our casting line is closed for a month." }, at);
     expect(done).toEqual({ orderId: order.id, status: "cancelled", stage: "cancelled", cancelReason: "Our casting line is closed for a month.", cancelledAt: at });
@@ -107,15 +107,15 @@ describe("cancelling and closing orders", () => {
     const told = after.notifications.filter((n) => n.href.endsWith(order.id) && n.title.includes("cancelled"));
     expect(told.map((n) => [n.orgId, n.kind, n.title, n.body])).toEqual([[f.brand.org.id, "order", `Atelier Test cancelled order PO-${order.year}-${order.seq}`, "Our casting line is closed for a month."]]);
     // Never again.
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "Twice" }), "CONFLICT", "This order is cancelled already.");
-    await refusedUnchanged(order.id, closeOrder(db, actorOf(f.brand), { orderId: order.id }), "CONFLICT", "This order is cancelled; it cannot change any more.");
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "Twice" }), "CONFLICT", "This order is cancelled already.");
+    await refusedUnchanged(order.id, () => closeOrder(db, actorOf(f.brand), { orderId: order.id }), "CONFLICT", "This order is cancelled; it cannot change any more.");
   });
 
   it("in production, only the brand's owner cancels", async () => {
     const order = await inProduction();
     expect((await everything(order.id)).order!.status).toBe("in_production");
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(f.workshop), { orderId: order.id, reason: "No" }), "FORBIDDEN", BRAND_ONLY_IN_PRODUCTION);
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(f.brand, "admin"), { orderId: order.id, reason: "No" }), "FORBIDDEN", OWNER_BRAND_IN_PRODUCTION);
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.workshop), { orderId: order.id, reason: "No" }), "FORBIDDEN", BRAND_ONLY_IN_PRODUCTION);
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.brand, "admin"), { orderId: order.id, reason: "No" }), "FORBIDDEN", OWNER_BRAND_IN_PRODUCTION);
     await cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "The collection was dropped." });
     const after = await everything(order.id);
     expect([after.order!.status, after.order!.cancelledById]).toEqual(["cancelled", f.brand.owner.id]);
@@ -129,13 +129,13 @@ describe("cancelling and closing orders", () => {
     const cad = milestones.find((m) => m.key === "cad_approved")!;
     await refusedUnchanged(
       order.id,
-      changeMilestone(db, actorOf(f.workshop), "workshop", "complete", { milestoneId: cad.id, note: "", photoFileIds: [] }),
+      () => changeMilestone(db, actorOf(f.workshop), "workshop", "complete", { milestoneId: cad.id, note: "", photoFileIds: [] }),
       "CONFLICT",
       "This order is cancelled; its milestones and shipping are not reported any more.",
     );
     await refusedUnchanged(
       order.id,
-      updateShipping(db, actorOf(f.workshop), { orderId: order.id, carrier: "DHL", trackingNumber: "", shippedOn: null, customsEnteredOn: null, customsClearedOn: null, deliveredOn: null }),
+      () => updateShipping(db, actorOf(f.workshop), { orderId: order.id, carrier: "DHL", trackingNumber: "", shippedOn: null, customsEnteredOn: null, customsClearedOn: null, deliveredOn: null }),
       "CONFLICT",
       "This order is cancelled; its milestones and shipping are not reported any more.",
     );
@@ -150,25 +150,25 @@ describe("cancelling and closing orders", () => {
     const order = await inProduction();
     const [plan] = await db.select().from(orderPlans).where(eq(orderPlans.orderId, order.id));
     await db.update(orderPlans).set({ shippedOn: plan!.orderDate }).where(eq(orderPlans.orderId, order.id));
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "Late" }), "CONFLICT", "A shipped order cannot be cancelled.");
-    await refusedUnchanged(order.id, closeOrder(db, actorOf(f.brand), { orderId: order.id }), "CONFLICT", AFTER_DELIVERY);
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "Late" }), "CONFLICT", "A shipped order cannot be cancelled.");
+    await refusedUnchanged(order.id, () => closeOrder(db, actorOf(f.brand), { orderId: order.id }), "CONFLICT", AFTER_DELIVERY);
     await db.update(orderPlans).set({ deliveredOn: plan!.orderDate }).where(eq(orderPlans.orderId, order.id));
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "Late" }), "CONFLICT", "A delivered order cannot be cancelled.");
-    await refusedUnchanged(order.id, closeOrder(db, actorOf(f.workshop), { orderId: order.id }), "FORBIDDEN", "The brand closes an order after its delivery.");
-    await refusedUnchanged(order.id, closeOrder(db, actorOf(f.brand, "member"), { orderId: order.id }), "FORBIDDEN", "Only an owner or admin closes an order.");
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "Late" }), "CONFLICT", "A delivered order cannot be cancelled.");
+    await refusedUnchanged(order.id, () => closeOrder(db, actorOf(f.workshop), { orderId: order.id }), "FORBIDDEN", "The brand closes an order after its delivery.");
+    await refusedUnchanged(order.id, () => closeOrder(db, actorOf(f.brand, "member"), { orderId: order.id }), "FORBIDDEN", "Only an owner or admin closes an order.");
     const at = new Date("2027-04-20T10:00:00Z");
     expect(await closeOrder(db, actorOf(f.brand, "admin"), { orderId: order.id }, at)).toEqual({ orderId: order.id, status: "completed", stage: "closed", closedAt: at });
     const after = await everything(order.id);
     expect([after.order!.status, after.order!.closedAt, after.order!.closedById]).toEqual(["completed", at, f.brand.admin.id]);
     expect(after.notifications.filter((n) => n.orgId === f.workshop.org.id && n.title.includes("closed order")).map((n) => n.kind)).toEqual(["order"]);
-    await refusedUnchanged(order.id, closeOrder(db, actorOf(f.brand), { orderId: order.id }), "CONFLICT", "This order is closed already.");
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "x" }), "CONFLICT", "This order is closed; it cannot change any more.");
+    await refusedUnchanged(order.id, () => closeOrder(db, actorOf(f.brand), { orderId: order.id }), "CONFLICT", "This order is closed already.");
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "x" }), "CONFLICT", "This order is closed; it cannot change any more.");
   });
 
   it("an order of other parties is not found", async () => {
     const { order } = await rfqBetween(db, f);
     const other = await createFixture(db);
-    await refusedUnchanged(order.id, cancelOrder(db, actorOf(other.brand), { orderId: order.id, reason: "Mine?" }), "NOT_FOUND", "That order was not found.");
+    await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(other.brand), { orderId: order.id, reason: "Mine?" }), "NOT_FOUND", "That order was not found.");
   });
 });
 
