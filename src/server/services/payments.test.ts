@@ -10,6 +10,7 @@ import { rfqBetween } from "~/test/rfqs";
 import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import { events, notifications, orderMilestones, orders, payments } from "../db/schema";
 import { changeMilestone, recordBankTransfer, updateShipping } from "./milestones";
+import { cancelOrder } from "./order-status";
 import { confirmTransferReceived, markTransferSent, startCardPayment } from "./payments";
 import { exportPaymentsCsv, getOrderPayments, getSamplePayments, listPayments } from "./payment-views";
 import { acceptSampleRequest, createSampleRequest } from "./sample-requests";
@@ -106,6 +107,15 @@ describe("a bank transfer", () => {
     expect(await milestone(order.id, "deposit_received")).toMatchObject({ status: "completed", completedOn: today });
     // The brand can no longer pay it again.
     await expect(markTransferSent(db, actorOf(g.brand), { paymentId: (await depositOf(order.id)).id, reference: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a cancelled order takes no more money: marking its deposit sent is refused and the payment stays due", async () => {
+    const g = await createFixture(db);
+    const { order } = await rfqBetween(db, g);
+    await cancelOrder(db, actorOf(g.brand), { orderId: order.id, reason: "Called off" });
+    const deposit = await depositOf(order.id);
+    await expect(markTransferSent(db, actorOf(g.brand), { paymentId: deposit.id, reference: "SEPA late" })).rejects.toMatchObject({ code: "CONFLICT", message: "This order is cancelled: nothing more is paid on it." });
+    expect(await depositOf(order.id)).toMatchObject({ status: "due", transferReference: "" });
   });
 
   it("card payment without Stripe configured says so and writes nothing", async () => {

@@ -88,6 +88,13 @@ async function lockPayment(tx: Tx, side: Side, orgId: string, paymentId: string)
   return p;
 }
 
+/** A cancelled order takes no more money in: refused before the brand pays by transfer or card. */
+async function assertOrderTakesPayment(tx: Tx, p: Payment) {
+  if (!p.orderId) return;
+  const [o] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, p.orderId));
+  if (o?.status === "cancelled") throw new AppError("CONFLICT", "This order is cancelled: nothing more is paid on it.");
+}
+
 /** Tells both parties, each as itself: the activity-log rows and the notifications of one payment change. */
 async function tellBoth(tx: Tx, callerOrgId: string, parties: Parties, write: (org: "brand" | "workshop") => Promise<void>) {
   for (const side of ["brand", "workshop"] as const) {
@@ -168,6 +175,7 @@ export async function markTransferSent(db: Db, actor: Actor, input: MarkTransfer
     const p = await lockPayment(tx, "brand", actor.orgId, input.paymentId);
     if (isSettled(p)) throw new AppError("CONFLICT", "This payment is paid already.");
     if (p.status === "processing" && p.method === "card") throw new AppError("CONFLICT", "A card payment of this is being processed. Wait for it to finish.");
+    await assertOrderTakesPayment(tx, p);
     const [updated] = await tx
       .update(payments)
       .set({ status: "processing", method: "transfer", transferReference: input.reference, transferSentAt: now, failureMessage: "", updatedAt: now })
@@ -223,6 +231,7 @@ export async function startCardPayment(db: Db, actor: Actor, input: { paymentId:
     if (!stripe) throw cardNotConfigured();
     if (isSettled(p)) throw new AppError("CONFLICT", "This payment is paid already.");
     if (p.status === "processing") throw new AppError("CONFLICT", p.method === "transfer" ? "You marked this as sent by bank transfer; the workshop confirms it when it arrives." : "A card payment of this is being processed.");
+    await assertOrderTakesPayment(tx, p);
     const [account] = await tx.select({ stripeAccountId: payoutAccounts.stripeAccountId, status: payoutAccounts.onboardingStatus }).from(payoutAccounts).where(eq(payoutAccounts.orgId, p.workshopOrgId));
     if (!account?.stripeAccountId || account.status !== "ready") throw new AppError("CONFLICT", "This workshop cannot take card payments yet. Pay by bank transfer.");
     const charge = stripeAmountOf({ amountMinor: p.amountMinor, currency: p.currency });
