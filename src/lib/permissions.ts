@@ -72,6 +72,11 @@ export const PERMISSIONS = {
   "payments.view": ["owner", "admin", "member"],
   /** Brand side: pay by card or mark a bank transfer sent (commits money, like awarding). */
   "payments.pay": ["owner", "admin"],
+  /**
+   * Workshop side: refund a cancelled order's payment (a Stripe refund of a card payment, or recording the
+   * transfer sent back), by the rule in src/lib/refunds.ts. It gives money back, so owners and admins.
+   */
+  "payments.refund": ["owner", "admin"],
   /** Workshop side: the payout settings (the Stripe account and the bank details brands pay to). */
   "payouts.view": ["owner", "admin", "member"],
   "payouts.manage": ["owner", "admin"],

@@ -7,19 +7,30 @@ import type { Db, Tx } from "../db/client";
 import { orders, organizations, payments, payoutAccounts, sampleRequests, type Payment } from "../db/schema";
 import { withOrg } from "../db/tenant";
 import { AppError } from "../errors";
+import type { RefundRule } from "~/lib/refunds";
+import { refundRuleIn } from "./payment-refunds";
 import { isSettled } from "./payments";
 import { stripeClient, type StripeClient } from "./stripe";
 
 /** How each side reads payments: an order's schedule with what it may do, the list per organization, the CSV. */
 
 type Side = "brand" | "workshop";
-export type PaymentAction = "pay_card" | "mark_sent" | "confirm_received";
+export type PaymentAction = "pay_card" | "mark_sent" | "confirm_received" | "refund";
 export const PAYMENTS_PAGE_SIZE = 25;
 
 const sideColumn = (side: Side) => (side === "brand" ? payments.brandOrgId : payments.workshopOrgId);
 
-/** What one side may do with a payment; card payment also needs Stripe configured and the workshop ready. */
-export function availablePaymentActions(p: Pick<Payment, "status" | "method" | "amountMinor" | "currency">, side: Side, card: boolean): PaymentAction[] {
+/**
+ * What one side may do with a payment; card payment also needs Stripe configured and the workshop ready.
+ * A cancelled order takes no more money: the brand has nothing to pay, and the workshop only confirms a
+ * transfer the brand sent before the cancellation (to refund it) and refunds what it received.
+ */
+export function availablePaymentActions(p: Pick<Payment, "status" | "method" | "amountMinor" | "currency">, side: Side, card: boolean, cancelled = false, refundable = false): PaymentAction[] {
+  if (cancelled) {
+    if (side === "brand") return [];
+    if (refundable) return ["refund"];
+    return p.status === "processing" && p.method === "transfer" ? ["confirm_received"] : [];
+  }
   if (isSettled(p)) return [];
   const cardInFlight = p.status === "processing" && p.method === "card";
   if (side === "brand") {
@@ -31,7 +42,8 @@ export function availablePaymentActions(p: Pick<Payment, "status" | "method" | "
   return cardInFlight ? [] : ["confirm_received"];
 }
 
-const view = (p: Payment, side: Side, card: boolean) => ({
+type Refundable = { rule: RefundRule | null };
+const view = (p: Payment, side: Side, card: boolean, cancelled = false, refundable: Refundable = { rule: null }) => ({
   id: p.id,
   kind: p.kind,
   amountMinor: p.amountMinor,
@@ -46,7 +58,12 @@ const view = (p: Payment, side: Side, card: boolean) => ({
   refundedMinor: p.refundedMinor,
   failureMessage: p.failureMessage,
   paidOn: p.paidOn,
-  actions: availablePaymentActions(p, side, card),
+  refundPendingMinor: p.refundPendingMinor,
+  refundReference: p.refundReference,
+  refundedOn: p.refundedOn,
+  /** The refund the workshop may make now, by the rule (the workshop's view of a cancelled order only). */
+  refund: side === "workshop" && refundable.rule ? { mode: refundable.rule.mode, minMinor: refundable.rule.minMinor, maxMinor: refundable.rule.maxMinor, explanation: refundable.rule.explanation } : null,
+  actions: availablePaymentActions(p, side, card, cancelled, side === "workshop" && refundable.rule !== null),
 });
 
 async function cardReady(tx: Tx, workshopOrgId: string, stripe: StripeClient | null) {
@@ -74,7 +91,8 @@ export async function getOrderPayments(db: Db, orgId: string, side: Side, orderI
       card,
       paymentTerms: order.paymentTerms,
       bank: bank && (bank.iban || bank.otherDetails) ? bank : null,
-      payments: rows.map((p) => view(p, side, card.ready)),
+      cancelled: order.status === "cancelled",
+      payments: await Promise.all(rows.map(async (p) => view(p, side, card.ready, order.status === "cancelled", order.status === "cancelled" ? await refundRuleIn(tx, p) : undefined))),
     };
   });
 }

@@ -109,9 +109,11 @@ export async function handleStripeEvent(db: Db, event: Stripe.Event, now = new D
         const [current] = await tx.select().from(payments).where(eq(payments.id, p.id));
         const refunded = Math.min(current!.amountMinor, Math.max(current!.refundedMinor, charge.amount_refunded));
         if (refunded === current!.refundedMinor) break;
+        // A refund asked from Bezel (src/server/services/payment-refunds.ts) waited for this: what arrived leaves it.
+        const pending = Math.min(Math.max(0, current!.refundPendingMinor - (refunded - current!.refundedMinor)), current!.amountMinor - refunded);
         await tx
           .update(payments)
-          .set({ refundedMinor: refunded, status: refunded >= current!.amountMinor ? "refunded" : "partially_refunded", stripeChargeId: charge.id, updatedAt: now })
+          .set({ refundedMinor: refunded, refundPendingMinor: pending, ...(current!.refundedOn ? {} : { refundedOn: paidOn }), status: refunded >= current!.amountMinor ? "refunded" : "partially_refunded", stripeChargeId: charge.id, updatedAt: now })
           .where(eq(payments.id, p.id));
         const amount = formatMoney({ amountMinor: refunded, currency: p.currency });
         await tellPayment(tx, orgId, p, "payment.refunded", `${amount} of the ${PAYMENT_KIND_LABELS[p.kind].toLowerCase()} was refunded`, "Refunded to the card through Stripe.", amount);

@@ -61,7 +61,7 @@ export async function createSampleFeePayment(tx: Tx, sample: { id: string; brand
 
 type Parties = { brand: { id: string; name: string; slug: string }; workshop: { id: string; name: string; slug: string; timeZone: string }; subject: string; href: (side: Side) => string };
 
-async function partiesOf(tx: Tx, p: Payment): Promise<Parties> {
+export async function partiesOf(tx: Tx, p: Payment): Promise<Parties> {
   const orgs = await tx.select({ id: organizations.id, name: organizations.name, slug: organizations.slug, timeZone: organizations.timeZone }).from(organizations).where(inArray(organizations.id, [p.brandOrgId, p.workshopOrgId]));
   const brand = orgs.find((o) => o.id === p.brandOrgId)!;
   const workshop = orgs.find((o) => o.id === p.workshopOrgId)!;
@@ -79,10 +79,10 @@ async function partiesOf(tx: Tx, p: Payment): Promise<Parties> {
   };
 }
 
-const refOf = (p: Payment, parties: Parties) => ({ subject: parties.subject, kind: PAYMENT_KIND_LABELS[p.kind].toLowerCase(), amount: formatMoney({ amountMinor: p.amountMinor, currency: p.currency }) });
+export const refOf = (p: Payment, parties: Parties) => ({ subject: parties.subject, kind: PAYMENT_KIND_LABELS[p.kind].toLowerCase(), amount: formatMoney({ amountMinor: p.amountMinor, currency: p.currency }) });
 
 /** One side's own payment, locked. Another organization's answers NOT_FOUND. */
-async function lockPayment(tx: Tx, side: Side, orgId: string, paymentId: string): Promise<Payment> {
+export async function lockPayment(tx: Tx, side: Side, orgId: string, paymentId: string): Promise<Payment> {
   const [p] = await tx.select().from(payments).where(and(eq(payments.id, paymentId), eq(sideColumn(side), orgId))).for("update");
   if (!p) throw paymentNotFound();
   return p;
@@ -96,7 +96,7 @@ async function assertOrderTakesPayment(tx: Tx, p: Payment) {
 }
 
 /** Tells both parties, each as itself: the activity-log rows and the notifications of one payment change. */
-async function tellBoth(tx: Tx, callerOrgId: string, parties: Parties, write: (org: "brand" | "workshop") => Promise<void>) {
+export async function tellBoth(tx: Tx, callerOrgId: string, parties: Parties, write: (org: "brand" | "workshop") => Promise<void>) {
   for (const side of ["brand", "workshop"] as const) {
     const org = parties[side];
     if (org.id === callerOrgId) await write(side);

@@ -30,22 +30,22 @@ export const platformFeeBasisPoints = () => env.PLATFORM_FEE_BASIS_POINTS;
 export const cardNotConfigured = () => new AppError("CONFLICT", "Card payments are not configured on this Bezel. Pay by bank transfer instead.");
 
 /** A Stripe failure in words; the raw message stays in the server log. */
-export function stripeFailure(err: unknown): AppError {
+export function stripeFailure(err: unknown, nothing = "Nothing was charged"): AppError {
   if (err instanceof Stripe.errors.StripeError) {
     console.error(`stripe ${err.type}${err.code ? ` ${err.code}` : ""}: ${err.message}`);
-    if (err instanceof Stripe.errors.StripeConnectionError) return new AppError("CONFLICT", "Stripe could not be reached. Nothing was charged; try again in a minute.");
-    if (err instanceof Stripe.errors.StripeRateLimitError) return new AppError("TOO_MANY_REQUESTS", "Stripe is busy. Nothing was charged; try again in a minute.");
+    if (err instanceof Stripe.errors.StripeConnectionError) return new AppError("CONFLICT", `Stripe could not be reached. ${nothing}; try again in a minute.`);
+    if (err instanceof Stripe.errors.StripeRateLimitError) return new AppError("TOO_MANY_REQUESTS", `Stripe is busy. ${nothing}; try again in a minute.`);
     if (err instanceof Stripe.errors.StripeInvalidRequestError) return new AppError("CONFLICT", `Stripe refused the request: ${err.message}`);
-    return new AppError("CONFLICT", "Stripe could not take the request. Nothing was charged; try again later.");
+    return new AppError("CONFLICT", `Stripe could not take the request. ${nothing}; try again later.`);
   }
   throw err;
 }
 
-async function call<T>(run: () => Promise<T>): Promise<T> {
+async function call<T>(run: () => Promise<T>, nothing?: string): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    throw stripeFailure(err);
+    throw stripeFailure(err, nothing);
   }
 }
 
@@ -123,4 +123,28 @@ export function onboardingStatusOf(account: Pick<Stripe.Account, "details_submit
   if (account.payouts_enabled && account.capabilities?.transfers === "active" && missing.length === 0) return { status: "ready", requirements: [] };
   if (account.details_submitted && (missing.length > 0 || r?.disabled_reason)) return { status: "restricted", requirements: missing };
   return { status: "pending", requirements: missing };
+}
+
+export type RefundInput = { paymentId: string; paymentIntentId: string; amount: number; refundApplicationFee: boolean; idempotencyKey: string };
+
+/**
+ * A refund of a destination charge: `reverse_transfer` takes the amount back from the workshop's connected
+ * account (the platform made the charge), and `refund_application_fee` returns the platform's fee in
+ * proportion when the refund rule says so (src/lib/refunds.ts).
+ */
+export function createRefund(stripe: StripeClient, input: RefundInput) {
+  return call(() =>
+    stripe.refunds.create(
+      {
+        payment_intent: input.paymentIntentId,
+        amount: input.amount,
+        reverse_transfer: true,
+        refund_application_fee: input.refundApplicationFee,
+        reason: "requested_by_customer",
+        metadata: { payment_id: input.paymentId },
+      },
+      { idempotencyKey: input.idempotencyKey },
+    ),
+    "Nothing was refunded",
+  );
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { bankDetailsSchema, confirmTransferSchema, markTransferSentSchema, ONBOARDING_STATUSES, PAYMENT_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES, paymentListSchema, startCardPaymentSchema } from "~/lib/payment-schemas";
+import { refundPaymentSchema } from "~/lib/refunds";
 import { PAYMENT_TERMS } from "~/lib/rfq-schemas";
+import { refundPayment } from "../../services/payment-refunds";
 import { confirmTransferReceived, markTransferSent, startCardPayment } from "../../services/payments";
 import { exportPaymentsCsv, getOrderPayments, getSamplePayments, listPayments } from "../../services/payment-views";
 import { getPayoutSettings, saveBankDetails, startOnboarding } from "../../services/payouts";
@@ -30,13 +32,18 @@ const paymentOutput = z.object({
   refundedMinor: z.number(),
   failureMessage: z.string(),
   paidOn: day.nullable(),
-  actions: z.array(z.enum(["pay_card", "mark_sent", "confirm_received"])),
+  refundPendingMinor: z.number(),
+  refundReference: z.string(),
+  refundedOn: day.nullable(),
+  refund: z.object({ mode: z.enum(["full", "workshop_decides"]), minMinor: z.number(), maxMinor: z.number(), explanation: z.string() }).nullable(),
+  actions: z.array(z.enum(["pay_card", "mark_sent", "confirm_received", "refund"])),
 });
 const orderPaymentsOutput = z.object({
   orderId: z.string(),
   side,
   card: z.object({ configured: z.boolean(), ready: z.boolean() }),
   paymentTerms: z.enum(PAYMENT_TERMS),
+  cancelled: z.boolean(),
   bank: bank.nullable(),
   payments: z.array(paymentOutput),
 });
@@ -98,6 +105,10 @@ export const paymentRouter = createTRPCRouter({
       const p = await confirmTransferReceived(ctx.db, ctx.actor, input);
       return { id: p.id, status: p.status, paidOn: p.paidOn };
     }),
+  refund: workshopProcedure("payments.refund")
+    .input(refundPaymentSchema)
+    .output(z.object({ id: z.string(), status, refundedMinor: z.number(), refundPendingMinor: z.number(), refund: z.enum(["recorded", "processing", "failed"]), message: z.string() }))
+    .mutation(({ ctx, input }) => refundPayment(ctx.db, ctx.actor, input)),
   payoutSettings: workshopProcedure("payouts.view").output(payoutOutput).query(({ ctx }) => getPayoutSettings(ctx.db, ctx.org.id)),
   startOnboarding: workshopProcedure("payouts.manage")
     .output(z.object({ url: z.string() }))

@@ -47,6 +47,16 @@ export const payments = pgTable(
     checkoutAttempt: integer().notNull().default(0),
     platformFeeMinor: bigint({ mode: "number" }).notNull().default(0),
     refundedMinor: bigint({ mode: "number" }).notNull().default(0),
+    /** A card refund asked of Stripe and not yet final (its webhook or its answer records it in refundedMinor). */
+    refundPendingMinor: bigint({ mode: "number" }).notNull().default(0),
+    /** Counts the refunds asked of Stripe: part of each one's idempotency key. */
+    refundAttempt: integer().notNull().default(0),
+    stripeRefundId: text(),
+    /** The reference of the workshop's transfer back, for a bank transfer's refund. */
+    refundReference: text().notNull().default(""),
+    /** When the last refund was recorded (the workshop's day) and by whom. */
+    refundedOn: date({ mode: "string" }),
+    refundedById: uuid().references(() => users.id, { onDelete: "set null" }),
     failureMessage: text().notNull().default(""),
     /** The day it was received (the workshop's time zone), and who confirmed a transfer. */
     paidOn: date({ mode: "string" }),
@@ -64,6 +74,7 @@ export const payments = pgTable(
     index().on(t.workshopOrgId, t.createdAt),
     check("payments_subject", sql`(${t.orderId} is not null) <> (${t.sampleRequestId} is not null)`),
     check("payments_amounts", sql`${t.amountMinor} >= 0 and ${t.platformFeeMinor} >= 0 and ${t.refundedMinor} between 0 and ${t.amountMinor}`),
+    check("payments_refund_pending", sql`${t.refundPendingMinor} >= 0 and ${t.refundedMinor} + ${t.refundPendingMinor} <= ${t.amountMinor}`),
   ],
 );
 
