@@ -169,6 +169,7 @@ const EXPECTED: Record<string, Expectation> = {
   "payment.workshopList": { role: "member", kind: "workshop" },
   "payment.workshopExport": { role: "member", kind: "workshop" },
   "payment.confirmTransfer": { role: "admin", kind: "workshop" },
+  "payment.refund": { role: "admin", kind: "workshop" },
   "payment.payoutSettings": { role: "member", kind: "workshop" },
   "payment.startOnboarding": { role: "admin", kind: "workshop" },
   "payment.saveBankDetails": { role: "admin", kind: "workshop" },

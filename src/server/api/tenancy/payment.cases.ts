@@ -1,4 +1,4 @@
-import { asc, eq, or } from "drizzle-orm";
+import { and, asc, eq, or } from "drizzle-orm";
 import { expect } from "vitest";
 import { todayIn } from "~/lib/sample-request-schemas";
 import type { Fixture, OrgFixture } from "~/test/fixtures";
@@ -7,6 +7,8 @@ import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
 import type { TenancyCase, TenancyCaseContext } from "~/test/tenancy";
 import type { Db } from "../../db/client";
 import { events, notifications, orders, payments, payoutAccounts } from "../../db/schema";
+import { cancelOrder } from "../../services/order-status";
+import { confirmTransferReceived, markTransferSent } from "../../services/payments";
 import { acceptSampleRequest, createSampleRequest } from "../../services/sample-requests";
 
 const everything = async (d: Db, t: OrgFixture) => ({
@@ -64,11 +66,32 @@ function samplesOf(db: Db) {
   };
 }
 
+/** One order per fixture whose deposit came by bank transfer and which its brand then cancelled: the deposit to refund. */
+function cancelledOf(db: Db) {
+  const made = new Map<string, Promise<{ orderId: string; deposit: string }>>();
+  return (f: Fixture) => {
+    let order = made.get(f.brand.org.id);
+    if (!order) {
+      order = (async () => {
+        const { order: o } = await rfqBetween(db, f);
+        const [deposit] = await db.select().from(payments).where(and(eq(payments.orderId, o.id), eq(payments.kind, "deposit")));
+        await markTransferSent(db, actorOf(f.brand), { paymentId: deposit!.id, reference: "SEPA 0042" });
+        await confirmTransferReceived(db, actorOf(f.workshop), { paymentId: deposit!.id, receivedOn: todayIn(f.workshop.org.timeZone) });
+        await cancelOrder(db, actorOf(f.brand), { orderId: o.id, reason: "The collection was dropped." });
+        return { orderId: o.id, deposit: deposit!.id };
+      })();
+      made.set(f.brand.org.id, order);
+    }
+    return order;
+  };
+}
+
 const NO_STRIPE = "succeeds only with a Stripe API; covered against a local Stripe server in src/server/services/stripe.test.ts";
 
 export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
   const orderOf = ordersOf(db);
   const sampleOf = samplesOf(db);
+  const cancelledOrderOf = cancelledOf(db);
   const sampleCase = (procedure: string, kind: "brand" | "workshop"): TenancyCase => ({
     procedure,
     kind,
@@ -195,6 +218,19 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         const deposit = stateOf(after).payments.find((p) => p.id === o.deposit);
         expect(deposit).toMatchObject({ status: "paid", method: "transfer", paidOn: todayIn(f.workshop.org.timeZone) });
         expect(stateOf(after).orders.find((x) => x.id === o.orderId)).toMatchObject({ status: "in_production" });
+      },
+    },
+    {
+      procedure: "payment.refund",
+      kind: "workshop",
+      input: async (t, f) => ({ orgId: t.org.id, paymentId: (await cancelledOrderOf(f)).deposit, amountMinor: 26_340, reference: "SEPA back 0042" }),
+      state: everything,
+      rowIds: ["paymentId"],
+      allowed: async ({ result, after, f }) => {
+        const o = await cancelledOrderOf(f);
+        expect(result).toMatchObject({ status: "refunded", refundedMinor: 26_340, refund: "recorded" });
+        expect(stateOf(after).payments.find((p) => p.id === o.deposit)).toMatchObject({ status: "refunded", refundedMinor: 26_340, refundReference: "SEPA back 0042" });
+        expect(stateOf(after).events.filter((e) => e.action === "payment.refunded" && e.subjectId === o.deposit)).toHaveLength(1);
       },
     },
     {
