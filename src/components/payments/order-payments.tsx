@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useParams, useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
@@ -13,6 +13,8 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
+import { toast } from "sonner";
+import { parseMoney, toDecimalString } from "~/lib/money";
 import { PAYMENT_KIND_LABELS, PAYMENT_METHOD_LABELS, PAYMENT_STATUS_LABELS } from "~/lib/payment-schemas";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
@@ -65,6 +67,10 @@ function PaymentsCard({ orgId, side, query, queryKey }: { orgId: string; side: S
         description={
           !("paymentTerms" in view)
             ? "The sample fee, paid to the workshop."
+            : view.cancelled
+              ? side === "brand"
+                ? "This order is cancelled: nothing more is paid on it. The workshop refunds what you paid."
+                : "This order is cancelled: nothing more is paid on it. Refund what the brand paid."
             : view.paymentTerms === "balance_before_shipping"
               ? "Deposit at order; the balance before shipping, which waits for it."
               : "Deposit at order; the balance at the milestone the terms name."
@@ -83,11 +89,11 @@ function PaymentsCard({ orgId, side, query, queryKey }: { orgId: string; side: S
       ) : (
         <ul className="divide-y divide-line">
           {view.payments.map((p) => (
-            <PaymentRow key={p.id} orgId={orgId} queryKey={queryKey} side={side} payment={p} justPaid={returned === p.id} />
+            <PaymentRow key={p.id} orgId={orgId} queryKey={queryKey} side={side} payment={p} justPaid={returned === p.id} cancelled={"cancelled" in view && view.cancelled} />
           ))}
         </ul>
       )}
-      {side === "brand" && (
+      {side === "brand" && !("cancelled" in view && view.cancelled) && (
         <CardBody className="border-t border-line text-sm">
           <h3 className="font-medium">Bank transfer</h3>
           {view.bank ? (
@@ -130,8 +136,11 @@ function PaymentsCard({ orgId, side, query, queryKey }: { orgId: string; side: S
   );
 }
 
-function PaymentRow({ orgId, queryKey, side, payment: p, justPaid }: { orgId: string; queryKey: readonly unknown[]; side: Side; payment: PaymentView; justPaid: boolean }) {
+function PaymentRow({ orgId, queryKey, side, payment: p, justPaid, cancelled }: { orgId: string; queryKey: readonly unknown[]; side: Side; payment: PaymentView; justPaid: boolean; cancelled: boolean }) {
   const status = justPaid && p.status === "due" ? "processing" : p.status;
+  // A cancelled order's unpaid payments are not due any more.
+  const notDue = cancelled && (status === "due" || status === "failed");
+  const held = p.status === "paid" || p.status === "partially_refunded";
   const due = p.dueOn ? `due ${formatDay(p.dueOn)}` : "";
   const at = p.kind === "balance" && p.dueMilestone ? `at ${p.dueMilestone}` : "";
   return (
@@ -140,20 +149,25 @@ function PaymentRow({ orgId, queryKey, side, payment: p, justPaid }: { orgId: st
         <span className="font-medium">
           {PAYMENT_KIND_LABELS[p.kind]} · {money(p.amountMinor, p.currency)}
         </span>
-        <Badge tone={PAYMENT_STATUS_TONE[status]}>{PAYMENT_STATUS_LABELS[status]}</Badge>
+        {notDue ? <Badge tone="neutral">Not due</Badge> : p.refundPendingMinor > 0 ? <Badge tone="info">Refund processing</Badge> : <Badge tone={PAYMENT_STATUS_TONE[status]}>{PAYMENT_STATUS_LABELS[status]}</Badge>}
       </div>
       <p className="text-ink-muted">
         {[due, at].filter(Boolean).join(", ") || "Due when the terms say"}
         {p.method ? ` · ${PAYMENT_METHOD_LABELS[p.method]}` : ""}
         {p.transferReference ? ` · reference ${p.transferReference}` : ""}
         {p.paidOn ? ` · paid ${formatDay(p.paidOn)}` : ""}
-        {p.refundedMinor > 0 ? ` · ${money(p.refundedMinor, p.currency)} refunded` : ""}
+        {p.refundedMinor > 0 ? ` · ${money(p.refundedMinor, p.currency)} refunded${p.refundedOn ? ` ${formatDay(p.refundedOn)}` : ""}` : ""}
+        {p.refundReference ? ` · refund reference ${p.refundReference}` : ""}
         {side === "workshop" && p.platformFeeMinor > 0 ? ` · platform fee ${money(p.platformFeeMinor, p.currency)}` : ""}
       </p>
       {(p.status === "paid" || p.status === "partially_refunded" || p.status === "refunded") && <ReceiptLink side={side} paymentId={p.id} label={PAYMENT_KIND_LABELS[p.kind]} />}
       {p.status === "failed" && p.failureMessage && <p className="text-danger">{p.failureMessage}</p>}
       {p.status === "processing" && p.method === "transfer" && side === "workshop" && <p className="text-ink-muted">The brand says it sent this by bank transfer. Confirm it when it arrives.</p>}
-      {p.actions.length > 0 && <PaymentActions orgId={orgId} queryKey={queryKey} side={side} payment={p} />}
+      {p.refundPendingMinor > 0 && <p className="text-ink-muted">Stripe is refunding {money(p.refundPendingMinor, p.currency)} to the card. It shows as refunded when Stripe confirms it.</p>}
+      {cancelled && held && p.refundPendingMinor === 0 && side === "brand" && <p className="text-ink-muted">The order is cancelled: the workshop refunds this payment.</p>}
+      {cancelled && p.status === "processing" && p.method === "transfer" && side === "brand" && <p className="text-ink-muted">The order is cancelled: once the workshop confirms your transfer arrived, it refunds it.</p>}
+      {p.actions.includes("refund") && p.refund && <RefundForm orgId={orgId} queryKey={queryKey} payment={p} rule={p.refund} />}
+      {p.actions.some((a) => a !== "refund") && <PaymentActions orgId={orgId} queryKey={queryKey} side={side} payment={p} />}
     </li>
   );
 }
@@ -241,5 +255,79 @@ function PaymentActions({ orgId, queryKey, side, payment: p }: { orgId: string; 
         </form>
       )}
     </div>
+  );
+}
+
+type ServerError = { message?: string; data?: { fieldErrors?: Record<string, string[] | undefined> | null } | null };
+
+/**
+ * The workshop refunds a cancelled order's payment, by the rule the server states (src/lib/refunds.ts):
+ * the amount (the whole of it, or what the workshop decides after production started), and for a bank
+ * transfer the reference of the transfer sent back. A dialog asks before anything is sent; errors stand
+ * next to their fields.
+ */
+function RefundForm({ orgId, queryKey, payment: p, rule }: { orgId: string; queryKey: readonly unknown[]; payment: PaymentView; rule: NonNullable<PaymentView["refund"]> }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const card = p.method === "card";
+  const [amount, setAmount] = useState(() => toDecimalString(rule.maxMinor, p.currency));
+  const [reference, setReference] = useState("");
+  const [errors, setErrors] = useState<{ amountMinor?: string; reference?: string; form?: string }>({});
+  const refund = useMutation(trpc.payment.refund.mutationOptions());
+  const parsed = parseMoney(amount, p.currency);
+  const amountMinor = parsed.ok && parsed.money.currency === p.currency ? parsed.money.amountMinor : null;
+
+  const check = () => {
+    const next: typeof errors = {};
+    if (!parsed.ok) next.amountMinor = parsed.error;
+    else if (parsed.money.currency !== p.currency) next.amountMinor = `Refund in ${p.currency}, the payment's currency.`;
+    else if (parsed.money.amountMinor > rule.maxMinor) next.amountMinor = `At most ${money(rule.maxMinor, p.currency)} can be refunded.`;
+    else if (parsed.money.amountMinor < Math.max(1, rule.minMinor)) next.amountMinor = rule.mode === "full" ? `${rule.explanation} Refund ${money(rule.maxMinor, p.currency)}.` : "Enter an amount above zero.";
+    if (!card && !reference.trim()) next.reference = "Enter the reference of the transfer you sent back.";
+    setErrors(next);
+    return Object.keys(next).length === 0;
+  };
+
+  return (
+    <form {...POST_ONLY} className="flex flex-col gap-2 rounded-md border border-line p-3" aria-label={`Refund the ${PAYMENT_KIND_LABELS[p.kind].toLowerCase()}`} onSubmit={(e) => e.preventDefault()}>
+      <p className="text-ink-muted">{rule.explanation}</p>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+        <Field label={`Amount to refund (${p.currency})`} error={errors.amountMinor}>
+          <Input id={`${id}-amount`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} readOnly={rule.mode === "full"} className="sm:w-44" />
+        </Field>
+        {!card && (
+          <Field label="Reference of your transfer back" error={errors.reference}>
+            <Input id={`${id}-ref`} value={reference} maxLength={140} onChange={(e) => setReference(e.target.value)} placeholder="SEPA 2027-0099" />
+          </Field>
+        )}
+      </div>
+      {errors.form && <FormError message={errors.form} />}
+      <ConfirmDialog
+        trigger={
+          <Button variant="secondary" className="self-start" onClick={(e) => !check() && e.preventDefault()}>
+            {card ? "Refund to the card" : "Record the refund"}
+          </Button>
+        }
+        title={`Refund ${amountMinor !== null ? money(amountMinor, p.currency) : "this amount"} of the ${PAYMENT_KIND_LABELS[p.kind].toLowerCase()}?`}
+        description={card ? "Stripe returns it to the brand's card and takes it back from your payouts. This cannot be undone." : "Record it only once you have sent the money back. The brand sees the payment as refunded; this cannot be undone."}
+        confirmLabel={card ? "Refund" : "Record refund"}
+        onConfirm={async () => {
+          if (!check() || amountMinor === null) return;
+          try {
+            const r = await refund.mutateAsync({ orgId, paymentId: p.id, amountMinor, reference });
+            if (r.refund === "failed") setErrors({ form: r.message });
+            else toast.success(r.refund === "processing" ? r.message : "Refund recorded.");
+            await queryClient.invalidateQueries({ queryKey });
+          } catch (err) {
+            const e = err as ServerError;
+            const fields = e.data?.fieldErrors ?? {};
+            const amountError = fields.amountMinor?.[0];
+            const referenceError = fields.reference?.[0];
+            setErrors(amountError || referenceError ? { amountMinor: amountError, reference: referenceError } : { form: e.message || "The refund could not be made. Try again." });
+          }
+        }}
+      />
+    </form>
   );
 }
