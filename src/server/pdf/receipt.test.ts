@@ -2,12 +2,18 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { callerFor, createFixture, type Fixture } from "~/test/fixtures";
 import { rfqBetween } from "~/test/rfqs";
 import { orders, organizations, payments, type Order, type Payment } from "../db/schema";
+import { todayIn } from "~/lib/sample-request-schemas";
+import { actorOf, publishWorkshop, uploadedFile } from "~/test/vetting";
+import { cancelOrder } from "../services/order-status";
+import { refundPayment } from "../services/payment-refunds";
+import { confirmTransferReceived, markTransferSent } from "../services/payments";
+import { acceptSampleRequest, createSampleRequest } from "../services/sample-requests";
 import { receiptResponse } from "./receipt-response";
 
 const db = await testDb();
@@ -125,5 +131,63 @@ describe("the payment receipt PDF", () => {
     }
     await db.update(payments).set({ status: "paid" }).where(eq(payments.id, deposit.id));
     expect((await receiptResponse(callerFor(db, f.workshop.owner), db, "workshop", f.workshop.org.slug, deposit.id)).status).toBe(200);
+  });
+});
+
+describe("a sample fee's receipt", () => {
+  it("is printed for both parties once the fee, paid the same way as an order's payments, was received; 404 for everyone else and before", async () => {
+    const f = await createFixture(db);
+    await publishWorkshop(db, f.workshop);
+    const request = await createSampleRequest(db, actorOf(f.brand), { workshopOrgId: f.workshop.org.id, description: "A signet ring in silver 925", quantity: 1, note: "", attachmentFileIds: [(await uploadedFile(db, f.brand)).id] });
+    await acceptSampleRequest(db, actorOf(f.workshop), { requestId: request.id, fee: { amountMinor: 4_500, currency: "EUR" }, expectedShipDate: todayIn(f.workshop.org.timeZone) });
+    const [fee] = await db.select().from(payments).where(eq(payments.sampleRequestId, request.id));
+    expect(fee).toMatchObject({ kind: "sample_fee", amountMinor: 4_500, currency: "EUR", status: "due" });
+    const notFound = async (res: Promise<Response>) => expect((await res).status).toBe(404);
+    // Not received yet: no receipt.
+    await notFound(receiptResponse(callerFor(db, f.brand.owner), db, "brand", f.brand.org.slug, fee!.id));
+
+    await markTransferSent(db, actorOf(f.brand), { paymentId: fee!.id, reference: "SEPA SR 1" });
+    await notFound(receiptResponse(callerFor(db, f.workshop.owner), db, "workshop", f.workshop.org.slug, fee!.id));
+    await confirmTransferReceived(db, actorOf(f.workshop), { paymentId: fee!.id, receivedOn: "2026-11-30" }, new Date("2026-12-01T12:00:00Z"));
+
+    const number = `SF-${fee!.id.slice(0, 8).toUpperCase()}`;
+    const brandRes = await receiptResponse(callerFor(db, f.brand.member), db, "brand", f.brand.org.slug, fee!.id);
+    expect(brandRes.status).toBe(200);
+    expect(brandRes.headers.get("content-disposition")).toBe(`attachment; filename="receipt-${number}.pdf"`);
+    const workshopPdf = await pdfOf(receiptResponse(callerFor(db, f.workshop.member), db, "workshop", f.workshop.org.slug, fee!.id));
+    if (hasPdftotext || process.env.CI) {
+      const brandText = pdfText(Buffer.from(await brandRes.arrayBuffer()));
+      expect(brandText).toContain(`Receipt ${number}`);
+      expect(brandText).toContain(`Sample fee of sample request SR-${request.number}`);
+      expect(brandText).toContain("€45.00");
+      expect(brandText).toMatch(/Method\s+Bank transfer/);
+      expect(brandText).toContain("SEPA SR 1");
+      expect(brandText).toContain("30 November 2026");
+      expect(pdfText(workshopPdf)).toContain(`Receipt ${number}`);
+    }
+
+    // Another organization (its own slug or the party's), signed out, a user with no organization: 404.
+    await notFound(receiptResponse(callerFor(db, null), db, "brand", f.brand.org.slug, fee!.id));
+    await notFound(receiptResponse(callerFor(db, null), db, "workshop", f.workshop.org.slug, fee!.id));
+    await notFound(receiptResponse(callerFor(db, f.loner), db, "workshop", f.workshop.org.slug, fee!.id));
+    await notFound(receiptResponse(callerFor(db, f.outsider.brand.owner), db, "brand", f.outsider.brand.org.slug, fee!.id));
+    await notFound(receiptResponse(callerFor(db, f.outsider.workshop.owner), db, "workshop", f.outsider.workshop.org.slug, fee!.id));
+    await notFound(receiptResponse(callerFor(db, f.outsider.workshop.owner), db, "workshop", f.workshop.org.slug, fee!.id));
+  });
+
+  it("an order's receipt is 404 to another organization's members even with the party's own slug, and stays after a refund", async () => {
+    const f = await createFixture(db);
+    const { order } = await rfqBetween(db, f);
+    const [deposit] = await db.select().from(payments).where(and(eq(payments.orderId, order.id), eq(payments.kind, "deposit")));
+    await markTransferSent(db, actorOf(f.brand), { paymentId: deposit!.id, reference: "SEPA 7" });
+    await confirmTransferReceived(db, actorOf(f.workshop), { paymentId: deposit!.id, receivedOn: todayIn(f.workshop.org.timeZone) });
+    await cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "Dropped." });
+    await refundPayment(db, actorOf(f.workshop), { paymentId: deposit!.id, amountMinor: 26_340, reference: "SEPA back 7" }, new Date(), null);
+    const text = await pdfOf(receiptResponse(callerFor(db, f.brand.member), db, "brand", f.brand.org.slug, deposit!.id));
+    if (hasPdftotext || process.env.CI) expect(pdfText(text)).toMatch(/Refunded\s+€263\.40/);
+    const notFound = async (res: Promise<Response>) => expect((await res).status).toBe(404);
+    await notFound(receiptResponse(callerFor(db, f.outsider.brand.owner), db, "brand", f.brand.org.slug, deposit!.id));
+    await notFound(receiptResponse(callerFor(db, f.outsider.workshop.member), db, "workshop", f.workshop.org.slug, deposit!.id));
+    await notFound(receiptResponse(callerFor(db, f.outsider.workshop.owner), db, "workshop", f.outsider.workshop.org.slug, deposit!.id));
   });
 });
