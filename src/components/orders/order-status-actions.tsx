@@ -62,8 +62,8 @@ function CancelOrder({ orgId, orderId, orderLabel, otherName }: One) {
           >
             <AlertDialog.Title className="text-lg font-semibold">Cancel {orderLabel}?</AlertDialog.Title>
             <AlertDialog.Description className="mt-2 text-sm text-ink-muted">
-              The order stops for good: its milestones are no longer reported on and it cannot be reopened. {otherName} is told, with your reason. Payments made are settled
-              between you separately.
+              The order stops for good: its milestones are no longer reported on and it cannot be reopened. {otherName} is told, with your reason. The workshop then refunds what
+              was paid: in full before production started; after it started, it decides how much of the deposit.
             </AlertDialog.Description>
             <div className="mt-4 flex flex-col gap-3">
               <FormError message={cancel.formError} />

@@ -19,8 +19,8 @@ import { notify } from "./notifications";
  * - delivered, the brand's owner or admin closes it (its status becomes `completed`);
  * - a closed or cancelled order never changes again (the database's trigger holds the app to that too).
  *
- * Cancelling records nothing about money: a deposit paid for a cancelled order is refunded by the
- * payments, later; this only stops the order. A cancelled order's plan is no longer reported on (its
+ * Cancelling records nothing about money: what was paid for a cancelled order the workshop then refunds
+ * by the rule in src/lib/refunds.ts (src/server/services/payment-refunds.ts); this only stops the order. A cancelled order's plan is no longer reported on (its
  * milestones and shipping refuse changes) and leaves the at-risk and overdue checks.
  *
  * Each change runs in one transaction with the order's plan and then the order row locked (the order in
