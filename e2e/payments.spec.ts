@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import Stripe from "stripe";
@@ -163,6 +164,98 @@ test("a bank-transfer deposit confirmed by the workshop puts the order in produc
   const balance = brandPage.getByTestId("payment-balance");
   await expect(balance).toContainText("Paid", SLOW_STEP);
   await expect(balance).toContainText("Card");
+  await brandContext.close();
+  await workshopContext.close();
+});
+
+/** At 390 px wide (a phone) the page scrolls only vertically; the viewport is restored afterwards. */
+async function fitsAPhone(page: Page) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow at 390 px on ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(0);
+  if (before) await page.setViewportSize(before);
+}
+
+test("a cancelled order's transfer deposit: no more pay buttons, the workshop records the refund, both sides see it refunded; the pages fit a phone", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const s = await seed();
+
+  const brandContext = await browser.newContext();
+  const brandPage = await brandContext.newPage();
+  await signIn(brandPage, s.brand.owner.email, s.brand.owner.password);
+  await expect(brandPage).not.toHaveURL(/sign-in/, SLOW_STEP);
+  await brandPage.goto(`/brand/${s.brand.slug}/orders/${s.orderId}`);
+  const deposit = brandPage.getByTestId("payment-deposit");
+  await deposit.getByRole("button", { name: "I sent a bank transfer" }).click({ timeout: 20_000 });
+  await deposit.getByLabel("Transfer reference").fill("SEPA E2E-0077");
+  await deposit.getByRole("button", { name: "Mark as sent" }).click();
+  await expect(deposit).toContainText("Processing", SLOW_STEP);
+
+  const workshopContext = await browser.newContext();
+  const workshopPage = await workshopContext.newPage();
+  await signIn(workshopPage, s.workshop.owner.email, s.workshop.owner.password);
+  await expect(workshopPage).not.toHaveURL(/sign-in/, SLOW_STEP);
+  await workshopPage.goto(`/workshop/${s.workshop.slug}/orders/${s.orderId}`);
+  const received = workshopPage.getByTestId("payment-deposit");
+  await received.getByRole("button", { name: "Confirm receipt" }).click({ timeout: 20_000 });
+  await workshopPage.getByRole("alertdialog").getByRole("button", { name: "Confirm receipt" }).click();
+  await expect(received).toContainText("Paid", SLOW_STEP);
+
+  // The brand's owner cancels the order in production.
+  await brandPage.reload();
+  const status = brandPage.getByRole("region", { name: /^Status/ });
+  await status.getByRole("button", { name: "Cancel order…" }).click({ timeout: 20_000 });
+  const dialog = brandPage.getByRole("alertdialog");
+  await expect(dialog).toContainText("The workshop then refunds what was paid");
+  await dialog.getByLabel("Reason").fill("The capsule was dropped.");
+  await dialog.getByRole("button", { name: "Cancel order", exact: true }).click();
+  await expect(status).toContainText("Cancelled", SLOW_STEP);
+  await brandPage.reload();
+  const brandDeposit = brandPage.getByTestId("payment-deposit");
+  const brandBalance = brandPage.getByTestId("payment-balance");
+  await expect(brandDeposit).toContainText("The order is cancelled: the workshop refunds this payment.", SLOW_STEP);
+  await expect(brandBalance).toContainText("Not due");
+  await expect(brandPage.getByRole("button", { name: "I sent a bank transfer" })).toHaveCount(0);
+  await expect(brandPage.getByRole("button", { name: /by card/ })).toHaveCount(0);
+  await fitsAPhone(brandPage);
+
+  // The workshop records the refund: the whole deposit (production had not started), with its reference.
+  await workshopPage.reload();
+  const refund = workshopPage.getByRole("form", { name: "Refund the deposit" });
+  await expect(refund).toContainText("Production had not started: everything paid is refunded in full.", SLOW_STEP);
+  await expect(refund.getByLabel("Amount to refund (EUR)")).toHaveValue("263.40");
+  await fitsAPhone(workshopPage);
+  // No reference: the error stands next to its field, and nothing is asked.
+  await refund.getByRole("button", { name: "Record the refund" }).click();
+  await expect(refund.getByText("Enter the reference of the transfer you sent back.")).toBeVisible();
+  await expect(workshopPage.getByRole("alertdialog")).toHaveCount(0);
+  await refund.getByLabel("Reference of your transfer back").fill("SEPA BACK-0077");
+  await refund.getByRole("button", { name: "Record the refund" }).click();
+  const ask = workshopPage.getByRole("alertdialog");
+  await expect(ask).toContainText("Refund €263.40 of the deposit?");
+  await fitsAPhone(workshopPage);
+  await ask.getByRole("button", { name: "Record refund" }).click();
+  const workshopDeposit = workshopPage.getByTestId("payment-deposit");
+  await expect(workshopDeposit).toContainText("Refunded", SLOW_STEP);
+  await expect(workshopDeposit).toContainText("refund reference SEPA BACK-0077");
+  await expect(workshopPage.getByRole("form", { name: "Refund the deposit" })).toHaveCount(0);
+
+  const [row] = await query<{ status: string; refunded_minor: string }>(`select status, refunded_minor from payments where id = $1`, [s.depositId]);
+  expect(row).toEqual({ status: "refunded", refunded_minor: "26340" });
+
+  await brandPage.reload();
+  await expect(brandPage.getByTestId("payment-deposit")).toContainText("Refunded", SLOW_STEP);
+  await expect(brandPage.getByTestId("payment-deposit")).toContainText("€263.40 refunded");
+  await fitsAPhone(brandPage);
+
+  // The payments lists of both sides, on a phone.
+  await brandPage.goto(`/brand/${s.brand.slug}/payments`);
+  await expect(brandPage.getByText("Refunded").first()).toBeVisible(SLOW_STEP);
+  await fitsAPhone(brandPage);
+  await workshopPage.goto(`/workshop/${s.workshop.slug}/payments`);
+  await expect(workshopPage.getByText("Refunded").first()).toBeVisible(SLOW_STEP);
+  await fitsAPhone(workshopPage);
   await brandContext.close();
   await workshopContext.close();
 });
