@@ -1,10 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import { headers } from "next/headers";
 import { Toaster } from "sonner";
 import { env } from "~/env";
 import { TRPCReactProvider } from "~/trpc/react";
+import { fontMono, fontSans } from "~/styles/fonts";
 import "~/styles/globals.css";
 
 export const metadata: Metadata = {
@@ -26,7 +25,7 @@ export const viewport: Viewport = { themeColor: "#faf8f4" };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await headers();
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" className={`${fontSans.variable} ${fontMono.variable}`}>
       <body>
         <TRPCReactProvider>{children}</TRPCReactProvider>
         <Toaster position="bottom-right" toastOptions={{ className: "font-sans" }} />
