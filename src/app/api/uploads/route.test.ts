@@ -105,7 +105,8 @@ describe("POST /api/uploads", () => {
     const original = await get(body.id);
     expect(original.status).toBe(200);
     expect(original.headers.get("content-type")).toBe("image/png");
-    expect(original.headers.get("cache-control")).toBe("public, max-age=600");
+    // Browsers keep it (the bytes of a file id never change); shared caches only ten minutes.
+    expect(original.headers.get("cache-control")).toBe("public, max-age=31536000, immutable, s-maxage=600");
     expect(original.headers.get("content-disposition")).toContain('inline; filename="bracelet.png"');
     await db.update(workshopProfiles).set({ publishedAt: null }).where(eq(workshopProfiles.orgId, f.workshop.org.id));
   });

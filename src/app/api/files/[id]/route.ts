@@ -4,6 +4,8 @@ import { getDb } from "~/server/db";
 import { readableFile } from "~/server/services/files";
 import { getStorage } from "~/server/storage";
 
+const PUBLIC_FILE_CACHE = "public, max-age=31536000, immutable, s-maxage=600";
+
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" } });
 
 /** A filename for Content-Disposition: ASCII fallback plus the exact UTF-8 name (RFC 6266). */
@@ -41,9 +43,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   const etag = `"${file.id}-${chosen ? variant : "original"}"`;
   const headers = new Headers({
     "Content-Type": contentType,
-    // A file's bytes never change, but whether it is public does (unpublishing, removing a photo from a
-    // piece): shared caches may keep a public file for ten minutes, not for a year.
-    "Cache-Control": isPublic ? "public, max-age=600" : "private, no-store",
+    // A file's bytes never change (a new photo is a new file id), but whether it is public does
+    // (unpublishing, removing a photo from a piece). So a browser that saw a public file keeps it for a year
+    // without asking again, as it could have saved it; shared caches, which serve everyone, for ten minutes.
+    "Cache-Control": isPublic ? PUBLIC_FILE_CACHE : "private, no-store",
     "X-Content-Type-Options": "nosniff",
     ETag: etag,
     "Content-Disposition": disposition(search.get("download") ? "attachment" : "inline", file.originalName),
