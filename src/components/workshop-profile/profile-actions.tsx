@@ -1,11 +1,15 @@
 "use client";
 
 import { useQueries, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { can } from "~/lib/permissions";
 import { useSessionUser } from "~/components/public/session-user";
 import { useTRPC } from "~/trpc/react";
-import { ProfileActionsClient } from "./profile-actions-client";
 import { SignedOutActions } from "./signed-out-actions";
+
+// Only signed-in brand members get these controls (and the sample request form with its validation), so
+// visitors, who are most of a public profile's readers, do not download them.
+const ProfileActionsClient = dynamic(() => import("./profile-actions-client").then((m) => m.ProfileActionsClient));
 
 /**
  * "Save to shortlist" and "Request a sample" on a workshop's public profile, for a signed-in member of at
