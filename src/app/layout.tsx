@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { Toaster } from "sonner";
 import { env } from "~/env";
-import { TRPCReactProvider } from "~/trpc/react";
 import { fontMono, fontSans } from "~/styles/fonts";
 import "~/styles/globals.css";
 
@@ -21,13 +20,16 @@ export const viewport: Viewport = { themeColor: "#faf8f4" };
 /**
  * Reading the request headers renders every page per request, so each gets the nonce of its own CSP
  * (src/proxy.ts) on every script. A prerendered page would carry scripts without it.
+ *
+ * No tRPC client here: the routes that call procedures from the browser have it in their layout
+ * (src/trpc/with-trpc-layout.tsx), so public pages stay light on a phone.
  */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await headers();
   return (
     <html lang="en" className={`${fontSans.variable} ${fontMono.variable}`}>
       <body>
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+        {children}
         <Toaster position="bottom-right" toastOptions={{ className: "font-sans" }} />
       </body>
     </html>

@@ -1,36 +1,19 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { ReviewCard, type ReviewShown } from "~/components/orders/review-card";
 import { ReviewStars } from "~/components/orders/review-stars";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody } from "~/components/ui/card";
-import { useTRPC } from "~/trpc/react";
 
 type Page = { items: ReviewShown[]; page: number; pageSize: number; total: number };
 type Averages = { quality: number; communication: number; timeliness: number } | null;
 
-/** Pages after the first, fetched on demand; the first comes with the profile. */
-function LaterPage({ slug, page, workshopName }: { slug: string; page: number; workshopName: string }) {
-  const trpc = useTRPC();
-  const q = useQuery(trpc.review.publicList.queryOptions({ slug, page }));
-  if (q.isPending) return <li className="px-4 py-4 text-sm text-ink-muted sm:px-6">Loading more reviews…</li>;
-  if (q.isError)
-    return (
-      <li className="flex flex-wrap items-center gap-2 px-4 py-4 text-sm sm:px-6" role="alert">
-        These reviews did not load.
-        <Button size="sm" variant="secondary" onClick={() => void q.refetch()}>
-          Try again
-        </Button>
-      </li>
-    );
-  return q.data.items.map((r) => (
-    <li key={`${r.createdAt.toISOString()}-${r.brandName}`} className="px-4 py-4 sm:px-6">
-      <ReviewCard review={r} workshopName={workshopName} />
-    </li>
-  ));
-}
+// Later pages come through the tRPC client, which is downloaded only when someone asks for more reviews.
+const LaterPages = dynamic(() => import("./public-reviews-later"), {
+  loading: () => <li className="px-4 py-4 text-sm text-ink-muted sm:px-6">Loading more reviews…</li>,
+});
 
 /** Reviews from brands whose orders were delivered, newest first, with the workshop's answers and the averages. */
 export function PublicReviews({ slug, workshopName, first, averages }: { slug: string; workshopName: string; first: Page; averages: Averages }) {
@@ -76,9 +59,7 @@ export function PublicReviews({ slug, workshopName, first, averages }: { slug: s
                 <ReviewCard review={r} workshopName={workshopName} />
               </li>
             ))}
-            {Array.from({ length: pages - 1 }, (_, i) => (
-              <LaterPage key={i + 2} slug={slug} page={i + 2} workshopName={workshopName} />
-            ))}
+            {pages > 1 && <LaterPages slug={slug} through={pages} workshopName={workshopName} />}
           </ul>
           {pages < lastPage && (
             <div className="border-t border-line px-4 py-3 sm:px-6">
