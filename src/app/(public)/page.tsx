@@ -1,6 +1,6 @@
 import { ClipboardCheck, Gem, Hammer, Package, Search, Star } from "lucide-react";
 import Link from "next/link";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import { LandingShowcase } from "~/components/directory/landing-showcase";
 
 // What the product does today, and nothing it does not do yet.
@@ -22,12 +22,8 @@ export default function LandingPage() {
             where workshops show their craft, their artisans and their portfolio.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Button asChild size="lg">
-              <Link href="/sign-up">Create your account</Link>
-            </Button>
-            <Button asChild size="lg" variant="secondary">
-              <Link href="/workshops">Browse workshops</Link>
-            </Button>
+            <Link href="/sign-up" className={buttonVariants({ size: "lg" })}>Create your account</Link>
+            <Link href="/workshops" className={buttonVariants({ variant: "secondary", size: "lg" })}>Browse workshops</Link>
           </div>
         </div>
         <LandingShowcase />
@@ -82,9 +78,7 @@ export default function LandingPage() {
             <ClipboardCheck className="size-6 text-brass-100" aria-hidden />
             <p className="text-lg font-medium">Set up your brand or workshop in two minutes.</p>
           </div>
-          <Button asChild variant="accent" size="lg">
-            <Link href="/sign-up">Get started</Link>
-          </Button>
+          <Link href="/sign-up" className={buttonVariants({ variant: "accent", size: "lg" })}>Get started</Link>
         </div>
       </section>
     </>

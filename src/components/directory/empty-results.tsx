@@ -1,6 +1,7 @@
 import { SearchX } from "lucide-react";
 import Link from "next/link";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
+import { cn } from "~/components/ui/cn";
 import { EmptyState } from "~/components/ui/empty-state";
 import { activeFilters, directoryQueryString, filterLabel, parseDirectoryQuery, withoutFilter, type DirectorySearchParams } from "~/lib/directory-schemas";
 import type { DirectoryResult } from "~/trpc/types";
@@ -16,9 +17,7 @@ export function EmptyResults({ params, result }: { params: DirectorySearchParams
         icon={<SearchX />}
         title={`Page ${params.page} is past the end of these results.`}
         action={
-          <Button asChild variant="secondary">
-            <Link href={href({ ...params, page: result.pageCount })}>Go to page {result.pageCount}</Link>
-          </Button>
+          <Link href={href({ ...params, page: result.pageCount })} className={buttonVariants({ variant: "secondary" })}>Go to page {result.pageCount}</Link>
         }
       />
     );
@@ -54,9 +53,7 @@ export function EmptyResults({ params, result }: { params: DirectorySearchParams
       ) : (
         <p className="mt-1 text-sm text-ink-muted">Removing any single filter still finds nothing; start again with fewer filters.</p>
       )}
-      <Button asChild variant="ghost" className="mt-4">
-        <Link href={href({ ...parseDirectoryQuery({}), sort: params.sort })}>Clear all filters</Link>
-      </Button>
+      <Link href={href({ ...parseDirectoryQuery({}), sort: params.sort })} className={cn(buttonVariants({ variant: "ghost" }), "mt-4")}>Clear all filters</Link>
     </div>
   );
 }

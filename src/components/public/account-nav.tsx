@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import { useSessionUser } from "./session-user";
 
 /** The public header's account links: sign in and sign up, or the way back into Bezel once signed in. */
@@ -9,19 +9,13 @@ export function AccountNav() {
   const { user } = useSessionUser();
   if (user) {
     return (
-      <Button asChild>
-        <Link href="/app">Open Bezel</Link>
-      </Button>
+      <Link href="/app" className={buttonVariants()}>Open Bezel</Link>
     );
   }
   return (
     <>
-      <Button asChild variant="ghost">
-        <Link href="/sign-in">Sign in</Link>
-      </Button>
-      <Button asChild>
-        <Link href="/sign-up">Get started</Link>
-      </Button>
+      <Link href="/sign-in" className={buttonVariants({ variant: "ghost" })}>Sign in</Link>
+      <Link href="/sign-up" className={buttonVariants()}>Get started</Link>
     </>
   );
 }

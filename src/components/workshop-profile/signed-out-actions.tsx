@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 
 /**
  * What a visitor who is not signed in can do on a public profile: the same two things a brand member
@@ -9,9 +9,7 @@ export function SignedOutActions({ workshopSlug }: { workshopSlug: string }) {
   const back = encodeURIComponent(`/workshops/${workshopSlug}`);
   return (
     <div className="flex w-full flex-col gap-2 sm:w-auto sm:items-end">
-      <Button asChild>
-        <Link href="/sign-up">Sign up to save or request a sample</Link>
-      </Button>
+      <Link href="/sign-up" className={buttonVariants()}>Sign up to save or request a sample</Link>
       <p className="text-sm text-ink-muted">
         Have an account?{" "}
         <Link href={`/sign-in?callbackUrl=${back}`} className="font-medium text-brass-700 hover:underline">
