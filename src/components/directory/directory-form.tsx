@@ -11,6 +11,7 @@ import {
   DIRECTORY_PARAM_NAMES as PARAM,
   DIRECTORY_SORTS,
   directorySearchSchema,
+  directoryTotalText,
   FACET_KEYS,
   FACET_TITLE,
   SORT_LABELS,
@@ -57,8 +58,7 @@ function checkRanges(form: HTMLFormElement): RangeErrors {
  * ticking a box or choosing a sort navigates at once, and typed values apply on Enter or when leaving the box.
  */
 export function DirectoryForm({ formKey, params, facets, total, bounded = false, facetsSampled = false, children }: Props) {
-  const totalText = `${total.toLocaleString("en")}${bounded ? "+" : ""}`;
-  const plural = total === 1 && !bounded ? "workshop" : "workshops";
+  const [totalNumber, ...totalWords] = directoryTotalText(total, bounded).split(" ");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -195,7 +195,7 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
               />
             ))}
             <Button type="submit" variant="secondary" className="lg:hidden" onClick={() => setFiltersOpen(false)}>
-              Show {totalText} {plural}
+              Show {directoryTotalText(total, bounded)}
             </Button>
           </div>
         </div>
@@ -204,7 +204,7 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <p className="flex items-center gap-2 text-sm text-ink-muted" aria-live="polite">
               <span>
-                <strong className="font-semibold text-ink">{totalText}</strong> {plural}
+                <strong className="font-semibold text-ink">{totalNumber}</strong> {totalWords.join(" ")}
                 {bounded && <span className="sr-only"> or more</span>}
               </span>
               {pending && (
