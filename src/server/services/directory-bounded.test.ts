@@ -11,7 +11,8 @@ const db = await testDb();
  * 1,005 workshops say "gold" (number 0 is the newest): every one casts, every third also engraves, the first
  * 600 work in silver and the rest in platinum, every fifth is in Italy and the others in India; lead time at
  * most 10 days for the first 1,000, 11 for number 1,000 and 40 for the last four. 999 others enamel in
- * Thailand and never say gold. One unpublished workshop says gold too.
+ * Thailand and never say gold. "Gold Leaf Atelier", in France, says it in its name and is the oldest of all.
+ * One unpublished workshop says gold too.
  */
 async function seed() {
   const rows = [
@@ -39,6 +40,18 @@ async function seed() {
       moqPerDesign: 5,
       publishedAt: new Date(Date.UTC(2025, 0, 1) - i * 60_000),
     })),
+    {
+      name: "Gold Leaf Atelier",
+      story: "",
+      capabilities: [],
+      metals: [],
+      gemstoneWork: [],
+      country: "FR",
+      leadTimeMinDays: 5,
+      leadTimeMaxDays: 40,
+      moqPerDesign: 5,
+      publishedAt: new Date(Date.UTC(2020, 0, 1)),
+    },
     { name: "Hidden Gold", story: "Gold, gold, gold.", capabilities: ["casting"], metals: ["platinum"], gemstoneWork: ["none"], country: "IT", publishedAt: null },
   ];
   for (let from = 0; from < rows.length; from += 500) {
@@ -56,13 +69,16 @@ const search = (input: DirectorySearchInput) => searchWorkshops(appDbOf(db), dir
 const counts = (r: DirectoryResult) => Object.entries(r.facets).flatMap(([facet, values]) => values.map((v) => `${facet}:${v.value} ${v.count}`));
 
 describe("a search with more than 1,000 matches is counted up to 1,000", () => {
-  it("1,005 matches for gold: shows 1,000+, pages through the first 1,000, counts the 1,000 newest and says so", async () => {
+  it("1,006 matches for gold: shows 1,000+, pages through the first 1,000, counts the 1,000 newest and says so", async () => {
     expect(COUNT_CAP).toBe(1000);
     const r = await search({ q: "gold" });
     expect(r).toMatchObject({ total: 1000, bounded: true, facetsSampled: true, pageCount: 50 });
     expect(directoryTotalText(r.total, r.bounded)).toBe("1,000+ workshops");
     expect(r.items).toHaveLength(20);
-    // The newest 1,000 of the 1,005 (numbers 0 to 999): all cast, every third engraves (0, 3, …, 999), 600 in silver.
+    // Best match: the name match first, though it is older than the 1,000 newest matches.
+    expect(r.items[0]!.name).toBe("Gold Leaf Atelier");
+    expect(r.items.slice(1).every((i) => i.name.startsWith("Aurum "))).toBe(true);
+    // The newest 1,000 of the 1,006 (numbers 0 to 999): all cast, every third engraves (0, 3, …, 999), 600 in silver.
     expect(counts(r)).toEqual([
       "capabilities:casting 1000",
       "capabilities:engraving 334",
@@ -124,7 +140,7 @@ describe("a search with more than 1,000 matches is counted up to 1,000", () => {
 
   it("the unfiltered directory and one facet value stay exact past 1,000, from the counters", async () => {
     const all = await search({});
-    expect(all).toMatchObject({ total: 2004, bounded: false, facetsSampled: false, pageCount: 101 });
+    expect(all).toMatchObject({ total: 2005, bounded: false, facetsSampled: false, pageCount: 101 });
     const casting = await search({ capabilities: ["casting"] });
     expect(casting).toMatchObject({ total: 1005, bounded: false, facetsSampled: false, pageCount: 51 });
     expect(directoryTotalText(casting.total, casting.bounded)).toBe("1,005 workshops");
