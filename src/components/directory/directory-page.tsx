@@ -19,7 +19,7 @@ import { publicApi } from "~/trpc/server";
 import { DirectoryForm, type FacetOption } from "./directory-form";
 import { EmptyResults } from "./empty-results";
 import { Pagination } from "./pagination";
-import { WorkshopCard } from "./workshop-card";
+import { cardItem, WorkshopCards } from "./workshop-card";
 
 export const directoryHref = (params: DirectorySearchParams) => `/workshops${directoryQueryString(params)}`;
 
@@ -81,13 +81,7 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
           <EmptyResults params={params} result={result} />
         ) : (
           <>
-            <ul className="flex flex-col gap-3">
-              {result.items.map((w) => (
-                <li key={w.orgId}>
-                  <WorkshopCard workshop={w} />
-                </li>
-              ))}
-            </ul>
+            <WorkshopCards items={result.items.map(cardItem)} />
             <Pagination page={result.page} pageCount={result.pageCount} href={(page) => directoryHref({ ...params, page })} />
             {result.bounded && (
               <p className="mt-3 text-sm text-ink-muted">
