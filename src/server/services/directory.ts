@@ -81,7 +81,7 @@ export type TextNote = { kind: "corrected"; from: string; to: string } | { kind:
 /** `token`: the same facet condition as a tsquery over the facet words of `directory_entries.doc`. */
 type Condition = { filter: DirectoryFilter; sql: SQL; token?: string };
 
-/** A facet value's word in `directory_entries.doc` (drizzle/0033): "cap=casting", "country=IT". */
+/** A facet value's word in `directory_entries.doc` (drizzle/0036): "cap=casting", "country=IT". */
 const DOC_PREFIX: Record<FacetKey, string> = { capabilities: "cap", metals: "metal", gemstoneWork: "gem", certifications: "cert", countries: "country" };
 const facetWord = (key: FacetKey, value: string) => `'${DOC_PREFIX[key]}=${value.replace(/'/g, "''")}'`;
 const allOfWords = (key: FacetKey, values: string[]) => values.map((v) => facetWord(key, v)).join(" & ");
@@ -147,7 +147,7 @@ function entryWhere(params: DirectorySearchParams, conds: Condition[], inTitle =
   return and([...rest, doc, ...(inTitle ? [sql`ts_filter(wp.doc, '{a}') @@ ${query}`] : [])]);
 }
 /**
- * Searches read `directory_entries` (drizzle/0033_directory_bounded_search.sql): the published profiles'
+ * Searches read `directory_entries` (drizzle/0036_directory_bounded_search.sql): the published profiles'
  * searchable columns, kept by a trigger, without row-level security, so its GIN indexes serve text and
  * facets. Cards are read from the profiles themselves, as the public may.
  */
@@ -223,7 +223,7 @@ function searchSql(params: DirectorySearchParams): SQL {
   const columns = sql`wp.org_id, wp.capabilities, wp.metals, wp.gemstone_work, wp.certifications, wp.country, wp.published_at,
         wp.moq_per_design, wp.lead_time_min_days, wp.lead_time_max_days, ${query ? sql`wp.doc` : sql`null::tsvector as doc`}`;
   // Ranked by relevance: the first COUNT_CAP candidates and, when more match, the newest COUNT_CAP whose name or
-  // headline matches (drizzle/0033_directory_bounded_search.sql), so those are never left out for being older.
+  // headline matches (drizzle/0036_directory_bounded_search.sql), so those are never left out for being older.
   const title = ranked
     ? sql`, title as materialized (
       select ${columns} from ${ENTRIES} wp
