@@ -19,7 +19,23 @@ import { publicApi } from "~/trpc/server";
 import { DirectoryForm, type FacetOption } from "./directory-form";
 import { EmptyResults } from "./empty-results";
 import { Pagination } from "./pagination";
-import { cardItem, WorkshopCards } from "./workshop-card";
+import { WorkshopCards, type CardItem } from "./workshop-card";
+
+/** Only what a card shows crosses to the client (called here, on the server: the cards' module is a client one). */
+const cardItem = (w: DirectoryResult["items"][number]): CardItem => ({
+  slug: w.slug,
+  name: w.name,
+  headline: w.headline,
+  city: w.city,
+  country: w.country,
+  capabilities: w.capabilities,
+  metals: w.metals,
+  certifications: w.certifications,
+  moqPerDesign: w.moqPerDesign,
+  leadTimeMinDays: w.leadTimeMinDays,
+  leadTimeMaxDays: w.leadTimeMaxDays,
+  thumbFileId: w.thumbFileId,
+});
 
 export const directoryHref = (params: DirectorySearchParams) => `/workshops${directoryQueryString(params)}`;
 

@@ -14,21 +14,6 @@ import type { DirectoryItem } from "~/trpc/types";
  */
 export type CardItem = Pick<DirectoryItem, "slug" | "name" | "headline" | "city" | "country" | "capabilities" | "metals" | "certifications" | "moqPerDesign" | "leadTimeMinDays" | "leadTimeMaxDays" | "thumbFileId">;
 
-export const cardItem = (w: DirectoryItem): CardItem => ({
-  slug: w.slug,
-  name: w.name,
-  headline: w.headline,
-  city: w.city,
-  country: w.country,
-  capabilities: w.capabilities,
-  metals: w.metals,
-  certifications: w.certifications,
-  moqPerDesign: w.moqPerDesign,
-  leadTimeMinDays: w.leadTimeMinDays,
-  leadTimeMaxDays: w.leadTimeMaxDays,
-  thumbFileId: w.thumbFileId,
-});
-
 /** The results, one card each. */
 export function WorkshopCards({ items }: { items: CardItem[] }) {
   return (
