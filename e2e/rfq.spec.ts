@@ -7,7 +7,7 @@ import { expect, fitsAPhone, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, 
 /**
  * Issue 11 end to end: a brand sends an RFQ with two designs (a ring across five sizes and a one-size
  * pendant) to two workshops, one from its shortlist and one from the directory → both quote with tiers, one with a bundle minimum → the
- * brand compares at 12 pieces each → accepts the lower quote → the order exists as PO-<year>-1 and the
+ * brand compares at 12 pieces each → accepts the lower quote → the order exists as PO-<year>-0001 and the
  * other workshop sees its quote declined.
  *
  * The people, organizations, published workshop profiles, shortlist and approved designs are written
@@ -228,14 +228,14 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await confirm(page, "Accept and create the order");
   await expect(page).toHaveURL(new RegExp(`/brand/${s.brand.slug}/orders/[0-9a-f-]+$`), SLOW_STEP);
   const year = new Date().getUTCFullYear();
-  await expect(page.getByText(`PO-${year}-1`).first()).toBeVisible();
+  await expect(page.getByText(`PO-${year}-0001`).first()).toBeVisible();
   await expect(page.getByText("600.00").first()).toBeVisible();
   await fitsAPhone(page);
   await page.goto(`/brand/${s.brand.slug}/rfqs`);
   await expect(page.getByRole("link", { name: new RegExp(title) })).toBeVisible();
   await fitsAPhone(page);
   await page.goto(`/brand/${s.brand.slug}/orders`);
-  await expect(page.getByText(`PO-${year}-1`).first()).toBeVisible();
+  await expect(page.getByText(`PO-${year}-0001`).first()).toBeVisible();
   await fitsAPhone(page);
 
   // Wanda sees her quote declined.
@@ -247,7 +247,7 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await fitsAPhone(w1);
   // Walter has the order too.
   await w2.goto(`/workshop/${walter.slug}/orders`);
-  await w2.getByRole("link", { name: new RegExp(`PO-${year}-1`) }).click();
-  await expect(w2.getByText(`PO-${year}-1`).first()).toBeVisible(SLOW_STEP);
+  await w2.getByRole("link", { name: new RegExp(`PO-${year}-0001`) }).click();
+  await expect(w2.getByText(`PO-${year}-0001`).first()).toBeVisible(SLOW_STEP);
   await fitsAPhone(w2);
 });

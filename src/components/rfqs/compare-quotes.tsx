@@ -12,7 +12,7 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Input } from "~/components/ui/input";
 import { describeFix, describeShortfall } from "~/lib/quote-shortfalls";
 import { describeNextTier, priceQuote, type QuantityPlan } from "~/lib/pricing";
-import { PAYMENT_TERMS_LABELS } from "~/lib/rfq-schemas";
+import { orderNumberLabel, PAYMENT_TERMS_LABELS } from "~/lib/rfq-schemas";
 import type { RouterOutputs } from "~/trpc/types";
 import { useTRPC } from "~/trpc/react";
 import { money } from "./format";
@@ -29,7 +29,7 @@ export function CompareQuotes({ orgId, slug, data, canAward }: { orgId: string; 
   const [plan, setPlan] = useState<QuantityPlan>(() => Object.fromEntries(data.lines.map((l) => [l.id, Object.fromEntries(l.sizes.map((s) => [s.size, s.quantity]))])));
   const names = useMemo(() => new Map(data.lines.map((l) => [l.id, l.designName])), [data.lines]);
   const accept = useFormMutation(trpc.rfq.accept.mutationOptions(), {
-    success: (r) => `Order PO-${r.year}-${r.seq} created. The workshops have been told.`,
+    success: (r) => `Order ${orderNumberLabel(r.year, r.seq)} created. The workshops have been told.`,
     refresh: false,
     onSuccess: (r) => router.push(`/brand/${slug}/orders/${r.orderId}`),
   });

@@ -67,7 +67,7 @@ describe("the daily overdue check", () => {
   });
 
   async function orderLabel() {
-    const { rows } = await db.execute<{ label: string }>(sql`select year || '-' || seq as label from orders where id = ${orderId}`);
+    const { rows } = await db.execute<{ label: string }>(sql`select year || '-' || lpad(seq::text, 4, '0') as label from orders where id = ${orderId}`);
     return rows[0]!.label;
   }
 });

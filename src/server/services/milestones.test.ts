@@ -9,6 +9,7 @@ import { events, notifications, payments } from "../db/schema";
 import { withOrg } from "../db/tenant";
 import { readableFile } from "./file-access";
 import { changeMilestone, recordBankTransfer, recordDepositReceived, updateShipping } from "./milestones";
+import { orderNumberLabel } from "~/lib/rfq-schemas";
 
 const db = await testDb();
 
@@ -165,7 +166,7 @@ describe("milestones", () => {
       (await db.select().from(notifications).where(eq(notifications.orgId, f.brand.org.id)).orderBy(asc(notifications.createdAt), asc(notifications.id)))
         .filter((n) => n.href.endsWith(order.id) && ["order", "order_shipped", "order_delivered"].includes(n.kind) && !n.title.includes("deposit"))
         .map((n) => [n.kind, n.title, n.body]);
-    const label = `PO-${order.year}-${order.seq}`;
+    const label = `${orderNumberLabel(order.year, order.seq)}`;
     expect(await told()).toEqual([["order_shipped", `Atelier Test shipped ${label}`, "Shipped on 2027-03-10 · DHL Express · JD0146"]]);
     await updateShipping(db, actorOf(f.workshop), { ...shipped, deliveredOn: "2027-03-12" }, at("2027-03-12"));
     await updateShipping(db, actorOf(f.workshop), { ...shipped, trackingNumber: "JD0147", deliveredOn: "2027-03-12" }, at("2027-03-12"));
