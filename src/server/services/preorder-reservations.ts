@@ -113,7 +113,7 @@ export async function campaignRefOf(tx: Tx, campaignId: string): Promise<{ campa
     .from(preorderCampaigns)
     .innerJoin(organizations, eq(organizations.id, preorderCampaigns.brandOrgId))
     .where(eq(preorderCampaigns.id, campaignId));
-  if (!row) throw reservationNotFound();
+  if (!row) throw new AppError("NOT_FOUND", "That preorder was not found.");
   return { campaign: row.campaign, ref: { title: row.campaign.title, slug: row.campaign.slug, brandSlug: row.brandSlug, brandName: row.brandName } };
 }
 
@@ -176,9 +176,10 @@ export async function reserve(db: Db, raw: ReserveInput, ctx: { ip: string }, no
       const destination = await brandPayoutAccount(tx, brand.id);
       if (!destination) throw notPayable(brand.name);
       await expireStaleHolds(tx, c.id, now);
-      await takeUnits(tx, units, "held", { open: true, now });
-      for (let i = 0; i < 5; i++) {
-        const [r] = await tx
+      // The row first, the counters last: the campaign's row stays locked only from its update to the commit.
+      let r: PreorderReservation | undefined;
+      for (let i = 0; i < 5 && !r; i++) {
+        [r] = await tx
           .insert(preorderReservations)
           .values({
             campaignId: c.id,
@@ -200,9 +201,10 @@ export async function reserve(db: Db, raw: ReserveInput, ctx: { ip: string }, no
           })
           .onConflictDoNothing({ target: [preorderReservations.campaignId, preorderReservations.reference] })
           .returning();
-        if (r) return { r, destination };
       }
-      throw new Error("no free reservation reference after 5 tries");
+      if (!r) throw new Error("no free reservation reference after 5 tries");
+      await takeUnits(tx, units, "held", { open: true, now });
+      return { r, destination };
     });
   } catch (err) {
     // The last guard fired (a race the conditional update did not see): the same words as a refusal.

@@ -10,9 +10,10 @@ import { AppError } from "../errors";
  * re-checks the room once it has the row), so the checks never fire in practice; when they do, the caller
  * turns the violation into the same "Only N left" as a failed condition (`shortageMessage`).
  *
- * Lock order, everywhere: reservation rows first, then the campaign row, then its size rows. Holds that ran
- * out are expired with `skip locked`, so two reservations expiring the same stale holds never wait on each
- * other or deadlock.
+ * Lock order, everywhere: reservation rows first, then the size rows (in size order), then the campaign row
+ * last, so the campaign's row — the one every customer of a drop waits on — is held from its update to the
+ * commit only. Holds that ran out are expired with `skip locked`, so two reservations expiring the same
+ * stale holds never wait on each other or deadlock.
  */
 
 export type Units = { campaignId: string; size: string; quantity: number };
@@ -36,21 +37,21 @@ export function isCapViolation(err: unknown): boolean {
  */
 export async function takeUnits(tx: Tx, u: Units, into: Counter, opts: { open: boolean; now: Date }): Promise<void> {
   const col = column(into);
+  const size = await tx.execute(sql`update preorder_campaign_sizes set ${col} = ${col} + ${u.quantity}
+    where campaign_id = ${u.campaignId} and size = ${u.size} and (cap is null or held_units + paid_units + ${u.quantity} <= cap) returning size`);
+  if (size.rows.length === 0) throw await shortage(tx, u, opts.now);
   const window = opts.open ? sql`and status = 'published' and opens_at <= ${opts.now} and closes_at > ${opts.now}` : sql`and status = 'published'`;
   const campaign = await tx.execute(sql`update preorder_campaigns set ${col} = ${col} + ${u.quantity}
     where id = ${u.campaignId} ${window} and held_units + paid_units + ${u.quantity} <= total_cap returning id`);
   if (campaign.rows.length === 0) throw await shortage(tx, u, opts.now);
-  const size = await tx.execute(sql`update preorder_campaign_sizes set ${col} = ${col} + ${u.quantity}
-    where campaign_id = ${u.campaignId} and size = ${u.size} and (cap is null or held_units + paid_units + ${u.quantity} <= cap) returning size`);
-  if (size.rows.length === 0) throw await shortage(tx, u, opts.now);
 }
 
 /** Moves units between counters (held → paid), or gives them back (to null). Never fails a cap check. */
 export async function moveUnits(tx: Tx, u: Units, from: Counter, to: Counter | null): Promise<void> {
   const f = column(from);
   const set = to ? sql`${f} = ${f} - ${u.quantity}, ${column(to)} = ${column(to)} + ${u.quantity}` : sql`${f} = ${f} - ${u.quantity}`;
-  await tx.execute(sql`update preorder_campaigns set ${set} where id = ${u.campaignId}`);
   await tx.execute(sql`update preorder_campaign_sizes set ${set} where campaign_id = ${u.campaignId} and size = ${u.size}`);
+  await tx.execute(sql`update preorder_campaigns set ${set} where id = ${u.campaignId}`);
 }
 
 /**
@@ -63,12 +64,12 @@ export async function expireStaleHolds(tx: Tx, campaignId: string, now: Date): P
     returning id, size, quantity`);
   if (rows.length === 0) return [];
   const total = rows.reduce((n, r) => n + r.quantity, 0);
-  await tx.execute(sql`update preorder_campaigns set held_units = held_units - ${total} where id = ${campaignId}`);
   const bySize = new Map<string, number>();
   for (const r of rows) bySize.set(r.size, (bySize.get(r.size) ?? 0) + r.quantity);
   for (const [size, quantity] of [...bySize].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     await tx.execute(sql`update preorder_campaign_sizes set held_units = held_units - ${quantity} where campaign_id = ${campaignId} and size = ${size}`);
   }
+  await tx.execute(sql`update preorder_campaigns set held_units = held_units - ${total} where id = ${campaignId}`);
   return rows;
 }
 
