@@ -455,3 +455,61 @@ export async function emailReservationCustomers(tx: Tx, input: { campaignId: str
   for (const r of rows) await emailFromBrand(tx, r, ref, input.subject, input.body);
   return rows.length;
 }
+
+// ─── The balance ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A Checkout Session for the balance of a paid deposit reservation (collected before shipping), valid for
+ * Stripe's longest (24 hours); its metadata says `preorder_balance=1`, so the webhook pays the balance. The
+ * balance becomes due. Returns the payment page's URL, for the email or the reservation page; without a
+ * `returnUrl` Stripe brings the customer back to the campaign's page.
+ */
+export async function createBalanceCheckout(
+  db: Db,
+  reservationId: string,
+  opts: { returnUrl?: string } = {},
+  now = new Date(),
+  stripe: StripeClient | null = stripeClient(),
+  feeBasisPoints = platformFeeBasisPoints(),
+): Promise<{ url: string }> {
+  const { rows } = await db.execute<{ org: string | null }>(sql`select preorder_stripe_brand(${reservationId}::uuid, null, null) as org`);
+  const brandOrgId = rows[0]?.org;
+  if (!brandOrgId) throw reservationNotFound();
+  if (!stripe) throw new AppError("CONFLICT", "Card payments are not configured on this site, so the balance cannot be collected by card here.");
+  const { url, previous } = await withOrg(db, brandOrgId, async (tx) => {
+    const r = await lockReservation(tx, brandOrgId, reservationId);
+    if (r.status !== "paid") throw new AppError("CONFLICT", "Only a paid reservation has a balance to collect.");
+    if (r.balanceMinor <= 0 || r.balanceStatus === "none") throw new AppError("CONFLICT", "This reservation was paid in full: there is no balance.");
+    if (r.balanceStatus === "paid") throw new AppError("CONFLICT", "The balance of this reservation is paid already.");
+    const { campaign: c, ref } = await campaignRefOf(tx, r.campaignId);
+    const destination = await brandPayoutAccount(tx, brandOrgId);
+    if (!destination) throw new AppError("CONFLICT", `${ref.brandName} cannot take card payments yet.`);
+    const charge = stripeAmountOf({ amountMinor: r.balanceMinor, currency: r.currency });
+    if (!charge) throw new AppError("CONFLICT", "This balance cannot be charged by card.");
+    const attempt = r.balanceCheckoutAttempt + 1;
+    const back = opts.returnUrl ?? appUrl(`/p/${encodeURIComponent(ref.brandSlug)}/${encodeURIComponent(ref.slug)}`);
+    const session = await createPreorderCheckoutSession(stripe, {
+      reservationId: r.id,
+      campaignId: c.id,
+      part: "balance",
+      description: `${c.title}${r.size ? `, size ${r.size}` : ""} × ${r.quantity} (balance) — ${ref.brandName}`,
+      amount: charge.amount,
+      currency: r.currency,
+      applicationFeeAmount: platformFeeOf(charge.amount, feeBasisPoints, charge.step),
+      destination,
+      customerEmail: r.customerEmail,
+      successUrl: `${back}${back.includes("?") ? "&" : "?"}balance=returned`,
+      cancelUrl: `${back}${back.includes("?") ? "&" : "?"}balance=cancelled`,
+      expiresAt: Math.floor(now.getTime() / 1000) + 24 * 3600 - 60,
+      idempotencyKey: `preorder-balance-${r.id}-${attempt}`,
+    });
+    if (!session.url) throw new AppError("CONFLICT", "Stripe did not return a payment page. Try again.");
+    await tx
+      .update(preorderReservations)
+      .set({ balanceStatus: "due", balanceCheckoutSessionId: session.id, balanceCheckoutAttempt: attempt, updatedAt: now })
+      .where(eq(preorderReservations.id, r.id));
+    return { url: session.url, previous: r.balanceCheckoutSessionId };
+  });
+  if (previous) await expireCheckoutSessionQuietly(stripe, previous);
+  return { url };
+}
