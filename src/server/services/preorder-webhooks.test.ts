@@ -16,7 +16,8 @@ import { setStripeClient } from "./stripe";
  */
 const h = vi.hoisted(() => {
   process.env.STRIPE_WEBHOOK_SECRET = "whsec_preorder_secret";
-  return { db: null };
+  const holder: { db: unknown } = { db: null };
+  return holder;
 });
 vi.mock("~/server/db", () => ({ getDb: async () => h.db }));
 const { POST } = await import("~/app/api/webhooks/stripe/route");
