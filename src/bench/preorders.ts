@@ -93,7 +93,7 @@ async function main() {
     server = await startServer({ DATABASE_URL: u.toString(), STRIPE_SECRET_KEY: "sk_test_bench", STRIPE_API_BASE: fake.url, TRUSTED_PROXY_HOPS: "1", JOBS_WORKER: "separate" });
     const base = server.base;
     // Warm the route once (not counted): a different campaign address answers NOT_FOUND.
-    await fetch(`${base}/api/trpc/preorderPublic.reserve`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.1" }, body: JSON.stringify({ json: { brandSlug: brand.org.slug, campaignSlug: "warm-up", name: "W", email: "w@example.test", size: "5", quantity: 1 } }) });
+    await fetch(`${base}/api/trpc/preorderPublic.reserve`, { method: "POST", headers: { "content-type": "application/json", origin: base, "x-forwarded-for": "192.0.2.1" }, body: JSON.stringify({ json: { brandSlug: brand.org.slug, campaignSlug: "warm-up", name: "W", email: "w@example.test", size: "5", quantity: 1 } }) });
 
     const statuses = new Map<number, number>();
     const latencies: number[] = [];
@@ -104,7 +104,7 @@ async function main() {
         const t = performance.now();
         const res = await fetch(`${base}/api/trpc/preorderPublic.reserve`, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+          headers: { "content-type": "application/json", origin: base, "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
           body,
         });
         await res.text();
