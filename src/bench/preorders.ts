@@ -124,6 +124,18 @@ async function main() {
     console.log(`  held: ${counts[0]!.rows} reservations (campaign counter ${counts[0]!.held}; ${counts[0]!.sessions} with a Checkout Session; ${checkouts} sessions asked of Stripe)`);
     console.log(`  HTTP statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(", ")}`);
     console.log(`  latency ms: p50 ${pct(sorted, 50).toFixed(0)}, p95 ${pct(sorted, 95).toFixed(0)}, p99 ${pct(sorted, 99).toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)}; all done in ${wall.toFixed(0)} ms`);
+    // The pages themselves: the public one (shared-cacheable for at most 60 s), its share image, and a
+    // reservation's private page (the token of the first hold is not stored, so a wrong one shows the 404).
+    const pagePath = `/p/${brand.org.slug}/${campaign.slug}`;
+    const t0 = performance.now();
+    const pageRes = await fetch(`${base}${pagePath}`);
+    const html = await pageRes.text();
+    const pageMs = performance.now() - t0;
+    const ogUrl = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+    const og = await fetch(ogUrl ? new URL(ogUrl.replace(/&amp;/g, "&"), base) : `${base}${pagePath}/opengraph-image`);
+    const wrong = await fetch(`${base}${pagePath}/r/${"A".repeat(43)}`);
+    console.log(`  campaign page: ${pageRes.status} in ${pageMs.toFixed(0)} ms, ${(html.length / 1024).toFixed(0)} KB, Cache-Control "${pageRes.headers.get("cache-control")}", shows "${/(\d+) of \d+ left|Sold out/.exec(html)?.[0] ?? "?"}"`);
+    console.log(`  share image: ${og.status} ${og.headers.get("content-type")}, ${((await og.arrayBuffer()).byteLength / 1024).toFixed(0)} KB; a wrong reservation link: ${wrong.status}, Cache-Control "${wrong.headers.get("cache-control")}"`);
     const ok = counts[0]!.rows === CAP && counts[0]!.held === CAP;
 
     // The holds run out: move their clock, run the job's function, see the units come back.
