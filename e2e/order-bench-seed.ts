@@ -69,7 +69,7 @@ try {
       brand: { slug: brand.org.slug, email: brand.owner.email },
       workshop: { slug: workshop.org.slug, email: workshop.owner.email },
       orderId: order.id,
-      orderNumber: `PO-${year}-${seq}`,
+      orderNumber: `PO-${year}-${String(seq).padStart(4, "0")}`,
       planned: Object.fromEntries(milestones.map((m) => [m.key, m.plannedDate])),
     }),
   );

@@ -92,7 +92,7 @@ test("the brand cancels an order awaiting its deposit with a reason both sides s
   // The reason is required; Escape leaves the order as it was.
   await status.getByRole("button", { name: "Cancel order…" }).click();
   const dialog = brand.getByRole("alertdialog");
-  await expect(dialog).toContainText(`Cancel PO-${year}-1?`);
+  await expect(dialog).toContainText(`Cancel PO-${year}-0001?`);
   await dialog.getByRole("button", { name: "Cancel order", exact: true }).click();
   await expect(dialog.getByText("Say why the order is cancelled.")).toBeVisible();
   await dialog.getByLabel("Reason").fill("The capsule collection was dropped.");

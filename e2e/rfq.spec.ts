@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
-import { expect, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
+import { expect, fitsAPhone, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
 
 /**
  * Issue 11 end to end: a brand sends an RFQ with two designs (a ring across five sizes and a one-size
  * pendant) to two workshops, one from its shortlist and one from the directory → both quote with tiers, one with a bundle minimum → the
- * brand compares at 12 pieces each → accepts the lower quote → the order exists as PO-<year>-1 and the
+ * brand compares at 12 pieces each → accepts the lower quote → the order exists as PO-<year>-0001 and the
  * other workshop sees its quote declined.
  *
  * The people, organizations, published workshop profiles, shortlist and approved designs are written
@@ -102,15 +102,6 @@ async function signedIn(browser: Browser, who: Person): Promise<Page> {
   await signIn(page, who.email, who.password);
   await expect(page).not.toHaveURL(/\/sign-in/, SLOW_STEP);
   return page;
-}
-
-/** At 390 px wide (a phone) the page scrolls only vertically; the viewport is restored afterwards. */
-async function fitsAPhone(page: Page) {
-  const before = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow at 390 px on ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(0);
-  if (before) await page.setViewportSize(before);
 }
 
 async function confirm(page: Page, label: string) {
@@ -237,14 +228,14 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await confirm(page, "Accept and create the order");
   await expect(page).toHaveURL(new RegExp(`/brand/${s.brand.slug}/orders/[0-9a-f-]+$`), SLOW_STEP);
   const year = new Date().getUTCFullYear();
-  await expect(page.getByText(`PO-${year}-1`).first()).toBeVisible();
+  await expect(page.getByText(`PO-${year}-0001`).first()).toBeVisible();
   await expect(page.getByText("600.00").first()).toBeVisible();
   await fitsAPhone(page);
   await page.goto(`/brand/${s.brand.slug}/rfqs`);
   await expect(page.getByRole("link", { name: new RegExp(title) })).toBeVisible();
   await fitsAPhone(page);
   await page.goto(`/brand/${s.brand.slug}/orders`);
-  await expect(page.getByText(`PO-${year}-1`).first()).toBeVisible();
+  await expect(page.getByText(`PO-${year}-0001`).first()).toBeVisible();
   await fitsAPhone(page);
 
   // Wanda sees her quote declined.
@@ -256,7 +247,7 @@ test("a brand sends an RFQ to two workshops, both quote, the brand compares at 1
   await fitsAPhone(w1);
   // Walter has the order too.
   await w2.goto(`/workshop/${walter.slug}/orders`);
-  await w2.getByRole("link", { name: new RegExp(`PO-${year}-1`) }).click();
-  await expect(w2.getByText(`PO-${year}-1`).first()).toBeVisible(SLOW_STEP);
+  await w2.getByRole("link", { name: new RegExp(`PO-${year}-0001`) }).click();
+  await expect(w2.getByText(`PO-${year}-0001`).first()).toBeVisible(SLOW_STEP);
   await fitsAPhone(w2);
 });

@@ -95,7 +95,7 @@ export async function loadBenchWorkshops(db: Db, count: number, from = 1, analyz
     from generate_series(${from}::int, ${count}::int) i, generate_series(0, 2) p where i % 2 = 0`);
   // What autovacuum does soon after a bulk load in production: statistics, and GIN pending lists merged
   // (until then the planner avoids the GIN indexes and scans the whole table).
-  if (analyze) for (const table of ["organizations", "workshop_profiles", "portfolio_pieces", "portfolio_piece_photos"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
+  if (analyze) for (const table of ["organizations", "workshop_profiles", "directory_entries", "portfolio_pieces", "portfolio_piece_photos"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
 }
 
 /** The searches the benchmark runs: search text plus three facets, rotated so no single plan or page dominates. */

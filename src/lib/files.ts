@@ -1,5 +1,5 @@
 /** What an uploaded file is for; who may read it follows from this and the record that uses it. */
-export const FILE_PURPOSES = ["artisan_photo", "portfolio_photo", "sample_request_attachment", "design_attachment", "collection_style_file", "rfq_attachment", "quote_attachment", "rfq_message_attachment", "milestone_photo"] as const;
+export const FILE_PURPOSES = ["artisan_photo", "portfolio_photo", "sample_request_attachment", "design_attachment", "collection_style_file", "rfq_attachment", "quote_attachment", "rfq_message_attachment", "milestone_photo", "preorder_image"] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const FILE_VARIANTS = ["thumb", "display", "original"] as const;

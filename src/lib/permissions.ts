@@ -80,6 +80,14 @@ export const PERMISSIONS = {
   /** Workshop side: the payout settings (the Stripe account and the bank details brands pay to). */
   "payouts.view": ["owner", "admin", "member"],
   "payouts.manage": ["owner", "admin"],
+  /** Brand side: its preorder campaigns, their dashboards and the customers' reservations (names, emails). */
+  "preorders.view": ["owner", "admin", "member"],
+  /** Brand side: create, edit, publish, extend and cancel campaigns; email their customers; turn totals into an RFQ or an order. */
+  "preorders.manage": ["owner", "admin"],
+  /** Brand side: refund a customer's reservation (gives money back). */
+  "preorders.refund": ["owner", "admin"],
+  /** Workshop side: see the campaigns it makes (quantities only) and grant or decline showing its artisans. */
+  "preorders.consent": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -55,8 +55,8 @@ export const MESSAGE_ATTACHMENTS_MAX = 10;
 
 /** "RFQ-3" */
 export const rfqNumberLabel = (n: number) => `RFQ-${n}`;
-/** "PO-2026-7" */
-export const orderNumberLabel = (year: number, seq: number) => `PO-${year}-${seq}`;
+/** "PO-2026-0007": the brand's sequence of the year, four digits at least (PO-2026-12345 after 9,999). */
+export const orderNumberLabel = (year: number, seq: number) => `PO-${year}-${String(seq).padStart(4, "0")}`;
 
 const isoDate = (what: string) => z.string(`Choose ${what}.`).regex(/^\d{4}-\d{2}-\d{2}$/, `Choose ${what}.`).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `Choose a real date for ${what}.`);
 

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { Badge } from "~/components/ui/badge";
 import { SpriteIcon } from "~/components/ui/sprite-icon";
@@ -5,6 +7,25 @@ import { fileUrl } from "~/lib/files";
 import { countryName } from "~/lib/regions";
 import { CAPABILITIES, CERTIFICATIONS, METALS } from "~/lib/workshop-vocabulary";
 import type { DirectoryItem } from "~/trpc/types";
+
+/**
+ * What a card shows, and only that: the page sends these as data (a few hundred bytes a card) and the cards
+ * render here, instead of every card's rendered tree with its class names crossing in the RSC payload.
+ */
+export type CardItem = Pick<DirectoryItem, "slug" | "name" | "headline" | "city" | "country" | "capabilities" | "metals" | "certifications" | "moqPerDesign" | "leadTimeMinDays" | "leadTimeMaxDays" | "thumbFileId">;
+
+/** The results, one card each. */
+export function WorkshopCards({ items }: { items: CardItem[] }) {
+  return (
+    <ul className="flex flex-col gap-3">
+      {items.map((w) => (
+        <li key={w.slug}>
+          <WorkshopCard workshop={w} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const CAPABILITIES_SHOWN = 4;
 const METALS_SHOWN = 3;
@@ -20,7 +41,7 @@ function more(items: string[], shown: number, label: (k: string) => string): str
 }
 
 /** One directory result; the whole card opens the workshop's profile. */
-export function WorkshopCard({ workshop: w }: { workshop: DirectoryItem }) {
+export function WorkshopCard({ workshop: w }: { workshop: CardItem }) {
   const lead = leadTime(w.leadTimeMinDays, w.leadTimeMaxDays);
   return (
     <article className="relative flex gap-4 rounded-lg border border-line bg-surface p-3 shadow-card transition-colors focus-within:border-brass-500 hover:border-line-strong sm:p-4">

@@ -46,7 +46,7 @@ export async function OrdersListPage({ kind, slug, searchParams }: { kind: Organ
       <Card className="mb-4 p-4">
         <form method="get" action={base} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filter orders">
           <Field label="Search" hint="Order number, design name or SKU, or the other party." className="sm:col-span-2">
-            <Input name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} placeholder="PO-2027-12, Signet ring, RG-001…" />
+            <Input name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} placeholder="PO-2027-0012, Signet ring, RG-001…" />
           </Field>
           <Field label="Status">
             <Select name="status" defaultValue={filters.stage ?? ""}>

@@ -1,5 +1,5 @@
 import { formatMoney } from "~/lib/money";
-import type { QuoteVersionStatus, RfqInvitationStatus, RfqStatus } from "~/lib/rfq-schemas";
+import { orderNumberLabel, type QuoteVersionStatus, type RfqInvitationStatus, type RfqStatus } from "~/lib/rfq-schemas";
 
 export const money = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
 
@@ -38,4 +38,4 @@ export function amountText(amountMinor: number, digits: number): string {
   return `${s.slice(0, -digits)}.${s.slice(-digits)}`;
 }
 
-export const orderLabel = (o: { year: number; seq: number }) => `PO-${o.year}-${o.seq}`;
+export const orderLabel = (o: { year: number; seq: number }) => orderNumberLabel(o.year, o.seq);

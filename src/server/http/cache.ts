@@ -18,6 +18,13 @@
  */
 export const PUBLIC_CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=600";
 
+/**
+ * A preorder campaign's page shows what is left: a shared copy is at most 60 s old (30 s fresh, 30 s more
+ * while a new one is fetched). The reservation pages under it (`/r/<token>`) are private and never match.
+ */
+export const PREORDER_CACHE_CONTROL = "public, s-maxage=30, stale-while-revalidate=30";
+const PREORDER_PAGE = /^\/p\/[^/]+\/[^/]+\/?$/;
+
 /** The pages that may be shared: `/`, `/workshops`, `/workshops/<slug>` (any query string). */
 const PUBLIC_PAGE = /^\/(workshops(\/[^/]+)?\/?)?$/;
 
@@ -32,7 +39,8 @@ export function hasSessionCookie(cookieNames: Iterable<string>): boolean {
 /** The Cache-Control a page response gets from the proxy, or null to leave Next.js's own. */
 export function pageCacheControl(req: { method: string; pathname: string; cookieNames: Iterable<string> }): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
-  if (!PUBLIC_PAGE.test(req.pathname)) return null;
   if (hasSessionCookie(req.cookieNames)) return null;
+  if (PREORDER_PAGE.test(req.pathname)) return PREORDER_CACHE_CONTROL;
+  if (!PUBLIC_PAGE.test(req.pathname)) return null;
   return PUBLIC_CACHE_CONTROL;
 }

@@ -13,6 +13,8 @@ export type JobData = {
   "rfq-deadline-reminders": Record<string, never>;
   /** Flags orders whose current milestone is past its planned date without a report. */
   "milestones-overdue": Record<string, never>;
+  /** Expires preorder holds whose payment did not come in time, freeing their units. */
+  "preorder-holds-expire": Record<string, never>;
 };
 
 export type JobName = keyof JobData;
@@ -26,6 +28,8 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
   "quotes-expire": { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   "rfq-deadline-reminders": { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   "milestones-overdue": { retryLimit: 2, retryDelay: 300, retryBackoff: false, expireInSeconds: 30 * 60 },
+  // Every minute; a missed run is caught by the next one (and each reservation expires its campaign's stale holds too).
+  "preorder-holds-expire": { retryLimit: 0, retryDelay: 30, retryBackoff: false, expireInSeconds: 5 * 60 },
 };
 
 /** Cron schedules (UTC). */
@@ -36,4 +40,6 @@ export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "rfq-deadline-reminders", cron: "*/15 * * * *" },
   // Daily, early in the working day of the workshops east of UTC and before it starts in the Americas.
   { name: "milestones-overdue", cron: "5 6 * * *" },
+  // A hold lasts minutes: its units come back within a minute of running out.
+  { name: "preorder-holds-expire", cron: "* * * * *" },
 ];

@@ -4,6 +4,7 @@ import { deliverEmail, type MailTransport } from "../services/email";
 import { sweepUnattachedFiles } from "../services/file-attachments";
 import { expireQuotes, remindDeadlines } from "../services/quotes";
 import { flagOverdueMilestones } from "../services/milestone-overdue";
+import { expireHolds } from "../services/preorder-reservations";
 import type { Storage } from "../storage";
 import type { JobData, JobName } from "./definitions";
 
@@ -23,4 +24,5 @@ export const HANDLERS: { [N in JobName]: Handler<N> } = {
   "quotes-expire": async (_job, deps) => ({ expired: await expireQuotes(deps.db) }),
   "rfq-deadline-reminders": async (_job, deps) => ({ reminded: await remindDeadlines(deps.db) }),
   "milestones-overdue": async (_job, deps) => flagOverdueMilestones(deps.db),
+  "preorder-holds-expire": async (_job, deps) => expireHolds(deps.db),
 };

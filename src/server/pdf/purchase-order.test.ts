@@ -10,6 +10,7 @@ import { callerFor, createFixture, type Fixture } from "~/test/fixtures";
 import { plannedOrderBetween } from "~/test/milestones";
 import { orderLines, orders, organizations, type Order } from "../db/schema";
 import { purchaseOrderResponse } from "./purchase-order-response";
+import { orderNumberLabel } from "~/lib/rfq-schemas";
 
 const db = await testDb();
 const hasPdftotext = spawnSync("pdftotext", ["-v"]).status === 0;
@@ -47,7 +48,7 @@ describe("the purchase order PDF", () => {
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const res = await purchaseOrderResponse(callerFor(db, f.workshop.member), "workshop", f.workshop.org.slug, order.id);
     expect(res.headers.get("content-type")).toBe("application/pdf");
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="PO-${order.year}-${order.seq}.pdf"`);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${orderNumberLabel(order.year, order.seq)}.pdf"`);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
@@ -72,7 +73,7 @@ describe("the purchase order PDF", () => {
   // Needs poppler-utils (pdftotext); CI installs it, so there the test never skips.
   it.skipIf(!hasPdftotext && !process.env.CI)("prints Turkish, Thai, Chinese and the rupee sign as text", () => {
     const text = pdfText(pdf);
-    expect(text).toContain(`Purchase order PO-${order.year}-${order.seq}`);
+    expect(text).toContain(`Purchase order ${orderNumberLabel(order.year, order.seq)}`);
     expect(text).toContain("Doğuş Kuyumculuk ğışİ");
     expect(text).toContain("ช่างทองสยาม");
     expect(text).toContain("龙纹戒指");

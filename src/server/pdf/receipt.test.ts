@@ -15,6 +15,7 @@ import { refundPayment } from "../services/payment-refunds";
 import { confirmTransferReceived, markTransferSent } from "../services/payments";
 import { acceptSampleRequest, createSampleRequest } from "../services/sample-requests";
 import { receiptResponse } from "./receipt-response";
+import { orderNumberLabel } from "~/lib/rfq-schemas";
 
 const db = await testDb();
 const hasPdftotext = spawnSync("pdftotext", ["-v"]).status === 0;
@@ -64,7 +65,7 @@ describe("the payment receipt PDF", () => {
     expect(brandPdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const res = await receiptResponse(callerFor(db, f.brand.owner), db, "brand", f.brand.org.slug, deposit.id);
     expect(res.headers.get("content-type")).toBe("application/pdf");
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="receipt-PO-${order.year}-${order.seq}-D.pdf"`);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="receipt-${orderNumberLabel(order.year, order.seq)}-D.pdf"`);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
   });
 
@@ -81,12 +82,12 @@ describe("the payment receipt PDF", () => {
   // Needs poppler-utils (pdftotext); CI installs it, so there the test never skips.
   it.skipIf(!hasPdftotext && !process.env.CI)("prints the parties, what it pays, the amount in rupees, the method and the day", () => {
     const text = pdfText(brandPdf);
-    expect(text).toContain(`Receipt PO-${order.year}-${order.seq}-D`);
+    expect(text).toContain(`Receipt ${orderNumberLabel(order.year, order.seq)}-D`);
     expect(text).toContain("Doğuş Kuyumculuk ğışİ");
     expect(text).toContain("Türkiye");
     expect(text).toContain("ช่างทองสยาม");
     expect(text).toContain("Thailand");
-    expect(text).toContain(`Deposit of order PO-${order.year}-${order.seq}`);
+    expect(text).toContain(`Deposit of order ${orderNumberLabel(order.year, order.seq)}`);
     expect(text).toContain("₹263.40");
     expect(text).toMatch(/Method\s+Bank transfer/);
     expect(text).toContain("HDFC-77815");
@@ -105,7 +106,7 @@ describe("the payment receipt PDF", () => {
     expect(notFound.status).toBe(404);
     await db.update(payments).set({ status: "partially_refunded", method: "card", refundedMinor: 10000, paidOn: "2026-11-27", paidAt: new Date("2026-11-27T10:00:00Z") }).where(eq(payments.id, balance.id));
     const text = pdfText(await pdfOf(receiptResponse(callerFor(db, f.brand.member), db, "brand", f.brand.org.slug, balance.id)));
-    expect(text).toContain(`Receipt PO-${order.year}-${order.seq}-B`);
+    expect(text).toContain(`Receipt ${orderNumberLabel(order.year, order.seq)}-B`);
     expect(text).toContain("₹614.60");
     expect(text).toMatch(/Method\s+Card/);
     expect(text).toContain("Partially refunded");

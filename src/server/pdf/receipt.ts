@@ -13,7 +13,7 @@ export type ReceiptDocument = {
   brand: { name: string; country: string };
   workshop: { name: string; country: string };
   kind: PaymentKind;
-  /** What it pays: "order PO-2026-3" or "sample request SR-12". */
+  /** What it pays: "order PO-2026-0003" or "sample request SR-12". */
   subject: string;
   amountMinor: number;
   currency: string;

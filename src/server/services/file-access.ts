@@ -1,7 +1,7 @@
 import { and, eq, exists, isNotNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { withOrg, withPublic } from "../db/tenant";
-import { collectionStyleFiles, orderMilestonePhotos, orderMilestoneUpdates, designRevisionAttachments, designRevisions, designs, files, memberships, quoteVersionAttachments, quoteVersions, rfqAttachments, rfqMessageAttachments, rfqMessages, portfolioPiecePhotos, portfolioPieces, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
+import { collectionStyleFiles, orderMilestonePhotos, orderMilestoneUpdates, designRevisionAttachments, designRevisions, designs, files, memberships, quoteVersionAttachments, quoteVersions, rfqAttachments, rfqMessageAttachments, rfqMessages, portfolioPiecePhotos, portfolioPieces, preorderCampaignImages, preorderCampaigns, sampleRequestAttachments, sampleRequests, workshopArtisans, workshopProfiles, type StoredFile } from "../db/schema";
 import type { FilePurpose } from "~/lib/files";
 import { listMyOrganizations } from "./organizations";
 
@@ -129,6 +129,17 @@ export const FILE_ACCESS: Record<FilePurpose, FileAccessRule> = {
           .innerJoin(rfqMessages, eq(rfqMessages.id, rfqMessageAttachments.messageId))
           .innerJoin(memberships, and(eq(memberships.userId, userId), or(eq(memberships.orgId, rfqMessages.brandOrgId), eq(memberships.orgId, rfqMessages.workshopOrgId))))
           .where(and(eq(rfqMessageAttachments.fileId, file.id), eq(rfqMessages.authorOrgId, file.orgId))),
+      ),
+  },
+  preorder_image: {
+    readers: "the brand's members; everyone while a campaign that is not a draft shows it (its public page), and the campaign's workshop",
+    publicWhile: (db, file) =>
+      exists(
+        db
+          .select({ one: preorderCampaignImages.fileId })
+          .from(preorderCampaignImages)
+          .innerJoin(preorderCampaigns, eq(preorderCampaigns.id, preorderCampaignImages.campaignId))
+          .where(and(eq(preorderCampaignImages.fileId, file.id), eq(preorderCampaigns.brandOrgId, file.orgId), sql`${preorderCampaigns.status} <> 'draft'`)),
       ),
   },
   milestone_photo: {

@@ -9,6 +9,7 @@ import { events, notifications, payments } from "../db/schema";
 import { withOrg } from "../db/tenant";
 import { readableFile } from "./file-access";
 import { changeMilestone, recordBankTransfer, recordDepositReceived, updateShipping } from "./milestones";
+import { orderNumberLabel } from "~/lib/rfq-schemas";
 
 const db = await testDb();
 
@@ -101,6 +102,10 @@ describe("milestones", () => {
       ["Customs cleared", "none", null, "2027-04-12"],
       ["Delivered", "none", null, "2027-04-15"],
     ]);
+    // The brand's approval request opens the order page; its answer opens the workshop's bench, where the next milestone is.
+    const told = await db.select({ orgId: notifications.orgId, title: notifications.title, href: notifications.href }).from(notifications).where(sql`${notifications.href} like ${`%${order.id}%`} and ${notifications.title} like '%Quality check%'`);
+    expect(told.find((n) => n.orgId === f.brand.org.id && n.title.includes("asks you to approve"))?.href).toBe(`/brand/${f.brand.org.slug}/orders/${order.id}`);
+    expect(told.find((n) => n.orgId === f.workshop.org.id && n.title.includes("approved"))?.href).toBe(`/workshop/${f.workshop.org.slug}/orders/${order.id}/bench`);
   });
 
   it("refuses moves the state machine does not allow, with nothing written", async () => {
@@ -161,7 +166,7 @@ describe("milestones", () => {
       (await db.select().from(notifications).where(eq(notifications.orgId, f.brand.org.id)).orderBy(asc(notifications.createdAt), asc(notifications.id)))
         .filter((n) => n.href.endsWith(order.id) && ["order", "order_shipped", "order_delivered"].includes(n.kind) && !n.title.includes("deposit"))
         .map((n) => [n.kind, n.title, n.body]);
-    const label = `PO-${order.year}-${order.seq}`;
+    const label = `${orderNumberLabel(order.year, order.seq)}`;
     expect(await told()).toEqual([["order_shipped", `Atelier Test shipped ${label}`, "Shipped on 2027-03-10 · DHL Express · JD0146"]]);
     await updateShipping(db, actorOf(f.workshop), { ...shipped, deliveredOn: "2027-03-12" }, at("2027-03-12"));
     await updateShipping(db, actorOf(f.workshop), { ...shipped, trackingNumber: "JD0147", deliveredOn: "2027-03-12" }, at("2027-03-12"));

@@ -17,6 +17,7 @@ import { markPaidIn } from "./payments";
 import { notify } from "./notifications";
 import { finishedOrderRefusal } from "./order-status";
 import { DEFAULT_LOAD_DAYS, addDays, loadProductionCalendarIn, localDateOf, type IsoDate } from "./production-calendar";
+import { benchHref } from "./rfq-common";
 
 export type OrderSide = "brand" | "workshop";
 type MilestoneEvent =
@@ -241,7 +242,7 @@ async function changeMilestoneIn(tx: Tx, actor: MilestoneActor, side: OrderSide,
   const title = titles[event];
   await asCounterparty(tx, actor.orgId, other.id, async () => {
     await recordEvent(tx, { orgId: other.id, actorId: actor.userId, action: event, subjectType: "order", subjectId: m.orderId, data });
-    await notify(tx, { orgId: other.id, kind: NOTIFICATION_KIND_OF[event], title, body: input.note.slice(0, 300), href: orderHref(otherKind, other.slug, m.orderId), ...(actor.userId ? { actorId: actor.userId } : {}) });
+    await notify(tx, { orgId: other.id, kind: NOTIFICATION_KIND_OF[event], title, body: input.note.slice(0, 300), href: otherKind === "workshop" ? benchHref(other.slug, m.orderId) : orderHref(otherKind, other.slug, m.orderId), ...(actor.userId ? { actorId: actor.userId } : {}) });
   });
   const { forecast } = await reforecastOrder(tx, c, actor.orgId, actor.userId, now);
   return { milestoneId: m.id, status: to, updateId: update!.id, expectedDeliveryDate: forecast.expectedDeliveryDate, atRisk: forecast.atRisk };

@@ -49,7 +49,9 @@ export function filteredOrders(orgId: string, f: Filters): SQL {
   if (f.q) {
     const like = likeOf(f.q);
     where.push(sql`(
-      ('PO-' || b.year || '-' || b.seq) ilike ${like}
+      -- The number as shown (PO-2027-0012), and as typed without its zeros (PO-2027-12).
+      ('PO-' || b.year || '-' || lpad(b.seq::text, greatest(4, length(b.seq::text)), '0')) ilike ${like}
+      or ('PO-' || b.year || '-' || b.seq) ilike ${like}
       or b.counterparty_name ilike ${like}
       or exists (select 1 from order_lines l where l.order_id = b.id and (l.design_name ilike ${like} or l.sku ilike ${like}))
     )`);

@@ -14,6 +14,7 @@ import { withOrg } from "../db/tenant";
 import { flagOverdueMilestones } from "./milestone-overdue";
 import { changeMilestone, recordBankTransfer, updateShipping } from "./milestones";
 import { cancelOrder, closeOrder } from "./order-status";
+import { orderNumberLabel } from "~/lib/rfq-schemas";
 
 const db = await testDb();
 
@@ -105,7 +106,7 @@ describe("cancelling and closing orders", () => {
     expect([after.order!.status, after.order!.cancelReason, after.order!.cancelledAt, after.order!.cancelledById]).toEqual(["cancelled", "Our casting line is closed for a month.", at, f.workshop.admin.id]);
     expect(after.events.filter((e) => e.action === "order.cancelled").map((e) => e.orgId).sort()).toEqual([f.brand.org.id, f.workshop.org.id].sort());
     const told = after.notifications.filter((n) => n.href.endsWith(order.id) && n.title.includes("cancelled"));
-    expect(told.map((n) => [n.orgId, n.kind, n.title, n.body])).toEqual([[f.brand.org.id, "order", `Atelier Test cancelled order PO-${order.year}-${order.seq}`, "Our casting line is closed for a month."]]);
+    expect(told.map((n) => [n.orgId, n.kind, n.title, n.body])).toEqual([[f.brand.org.id, "order", `Atelier Test cancelled order ${orderNumberLabel(order.year, order.seq)}`, "Our casting line is closed for a month."]]);
     // Never again.
     await refusedUnchanged(order.id, () => cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "Twice" }), "CONFLICT", "This order is cancelled already.");
     await refusedUnchanged(order.id, () => closeOrder(db, actorOf(f.brand), { orderId: order.id }), "CONFLICT", "This order is cancelled; it cannot change any more.");
@@ -119,7 +120,7 @@ describe("cancelling and closing orders", () => {
     await cancelOrder(db, actorOf(f.brand), { orderId: order.id, reason: "The collection was dropped." });
     const after = await everything(order.id);
     expect([after.order!.status, after.order!.cancelledById]).toEqual(["cancelled", f.brand.owner.id]);
-    expect(after.notifications.filter((n) => n.orgId === f.workshop.org.id && n.title.includes("cancelled order")).map((n) => n.title)).toEqual([`Maison Test cancelled order PO-${order.year}-${order.seq}`]);
+    expect(after.notifications.filter((n) => n.orgId === f.workshop.org.id && n.title.includes("cancelled order")).map((n) => n.title)).toEqual([`Maison Test cancelled order ${orderNumberLabel(order.year, order.seq)}`]);
   });
 
   it("a cancelled order's milestones and shipping are not reported on, and the overdue check passes it by", async () => {

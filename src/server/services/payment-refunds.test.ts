@@ -16,6 +16,7 @@ import { refundPayment } from "./payment-refunds";
 import { getOrderPayments } from "./payment-views";
 import { handleStripeEvent } from "./payment-webhooks";
 import { confirmTransferReceived, markTransferSent } from "./payments";
+import { orderNumberLabel } from "~/lib/rfq-schemas";
 
 /**
  * Refunds of a cancelled order's payments: the rule, a bank transfer's recorded refund, and a card's Stripe
@@ -141,8 +142,8 @@ describe("a bank transfer's refund", () => {
     expect(done).toMatchObject({ status: "refunded", refundedMinor: 26_340, refundPendingMinor: 0, refund: "recorded" });
     expect(await row(deposit.id)).toMatchObject({ status: "refunded", refundedMinor: 26_340, refundReference: "SEPA back 7", refundedById: f.workshop.owner.id, refundedOn: todayIn(f.workshop.org.timeZone) });
     await expect(refundPayment(db, actorOf(f.workshop), { paymentId: deposit.id, amountMinor: 1, reference: "again" })).rejects.toMatchObject({ code: "CONFLICT", message: "This payment is refunded already." });
-    expect(await titles(f.brand.org.id, "refunded")).toEqual([`${f.workshop.org.name} refunded €263.40 of the deposit for order PO-${order.year}-${order.seq}`]);
-    expect(await titles(f.workshop.org.id, "refunded")).toEqual([`€263.40 of the deposit for order PO-${order.year}-${order.seq} was refunded`]);
+    expect(await titles(f.brand.org.id, "refunded")).toEqual([`${f.workshop.org.name} refunded €263.40 of the deposit for order ${orderNumberLabel(order.year, order.seq)}`]);
+    expect(await titles(f.workshop.org.id, "refunded")).toEqual([`€263.40 of the deposit for order ${orderNumberLabel(order.year, order.seq)} was refunded`]);
     expect(await refundEvents(f.brand.org.id, deposit.id)).toHaveLength(1);
     expect(await refundEvents(f.workshop.org.id, deposit.id)).toHaveLength(1);
     const after = await getOrderPayments(db, f.brand.org.id, "brand", order.id, null);
@@ -186,7 +187,7 @@ describe("a card payment's refund through Stripe", () => {
     expect(await handleStripeEvent(db, e)).toBe("processed");
     expect(await handleStripeEvent(db, e)).toBe("duplicate");
     expect(await row(deposit.id)).toMatchObject({ status: "refunded", refundedMinor: 26_340 });
-    expect(await titles(f.brand.org.id, "refunded")).toEqual([`${f.workshop.org.name} refunded €263.40 of the deposit for order PO-${order.year}-${order.seq}`]);
+    expect(await titles(f.brand.org.id, "refunded")).toEqual([`${f.workshop.org.name} refunded €263.40 of the deposit for order ${orderNumberLabel(order.year, order.seq)}`]);
     expect(await refundEvents(f.brand.org.id, deposit.id)).toHaveLength(1);
   });
 
@@ -233,7 +234,7 @@ describe("a card payment's refund through Stripe", () => {
     seen.length = 0;
     await refundPayment(db, actorOf(f.workshop), { paymentId: yen.deposit.id, amountMinor: 45_000, reference: "" }, new Date(), stripe);
     expect(seen[0]!.body.get("amount")).toBe("45000");
-    expect(await titles(f.brand.org.id, "refunded")).toEqual([`${f.workshop.org.name} refunded JP¥45,000 of the deposit for order PO-${yen.order.year}-${yen.order.seq}`]);
+    expect(await titles(f.brand.org.id, "refunded")).toEqual([`${f.workshop.org.name} refunded JP¥45,000 of the deposit for order ${orderNumberLabel(yen.order.year, yen.order.seq)}`]);
 
     const g = await createFixture(db);
     const dinar = await cancelledAfterCard(g, { currency: "KWD", amountMinor: 12_340 });

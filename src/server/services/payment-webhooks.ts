@@ -9,6 +9,7 @@ import { recordEvent } from "./events";
 import { notify } from "./notifications";
 import { isSettled, markPaidIn } from "./payments";
 import { localDateOf } from "./production-calendar";
+import { handlePreorderEvent } from "./preorder-webhooks";
 import { onboardingStatusOf } from "./stripe";
 
 /**
@@ -50,6 +51,9 @@ function refsOf(event: Stripe.Event): Refs {
 /** Processes one verified event. */
 export async function handleStripeEvent(db: Db, event: Stripe.Event, now = new Date()): Promise<WebhookOutcome> {
   if (!(HANDLED_EVENTS as readonly string[]).includes(event.type)) return "ignored";
+  // A customer's preorder payment to a brand (src/server/services/preorder-webhooks.ts), else an order's or a sample's.
+  const preorder = await handlePreorderEvent(db, event, now);
+  if (preorder) return preorder;
   const refs = refsOf(event);
   const { rows } = await db.execute<{ org: string | null }>(sql`select stripe_event_workshop(${refs.account}, ${refs.paymentId}::uuid, ${refs.session}, ${refs.intent}) as org`);
   const orgId = rows[0]?.org ?? null;

@@ -14,6 +14,7 @@ import { cancelOrder } from "./order-status";
 import { confirmTransferReceived, markTransferSent, startCardPayment } from "./payments";
 import { exportPaymentsCsv, getOrderPayments, getSamplePayments, listPayments } from "./payment-views";
 import { acceptSampleRequest, createSampleRequest } from "./sample-requests";
+import { orderNumberLabel } from "~/lib/rfq-schemas";
 
 const db = await testDb();
 
@@ -60,7 +61,7 @@ describe("a bank transfer", () => {
     const sent = await markTransferSent(db, actorOf(f.brand), { paymentId: deposit.id, reference: "SEPA 2027-0042" });
     expect(sent).toMatchObject({ status: "processing", method: "transfer", transferReference: "SEPA 2027-0042" });
     const toWorkshop = await db.select().from(notifications).where(eq(notifications.orgId, f.workshop.org.id));
-    expect(toWorkshop.map((n) => n.title)).toContain(`${f.brand.org.name} sent the deposit for order PO-${order.year}-${order.seq} by bank transfer`);
+    expect(toWorkshop.map((n) => n.title)).toContain(`${f.brand.org.name} sent the deposit for order ${orderNumberLabel(order.year, order.seq)} by bank transfer`);
 
     // The brand cannot confirm its own transfer; the workshop's member is below the permission (checked by the router).
     await expect(confirmTransferReceived(db, actorOf(f.brand), { paymentId: deposit.id, receivedOn: today })).rejects.toMatchObject({ code: "NOT_FOUND" });

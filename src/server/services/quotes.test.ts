@@ -50,7 +50,7 @@ describe("sending an RFQ", () => {
 });
 
 describe("accepting a quote", () => {
-  it("creates the order PO-<year>-1 with lines pinned to the revisions and sizes, totals from the pricing engine, and declines the other quote", async () => {
+  it("creates the order PO-<year>-0001 with lines pinned to the revisions and sizes, totals from the pricing engine, and declines the other quote", async () => {
     const { f, second, r, lines, plan } = await setting();
     const mine = await sentQuote(db, f.workshop, r.invitationOf(f.workshop).id, lines);
     const theirs = await sentQuote(db, second, r.invitationOf(second).id, lines, { leadTimeDays: 40 });
@@ -90,10 +90,10 @@ describe("accepting a quote", () => {
     const secondTold = await db.select({ title: notifications.title }).from(notifications).where(eq(notifications.orgId, second.org.id));
     expect(secondTold.map((n) => n.title)).toContain("Maison Test declined your quote on RFQ-1 Spring capsule");
     const winnerTold = await db.select({ title: notifications.title }).from(notifications).where(eq(notifications.orgId, f.workshop.org.id));
-    expect(winnerTold.map((n) => n.title)).toContain(`Maison Test accepted your quote on RFQ-1 Spring capsule: order PO-${order.year}-1`);
+    expect(winnerTold.map((n) => n.title)).toContain(`Maison Test accepted your quote on RFQ-1 Spring capsule: order PO-${order.year}-0001`);
   });
 
-  it("numbers orders per brand: the brand's second order is PO-<year>-2", async () => {
+  it("numbers orders per brand: the brand's second order is PO-<year>-0002", async () => {
     const { f, r, lines, plan } = await setting();
     const first = await sentQuote(db, f.workshop, r.invitationOf(f.workshop).id, lines);
     await acceptQuote(db, actorOf(f.brand), { quoteVersionId: first.id, quantities: plan });

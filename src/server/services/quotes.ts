@@ -245,7 +245,7 @@ export async function withdrawQuote(db: Db, actor: Actor, input: { quoteVersionI
 
 // ─── Brand side: accept ─────────────────────────────────────────────────────────────────────────────────
 
-/** PO-<year>-<seq>, per brand and year, under a row lock on the brand. */
+/** PO-<year>-<seq> (PO-2027-0001), per brand and year, under a row lock on the brand. */
 async function nextOrderNumber(tx: Tx, brandOrgId: string, year: number): Promise<number> {
   await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, brandOrgId)).for("no key update");
   const [row] = await tx

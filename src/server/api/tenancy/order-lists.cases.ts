@@ -7,6 +7,7 @@ import { actorOf } from "~/test/vetting";
 import type { Db } from "../../db/client";
 import { events, notifications, orderMilestones, orderPlans, orders, rfqThreadReads, type Order } from "../../db/schema";
 import { acceptQuote } from "../../services/quotes";
+import { orderNumberLabel } from "~/lib/rfq-schemas";
 
 /** Orders lists, the CSV export, the dashboards and an order's activity: one order between the target's pair. */
 const brandOf = (t: OrgFixture, f: Fixture) => (t.org.kind === "brand" ? t : f.brand);
@@ -43,7 +44,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
     }
     return made.get(key)!;
   };
-  const label = (o: Order) => `PO-${o.year}-${o.seq}`;
+  const label = (o: Order) => orderNumberLabel(o.year, o.seq);
 
   return [
     {

@@ -13,3 +13,4 @@ export * from "./calendar";
 export * from "./milestones";
 export * from "./reviews";
 export * from "./payments";
+export * from "./preorders";
