@@ -20,6 +20,7 @@ import { planTemplateRouter } from "./routers/plan-template";
 import { milestoneRouter } from "./routers/milestone";
 import { reviewRouter } from "./routers/review";
 import { paymentRouter } from "./routers/payment";
+import { preorderProductionRouter } from "./routers/preorder-production";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   milestone: milestoneRouter,
   review: reviewRouter,
   payment: paymentRouter,
+  preorderProduction: preorderProductionRouter,
 });
 
 export type AppRouter = typeof appRouter;
