@@ -60,6 +60,15 @@ export type Person = { name: string; email: string; password: string };
  */
 export const SLOW_STEP = { timeout: 30_000 };
 
+/** At 390 px wide (a phone) the page scrolls only vertically; the viewport is restored afterwards. */
+export async function fitsAPhone(page: Page) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow at 390 px on ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(0);
+  if (before) await page.setViewportSize(before);
+}
+
 function uniqueSuffix(): string {
   return `${Date.now()}-${randomInt(1_000_000)}`;
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, SLOW_STEP, test } from "./fixtures";
+import { expect, fitsAPhone, signIn, SLOW_STEP, test } from "./fixtures";
 
 /**
  * Issue 12 on a phone (390 px): the workshop reports casting done with a photo from the bench in three
@@ -54,11 +54,6 @@ async function phone(browser: Browser, email: string, password: string): Promise
   await signIn(page, email, password);
   await expect(page).not.toHaveURL(/\/sign-in/, SLOW_STEP);
   return page;
-}
-
-async function fitsAPhone(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow at 390 px on ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(0);
 }
 
 const milestone = (page: Page, name: string) => page.getByRole("listitem").filter({ has: page.getByText(new RegExp(`^\\d+\\. ${name}`)) });

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import Stripe from "stripe";
-import { expect, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
+import { expect, fitsAPhone, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
 
 /**
  * Issue 13 end to end. An order between a brand and a workshop, as accepting a quote leaves it (its plan
@@ -167,15 +166,6 @@ test("a bank-transfer deposit confirmed by the workshop puts the order in produc
   await brandContext.close();
   await workshopContext.close();
 });
-
-/** At 390 px wide (a phone) the page scrolls only vertically; the viewport is restored afterwards. */
-async function fitsAPhone(page: Page) {
-  const before = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow at 390 px on ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(0);
-  if (before) await page.setViewportSize(before);
-}
 
 test("a cancelled order's transfer deposit: no more pay buttons, the workshop records the refund, both sides see it refunded; the pages fit a phone", async ({ browser }) => {
   test.setTimeout(120_000);

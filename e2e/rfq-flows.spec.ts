@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
-import { expect, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
+import { expect, fitsAPhone, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
 
 /**
  * Issue 11, the walks around a quote: a workshop declines with a reason the brand reads; a workshop
@@ -101,15 +101,6 @@ async function signedIn(browser: Browser, who: Person): Promise<Page> {
   await signIn(page, who.email, who.password);
   await expect(page).not.toHaveURL(/\/sign-in/, SLOW_STEP);
   return page;
-}
-
-/** At 390 px wide (a phone) the page scrolls only vertically; the viewport is restored afterwards. */
-async function fitsAPhone(page: Page) {
-  const before = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow at 390 px on ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(0);
-  if (before) await page.setViewportSize(before);
 }
 
 async function confirm(page: Page, label: string) {

@@ -47,6 +47,11 @@ export const env = createEnv({
     STRIPE_SECRET_KEY: z.string().optional(),
     /** The signing secret of the `/api/webhooks/stripe` endpoint (whsec_…). */
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    /**
+     * Another address for Stripe's API, e.g. http://127.0.0.1:12111 for a local stand-in (tests, e2e, the
+     * preorder bench). Unset: api.stripe.com.
+     */
+    STRIPE_API_BASE: z.url().optional(),
     /** The platform's fee on card payments, in basis points of the amount (250 = 2.5%). */
     PLATFORM_FEE_BASIS_POINTS: z.coerce.number("PLATFORM_FEE_BASIS_POINTS must be a whole number from 0 to 10000.").int().min(0).max(10_000).default(250),
   },

@@ -95,8 +95,12 @@ const SQL_CASES: { name: string; params: DirectorySearchParams[] }[] = [
   { name: "no filter (first page)", params: [directorySearchSchema.parse({})] },
   { name: "one facet (casting)", params: [directorySearchSchema.parse({ capabilities: ["casting"] })] },
   { name: "one country (IT)", params: [directorySearchSchema.parse({ countries: ["IT"] })] },
+  { name: "two facets", params: [directorySearchSchema.parse({ capabilities: ["casting"], metals: ["silver_925"] })] },
+  { name: "range (MOQ ≤ 10)", params: [directorySearchSchema.parse({ moqMax: 10 })] },
   { name: "q=gold", params: [directorySearchSchema.parse({ q: "gold" })] },
+  { name: "q=gold + two facets", params: [directorySearchSchema.parse({ q: "gold", capabilities: ["casting"], metals: ["silver_925"] })] },
   { name: "q=gold, page 50", params: [directorySearchSchema.parse({ q: "gold", page: 50 })] },
+  { name: "no filter, page 500", params: [directorySearchSchema.parse({ page: 500 })] },
   { name: "the HTTP part's searches", params: benchSearches() },
 ];
 

@@ -191,3 +191,8 @@ export const FACET_TITLE: Record<FacetKey, string> = {
   countries: "Country",
   certifications: "Certifications",
 };
+
+/** How the page says a search's total: "1 workshop", "999 workshops", or "1,000+ workshops" when it is a lower bound. */
+export function directoryTotalText(total: number, bounded: boolean): string {
+  return `${total.toLocaleString("en")}${bounded ? "+" : ""} ${total === 1 && !bounded ? "workshop" : "workshops"}`;
+}

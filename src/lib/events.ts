@@ -15,6 +15,8 @@ type OrderRef = { order: string; brand: string; workshop: string };
 type MilestoneRef = OrderRef & { milestone: string };
 /** A payment in the log: what it is for (an order or a sample request), its kind and amount in words. */
 type PaymentRef = { subject: string; kind: string; amount: string };
+/** A preorder campaign in the log: its title, and the other party when the entry is the counterparty's. */
+type CampaignRef = { title: string; brand?: string; workshop?: string };
 
 export type EventPayloads = {
   "organization.created": { name: string; kind: OrganizationKind };
@@ -99,6 +101,14 @@ export type EventPayloads = {
   "payout.connected": Nothing;
   "payout.status_changed": { status: string };
   "payout.bank_details_updated": Nothing;
+  "preorder_campaign.created": CampaignRef;
+  "preorder_campaign.updated": CampaignRef & { changed: string[] };
+  "preorder_campaign.published": CampaignRef;
+  "preorder_campaign.deleted": CampaignRef;
+  "preorder_campaign.images_changed": CampaignRef;
+  "preorder_campaign.consent_requested": CampaignRef;
+  "preorder_campaign.consent_granted": CampaignRef;
+  "preorder_campaign.consent_declined": CampaignRef;
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -203,6 +213,14 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "payout.connected": () => "connected a Stripe account for payouts",
   "payout.status_changed": (d) => `saw the Stripe account's status become ${text(d.status)}`,
   "payout.bank_details_updated": () => "updated the bank details for transfers",
+  "preorder_campaign.created": (d) => `drafted the preorder campaign ${text(d.title)}`,
+  "preorder_campaign.updated": (d) => `edited the preorder campaign ${text(d.title)}${Array.isArray(d.changed) && d.changed.length ? ` (${d.changed.join(", ")})` : ""}`,
+  "preorder_campaign.published": (d) => `published the preorder campaign ${text(d.title)}`,
+  "preorder_campaign.deleted": (d) => `deleted the draft preorder campaign ${text(d.title)}`,
+  "preorder_campaign.images_changed": (d) => `changed the images of the preorder campaign ${text(d.title)}`,
+  "preorder_campaign.consent_requested": (d) => `asked ${text(d.workshop, "the workshop")} to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
+  "preorder_campaign.consent_granted": (d) => `agreed to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
+  "preorder_campaign.consent_declined": (d) => `declined to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
   "order.planned": (d) => `planned order ${text(d.order)}: ${typeof d.milestones === "number" ? d.milestones : ""} milestones, delivery promised on ${text(d.promisedDeliveryDate)}`,
 };
 

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   "order_at_risk",
   "order_shipped",
   "order_delivered",
+  "preorder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -34,5 +35,6 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { title: string;
   order_at_risk: { title: "Orders at risk", description: "An order's expected delivery passes its promise, or a milestone is past its planned date with no report." },
   order_shipped: { title: "Orders shipped", description: "An order leaves the workshop, with its carrier and tracking number." },
   order_delivered: { title: "Orders delivered", description: "An order arrives at the brand." },
+  preorder: { title: "Preorder campaigns", description: "A brand asks to show your artisans on its preorder page, and the workshop's answer." },
   review: { title: "Reviews received", description: "A brand reviews a delivered order, or a workshop answers a review." },
 };

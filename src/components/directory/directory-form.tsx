@@ -11,6 +11,7 @@ import {
   DIRECTORY_PARAM_NAMES as PARAM,
   DIRECTORY_SORTS,
   directorySearchSchema,
+  directoryTotalText,
   FACET_KEYS,
   FACET_TITLE,
   SORT_LABELS,
@@ -18,6 +19,9 @@ import {
   type FacetKey,
 } from "~/lib/directory-schemas";
 import { FacetGroup } from "./facet-group";
+
+/** The server's count cap (COUNT_CAP in the directory service), as the page says it. */
+const COUNTED_MATCHES = "1,000";
 
 /** One facet value as the page sends it; its label comes from the vocabularies in the client bundle. */
 export type FacetOption = { value: string; count: number; checked: boolean };
@@ -28,6 +32,10 @@ type Props = {
   params: DirectorySearchParams;
   facets: Record<FacetKey, FacetOption[]>;
   total: number;
+  /** More workshops match than were counted: the total reads "1,000+". */
+  bounded?: boolean;
+  /** The facet counts are over the first `total` matches only. */
+  facetsSampled?: boolean;
   children: React.ReactNode;
 };
 
@@ -49,7 +57,8 @@ function checkRanges(form: HTMLFormElement): RangeErrors {
  * The search box, filters and sort as one GET form: without JavaScript it submits to the same URL; with it,
  * ticking a box or choosing a sort navigates at once, and typed values apply on Enter or when leaving the box.
  */
-export function DirectoryForm({ formKey, params, facets, total, children }: Props) {
+export function DirectoryForm({ formKey, params, facets, total, bounded = false, facetsSampled = false, children }: Props) {
+  const [totalNumber, ...totalWords] = directoryTotalText(total, bounded).split(" ");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -160,6 +169,11 @@ export function DirectoryForm({ formKey, params, facets, total, children }: Prop
                 />
               </Field>
             </div>
+            {facetsSampled && (
+              <p className="text-xs text-ink-muted" data-testid="facet-sample-note">
+                Counts over the first {COUNTED_MATCHES} matches; narrow the search for exact counts.
+              </p>
+            )}
             {FACET_KEYS.map((key) => (
               <FacetGroup
                 key={key}
@@ -168,6 +182,7 @@ export function DirectoryForm({ formKey, params, facets, total, children }: Prop
                 title={FACET_TITLE[key]}
                 options={facets[key]}
                 anyOf={key === "gemstoneWork" || key === "countries"}
+                sampled={facetsSampled}
                 expanded={expandedFacets.has(key)}
                 onExpandedChange={(open) =>
                   setExpandedFacets((current) => {
@@ -180,7 +195,7 @@ export function DirectoryForm({ formKey, params, facets, total, children }: Prop
               />
             ))}
             <Button type="submit" variant="secondary" className="lg:hidden" onClick={() => setFiltersOpen(false)}>
-              Show {total.toLocaleString("en")} {total === 1 ? "workshop" : "workshops"}
+              Show {directoryTotalText(total, bounded)}
             </Button>
           </div>
         </div>
@@ -189,7 +204,8 @@ export function DirectoryForm({ formKey, params, facets, total, children }: Prop
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <p className="flex items-center gap-2 text-sm text-ink-muted" aria-live="polite">
               <span>
-                <strong className="font-semibold text-ink">{total.toLocaleString("en")}</strong> {total === 1 ? "workshop" : "workshops"}
+                <strong className="font-semibold text-ink">{totalNumber}</strong> {totalWords.join(" ")}
+                {bounded && <span className="sr-only"> or more</span>}
               </span>
               {pending && (
                 <span className="inline-flex items-center gap-1">

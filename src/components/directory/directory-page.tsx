@@ -49,7 +49,11 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
       <h1 className="text-3xl font-semibold">Find a workshop</h1>
       <p className="mt-2 max-w-2xl text-ink-muted">Made-to-order workshops with published profiles: what they make, in which metals, their minimums and typical lead times.</p>
-      <DirectoryForm formKey={directoryQueryString({ ...params, page: 1 })} params={params} facets={facetOptions(params, result)} total={result.total}>
+      <DirectoryForm formKey={directoryQueryString({ ...params, page: 1 })} params={params} facets={facetOptions(params, result)}
+        total={result.total}
+        bounded={result.bounded}
+        facetsSampled={result.facetsSampled}
+      >
         {filters.length > 0 && (
           <ul className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters">
             {filters.map((f) => (
@@ -85,6 +89,11 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
               ))}
             </ul>
             <Pagination page={result.page} pageCount={result.pageCount} href={(page) => directoryHref({ ...params, page })} />
+            {result.bounded && (
+              <p className="mt-3 text-sm text-ink-muted">
+                More than {result.total.toLocaleString("en")} workshops match; pages show the first {result.total.toLocaleString("en")}. Add a filter or a word to narrow the search.
+              </p>
+            )}
           </>
         )}
       </DirectoryForm>

@@ -9,7 +9,8 @@ const SHOWN = 6;
 /**
  * One facet as checkboxes with counts. An option with no workshops is disabled (it could only empty the
  * results) unless it is already ticked. Long lists show the first few, then the rest on request; whether a
- * list is open is kept by the form, so it stays open across filter changes.
+ * list is open is kept by the form, so it stays open across filter changes. When the counts are over a
+ * sample of the matches (`sampled`), a value with none in the sample may still have some: it stays enabled.
  */
 export function FacetGroup({
   facet,
@@ -17,6 +18,7 @@ export function FacetGroup({
   title,
   options,
   anyOf,
+  sampled = false,
   expanded,
   onExpandedChange,
 }: {
@@ -25,6 +27,7 @@ export function FacetGroup({
   title: string;
   options: FacetOption[];
   anyOf: boolean;
+  sampled?: boolean;
   expanded: boolean;
   onExpandedChange: (expanded: boolean) => void;
 }) {
@@ -40,7 +43,7 @@ export function FacetGroup({
       </legend>
       <ul className="flex flex-col gap-0.5">
         {visible.map((o) => {
-          const disabled = o.count === 0 && !o.checked;
+          const disabled = o.count === 0 && !o.checked && !sampled;
           const label = FACET_LABEL[facet](o.value);
           return (
             <li key={o.value}>

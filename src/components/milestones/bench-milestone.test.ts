@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchMilestone } from "./bench-milestone";
+import { benchMilestone, opensOnTheBench } from "./bench-milestone";
 
 const step = (name: string, status: string, actions: string[] = []) => ({ name, status, actions });
 
@@ -20,5 +20,20 @@ describe("the milestone of the bench", () => {
 
   it("is none once every milestone is done", () => {
     expect(benchMilestone({ milestones: [step("Delivered", "completed")] })).toBeNull();
+  });
+});
+
+describe("a production board card", () => {
+  const card = (stage: string, status: string | null) => ({ stage, currentMilestone: status === null ? null : { status } });
+
+  it("opens on the bench while its current milestone can be reported done", () => {
+    for (const status of ["pending", "in_progress", "blocked"]) expect(opensOnTheBench(card("in_production", status))).toBe(true);
+  });
+
+  it("opens on the order page while the deposit is awaited, the brand has to approve, or nothing is left", () => {
+    expect(opensOnTheBench(card("awaiting_deposit", "pending"))).toBe(false);
+    expect(opensOnTheBench(card("in_production", "awaiting_approval"))).toBe(false);
+    expect(opensOnTheBench(card("in_production", null))).toBe(false);
+    expect(opensOnTheBench(card("shipped", "pending"))).toBe(false);
   });
 });

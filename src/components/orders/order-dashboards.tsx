@@ -1,12 +1,13 @@
 import { AlertTriangle, CheckCircle2, ClipboardList } from "lucide-react";
 import Link from "next/link";
+import { opensOnTheBench } from "~/components/milestones/bench-milestone";
 import { formatDay } from "~/components/sample-requests/format";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { ORDER_STAGE_LABELS, ORDER_STAGE_TONE, type OrderStage } from "~/lib/order-list-schemas";
 import { api } from "~/trpc/server";
 
-type OrderCard = { id: string; number: string; stage: OrderStage; expectedDeliveryDate: string; promisedDeliveryDate: string; atRisk: boolean; counterpartyName: string; currentMilestone: { id: string; name: string } | null };
+type OrderCard = { id: string; number: string; stage: OrderStage; expectedDeliveryDate: string; promisedDeliveryDate: string; atRisk: boolean; counterpartyName: string; currentMilestone: { id: string; name: string; status: string } | null };
 type Approval = { orderId: string; number: string; milestoneId: string; milestone: string; requestedOn: string | null; counterpartyName: string };
 
 const number = new Intl.NumberFormat("en-GB");
@@ -176,7 +177,7 @@ export async function WorkshopOrdersOverview({ orgId, slug }: { orgId: string; s
                 <ul className="flex flex-col gap-2">
                   {column.cards.slice(0, COLUMN_CARDS).map((o) => (
                     <li key={o.id}>
-                      <Link href={orderHref(base, o.id, o.currentMilestone?.id)} className="block rounded-md border border-line bg-surface p-3 text-sm hover:border-line-strong">
+                      <Link href={opensOnTheBench(o) ? `${base}/${o.id}/bench` : orderHref(base, o.id, o.currentMilestone?.id)} className="block rounded-md border border-line bg-surface p-3 text-sm hover:border-line-strong">
                         <span className="flex items-center justify-between gap-2 font-medium">
                           {o.number}
                           {o.atRisk && (

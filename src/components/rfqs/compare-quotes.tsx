@@ -44,6 +44,17 @@ export function CompareQuotes({ orgId, slug, data, canAward }: { orgId: string; 
   const best = totals.length ? Math.min(...totals) : null;
   const earliest = data.quotes.length ? [...data.quotes.map((q) => q.expectedDeliveryDate)].sort()[0] : null;
   const shortest = data.quotes.length ? Math.min(...data.quotes.map((q) => q.leadTimeDays)) : null;
+  const onTimeRates = data.quotes.flatMap((q) => (q.record?.onTimeRate != null ? [q.record.onTimeRate] : []));
+  const mostOnTime = onTimeRates.length ? Math.max(...onTimeRates) : null;
+  /** Per line, the lowest unit price among the quotes that price it at these quantities. */
+  const cheapestUnit = new Map<string, number>();
+  for (const { price, missing } of priced) {
+    if (!price.met || missing.length > 0) continue;
+    for (const line of price.lines) {
+      const seen = cheapestUnit.get(line.lineId);
+      if (seen === undefined || line.tierUnitPriceMinor < seen) cheapestUnit.set(line.lineId, line.tierUnitPriceMinor);
+    }
+  }
   const open = data.rfq.status === "open";
 
   const setPieces = (lineId: string, size: string, text: string) => {
@@ -99,10 +110,10 @@ export function CompareQuotes({ orgId, slug, data, canAward }: { orgId: string; 
                   <th scope="row" className="p-2 text-left font-normal">
                     {l.designName}
                   </th>
-                  {priced.map(({ q, price }) => {
+                  {priced.map(({ q, price, missing }) => {
                     const line = price.met ? price.lines.find((x) => x.lineId === l.id) : undefined;
                     return (
-                      <td key={q.id} className="p-2">
+                      <td key={q.id} className={cn("p-2", line && missing.length === 0 && data.quotes.length > 1 && line.tierUnitPriceMinor === cheapestUnit.get(l.id) && "bg-success-soft")}>
                         {!q.pricing.lines.some((x) => x.lineId === l.id) ? (
                           <span className="text-ink-muted">Not quoted</span>
                         ) : line ? (
@@ -153,8 +164,8 @@ export function CompareQuotes({ orgId, slug, data, canAward }: { orgId: string; 
               <Row label="Valid until">{priced.map(({ q }) => <td key={q.id} className="p-2">{formatDay(q.validUntil)}</td>)}</Row>
               <Row label="Record on Bezel">
                 {priced.map(({ q }) => (
-                  <td key={q.id} className="p-2 text-ink-muted">
-                    {q.record ? `${q.record.samplesSent} sample${q.record.samplesSent === 1 ? "" : "s"} sent${q.record.medianResponseHours !== null ? `, answers in ${Math.round(q.record.medianResponseHours)} h (median)` : ""}` : "No record yet"}
+                  <td key={q.id} className={cn("p-2 text-ink-muted", q.record?.onTimeRate != null && q.record.onTimeRate === mostOnTime && "bg-success-soft")}>
+                    <RecordCell record={q.record} />
                   </td>
                 ))}
               </Row>
@@ -186,6 +197,29 @@ export function CompareQuotes({ orgId, slug, data, canAward }: { orgId: string; 
         </div>
       )}
     </div>
+  );
+}
+
+type QuoteRecord = Compare["quotes"][number]["record"];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The workshop's record as its public profile states it, each figure with the orders or requests behind it. */
+function RecordCell({ record }: { record: QuoteRecord }) {
+  if (!record || (record.samplesSent === 0 && record.medianResponseHours === null && record.ordersDelivered === 0 && record.reviewCount === 0)) return <>No record yet</>;
+  return (
+    <ul className="flex flex-col gap-0.5">
+      <li>{record.onTimeRate === null ? "No orders delivered yet" : `${Math.round(record.onTimeRate * 100)}% on time, of ${plural(record.ordersDelivered, "delivered order", "delivered orders")}`}</li>
+      {record.reviewAverages && (
+        <li>
+          Reviews {record.reviewAverages.quality.toFixed(1)} quality · {record.reviewAverages.communication.toFixed(1)} communication · {record.reviewAverages.timeliness.toFixed(1)} timeliness, of{" "}
+          {plural(record.reviewCount, "order", "orders")}
+        </li>
+      )}
+      <li>
+        {plural(record.samplesSent, "sample", "samples")} sent{record.medianResponseHours !== null ? `, answers in ${Math.round(record.medianResponseHours)} h (median)` : ""}
+      </li>
+    </ul>
   );
 }
 

@@ -13,6 +13,7 @@ import { createCollection, updateStyleGuide } from "../services/collections";
 import { addRevisionComment } from "../services/design-comments";
 import { shareRevision } from "../services/design-sharing";
 import { designFile, designWithRevision } from "~/test/designs";
+import { campaignFor, reserveAs, type TestCampaign } from "~/test/preorders";
 import { openScriptDb } from "./script-db";
 import { readPublic, withOrg, withPublic, withUser } from "./tenant";
 import type { Db } from "./client";
@@ -55,6 +56,11 @@ const TENANT_TABLES = [
   "plan_template_steps",
   "portfolio_piece_photos",
   "portfolio_pieces",
+  "preorder_campaign_images",
+  "preorder_campaign_sizes",
+  "preorder_campaigns",
+  "preorder_page_views",
+  "preorder_reservations",
   "production_calendars",
   "quote_version_attachments",
   "quote_versions",
@@ -102,6 +108,11 @@ const ORG_COLUMNS: Record<string, string> = {
   organization_slug_redirects: "org_id",
   organizations: "id",
   portfolio_pieces: "org_id",
+  preorder_campaign_images: "org_id",
+  preorder_campaign_sizes: "brand_org_id",
+  preorder_campaigns: "brand_org_id",
+  preorder_page_views: "brand_org_id",
+  preorder_reservations: "brand_org_id",
   sample_evaluations: "brand_org_id",
   shortlist_entries: "brand_org_id",
   workshop_artisans: "org_id",
@@ -135,6 +146,8 @@ async function failure(run: () => Promise<unknown>): Promise<string | null> {
 describe("row-level security", () => {
   let f: Fixture;
   let unpublished: Fixture["workshop"];
+  let campaign: TestCampaign;
+  let draft: TestCampaign;
 
   beforeAll(async () => {
     f = await createFixture(db);
@@ -158,7 +171,7 @@ describe("row-level security", () => {
     await db.execute(sql`update designs set collection_id = ${collection.id} where id = ${shared.design.id}`);
     await addRevisionComment(db, actorOf(f.brand), { revisionId: shared.revisionId, body: "Looks right." });
     await withOrg(db, f.brand.org.id, (tx) => shareRevision(tx, f.brand.org.id, { revisionId: shared.revisionId, workshopOrgId: f.workshop.org.id }));
-    await designWithRevision(db, f.outsider.brand);
+    const outsiderDesign = await designWithRevision(db, f.outsider.brand);
     await db.execute(sql`insert into sample_evaluations (sample_request_id, brand_org_id, quality, finish, communication) select id, brand_org_id, 4, 4, 5 from sample_requests`);
     await db.execute(sql`insert into invitations (org_id, email, role, token_hash, expires_at) values (${f.brand.org.id}, 'new@example.test', 'member', ${`hash-${crypto.randomUUID()}`}, now() + interval '1 day')`);
     // A request for quote between the brand and the workshop, through a quote with a file, a message with a
@@ -191,6 +204,14 @@ describe("row-level security", () => {
     for (const org of [f.brand.org, f.workshop.org, unpublished.org]) {
       await db.execute(sql`insert into organization_slug_redirects (slug, org_id) values (${`old-${org.slug}`}, ${org.id})`);
     }
+    // The brand's published preorder campaign made by the workshop, with an image, a customer's
+    // reservation and a day's page views; and the other brand's draft, which nobody else sees.
+    campaign = await campaignFor(db, f, { revision: { designId: shared.design.id, revisionId: shared.revisionId } });
+    const image = await uploadedFile(db, f.brand, "preorder_image");
+    await db.execute(sql`insert into preorder_campaign_images (campaign_id, file_id, org_id, position, kind) values (${campaign.id}, ${image.id}, ${f.brand.org.id}, 0, 'image')`);
+    await reserveAs(db, campaign.id, { size: "7", quantity: 2, name: "Ada Customer", email: "ada@example.test" });
+    await db.execute(sql`select preorder_page_viewed(${campaign.id})`);
+    draft = await campaignFor(db, { brand: f.outsider.brand, workshop: f.workshop }, { status: "draft", workshopOrgId: null, revision: { designId: outsiderDesign.design.id, revisionId: outsiderDesign.revisionId } });
   });
 
   it("is enabled and forced on exactly the tenant tables, and every table with an organization column is one of them", async () => {
@@ -226,7 +247,7 @@ describe("row-level security", () => {
       design_revisions: 0,
       designs: 0,
       events: 0,
-      files: 1, // the photo the published profile shows
+      files: 2, // the photo the published profile shows; the published campaign's image
       invitations: 0,
       memberships: 0,
       notification_recipients: 0,
@@ -239,12 +260,17 @@ describe("row-level security", () => {
       order_reviews: 1, // the published workshop's review, which its profile shows
       orders: 0,
       organization_slug_redirects: 1, // the published workshop's old slug, for its old profile links
-      organizations: 1, // the published workshop
+      organizations: 2, // the published workshop; the brand of the published campaign
       payments: 0,
       payout_accounts: 0,
       plan_template_steps: 0,
       portfolio_piece_photos: 1, // its piece's photo
       portfolio_pieces: 1, // its piece with a photo, not the one without
+      preorder_campaign_images: 1, // the published campaign's image
+      preorder_campaign_sizes: 5, // its sizes, not the draft's
+      preorder_campaigns: 1, // the published campaign, not the draft
+      preorder_page_views: 0,
+      preorder_reservations: 0, // customers are the brand's alone
       production_calendars: 1, // the published workshop's working days, which its profile shows
       quote_version_attachments: 0,
       quote_versions: 0,
@@ -265,7 +291,7 @@ describe("row-level security", () => {
       workshop_artisans: 0, // the unpublished workshop's artisan stays hidden
       workshop_profiles: 1, // the published profile
     });
-    expect(await orgIdsIn(app, "organizations")).toEqual([f.workshop.org.id]);
+    expect(await orgIdsIn(app, "organizations")).toEqual([f.brand.org.id, f.workshop.org.id].sort());
     expect(await orgIdsIn(app, "production_calendars")).toEqual([f.workshop.org.id]);
   });
 
@@ -276,13 +302,14 @@ describe("row-level security", () => {
       files: await orgIdsIn(tx, "files"),
       evaluations: await countAll(tx, "sample_evaluations"),
     }));
-    expect(counts).toEqual({ orgs: [f.workshop.org.id], pieces: 1, files: [f.workshop.org.id], evaluations: 0 });
+    expect(counts).toEqual({ orgs: [f.brand.org.id, f.workshop.org.id].sort(), pieces: 1, files: [f.brand.org.id, f.workshop.org.id].sort(), evaluations: 0 });
   });
 
   it("readPublic reads the same public rows without a transaction on the app's handle, and through withPublic on the owner's", async () => {
     const read = (q: Parameters<Parameters<typeof readPublic>[1]>[0]) =>
       Promise.all([orgIdsIn(q, "organizations"), countAll(q, "portfolio_pieces"), orgIdsIn(q, "files"), countAll(q, "workshop_artisans"), countAll(q, "workshop_profiles")]);
-    const expected = [[f.workshop.org.id], 1, [f.workshop.org.id], 0, 1];
+    const both = [f.brand.org.id, f.workshop.org.id].sort();
+    const expected = [both, 1, both, 0, 1];
     expect(await readPublic(appDbOf(db), read)).toEqual(expected);
     expect(await readPublic(db, read)).toEqual(expected);
   });
@@ -591,6 +618,43 @@ describe("row-level security", () => {
     expect(await withOrg(db, f.workshop.org.id, async (tx) => (await tx.execute(sql`update order_reviews set answer = 'Thank you', answered_at = now()`)).rowCount)).toBe(1);
     expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update order_reviews set answer = 'Changed my mind'`)))).toBe("42501");
     expect(await withOrg(db, f.workshop.org.id, async (tx) => (await tx.execute(sql`delete from order_reviews`)).rowCount)).toBe(0);
+  });
+
+  it("preorders: the brand sees its campaign and customers; the workshop the campaign and quantities, never customers; the public the published campaign; another brand nothing", async () => {
+    const rowsOf = async (tx: Pick<Db, "execute">) => ({
+      campaigns: (await tx.execute<{ id: string }>(sql`select id from preorder_campaigns order by id`)).rows.map((r) => r.id),
+      sizes: await countAll(tx, "preorder_campaign_sizes"),
+      images: await countAll(tx, "preorder_campaign_images"),
+      reservations: await countAll(tx, "preorder_reservations"),
+      views: await countAll(tx, "preorder_page_views"),
+    });
+    expect(await withOrg(db, f.brand.org.id, rowsOf)).toEqual({ campaigns: [campaign.id], sizes: 5, images: 1, reservations: 1, views: 1 });
+    expect(await withOrg(db, f.workshop.org.id, rowsOf)).toEqual({ campaigns: [campaign.id], sizes: 5, images: 1, reservations: 0, views: 0 });
+    expect(await withPublic(db, rowsOf)).toEqual({ campaigns: [campaign.id], sizes: 5, images: 1, reservations: 0, views: 0 });
+    expect(await withOrg(db, f.outsider.brand.org.id, rowsOf)).toEqual({ campaigns: [draft.id], sizes: 5, images: 0, reservations: 0, views: 0 });
+    expect(await withOrg(db, unpublished.org.id, rowsOf)).toEqual({ campaigns: [], sizes: 0, images: 0, reservations: 0, views: 0 });
+    // Nobody but the brand writes a campaign or a reservation; the workshop changes its consent only.
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update preorder_campaigns set title = 'Hijacked'`)))).toBe(null);
+    expect((await db.execute<{ title: string }>(sql`select title from preorder_campaigns where id = ${campaign.id}`)).rows[0]!.title).toBe(campaign.title);
+    await db.execute(sql`update preorder_campaigns set artisans_consent = 'requested' where id = ${campaign.id}`);
+    expect(await failure(() => withOrg(db, f.workshop.org.id, (tx) => tx.execute(sql`update preorder_campaigns set title = 'Hijacked'`)))).toBe("42501");
+    expect(await withOrg(db, f.workshop.org.id, async (tx) => (await tx.execute(sql`update preorder_campaigns set artisans_consent = 'granted', artisans_consent_at = now()`)).rowCount)).toBe(1);
+    const outside = await withOrg(db, f.outsider.brand.org.id, async (tx) => ({
+      campaigns: (await tx.execute(sql`update preorder_campaigns set held_units = 0 where id = ${campaign.id}`)).rowCount,
+      reservations: (await tx.execute(sql`delete from preorder_reservations`)).rowCount,
+    }));
+    expect(outside).toEqual({ campaigns: 0, reservations: 0 });
+    expect(
+      await failure(() =>
+        withPublic(db, (tx) =>
+          tx.execute(sql`insert into preorder_reservations (campaign_id, brand_org_id, reference, customer_name, customer_email, size, quantity, unit_price_minor, currency, total_minor, amount_due_minor, hold_expires_at, token_hash)
+            values (${campaign.id}, ${f.brand.org.id}, 'R-SPOOF', 'x', 'x@example.test', '7', 1, 1, 'EUR', 1, 1, now(), 'spoof')`),
+        ),
+      ),
+    ).toBe("42501");
+    // The cap is a check no write can pass, the owner's included.
+    expect(await failure(() => db.execute(sql`update preorder_campaigns set held_units = total_cap + 1 - paid_units where id = ${campaign.id}`))).toBe("23514");
+    expect(await failure(() => db.execute(sql`update preorder_campaign_sizes set cap = 1 where campaign_id = ${campaign.id} and size = '7'`))).toBe("23514");
   });
 
   it("the directory and a published profile still serve signed out, through the app's connection", async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, notExists } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
-import { collectionStyleFiles, designRevisionAttachments, designs, files, orderMilestonePhotos, portfolioPiecePhotos, quoteVersionAttachments, rfqAttachments, rfqMessageAttachments, sampleRequestAttachments, workshopArtisans } from "../db/schema";
+import { collectionStyleFiles, designRevisionAttachments, designs, files, orderMilestonePhotos, portfolioPiecePhotos, preorderCampaignImages, quoteVersionAttachments, rfqAttachments, rfqMessageAttachments, sampleRequestAttachments, workshopArtisans } from "../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage";
 import type { FilePurpose } from "~/lib/files";
@@ -88,6 +88,7 @@ export async function sweepUnattachedFiles(db: Db, opts: { now?: Date; storage?:
         notExists(db.select({ id: quoteVersionAttachments.fileId }).from(quoteVersionAttachments).where(eq(quoteVersionAttachments.fileId, files.id))),
         notExists(db.select({ id: rfqMessageAttachments.fileId }).from(rfqMessageAttachments).where(eq(rfqMessageAttachments.fileId, files.id))),
         notExists(db.select({ id: orderMilestonePhotos.fileId }).from(orderMilestonePhotos).where(eq(orderMilestonePhotos.fileId, files.id))),
+        notExists(db.select({ id: preorderCampaignImages.fileId }).from(preorderCampaignImages).where(eq(preorderCampaignImages.fileId, files.id))),
       ),
     )
     .returning({ storageKey: files.storageKey, variants: files.variants });

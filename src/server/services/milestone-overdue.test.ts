@@ -47,6 +47,10 @@ describe("the daily overdue check", () => {
     await flagOverdueMilestones(db, at("2027-03-12"));
     expect(await overdueNotices(f.workshop.org.id)).toEqual(["CAD approved on PO-" + (await orderLabel()) + " was planned for 2027-03-08"]);
     expect(await overdueNotices(f.brand.org.id)).toEqual([`CAD approved on PO-${await orderLabel()} is past its planned date`]);
+    // The workshop's notice opens the bench, where the milestone is reported; the brand's the order page.
+    const hrefs = await db.select({ orgId: notifications.orgId, href: notifications.href }).from(notifications).where(and(eq(notifications.kind, "order_at_risk"), sql`${notifications.title} like '%planned%'`, sql`${notifications.href} like ${`%${orderId}%`}`));
+    expect(hrefs.filter((n) => n.orgId === f.workshop.org.id).map((n) => n.href)).toEqual([`/workshop/${f.workshop.org.slug}/orders/${orderId}/bench`]);
+    expect(hrefs.filter((n) => n.orgId === f.brand.org.id).map((n) => n.href)).toEqual([`/brand/${f.brand.org.slug}/orders/${orderId}`]);
     const brandEvents = await db.select().from(events).where(and(eq(events.orgId, f.brand.org.id), eq(events.action, "milestone.overdue"), eq(events.subjectId, orderId)));
     expect(brandEvents).toHaveLength(1);
     const { plan, milestones } = await milestonesOf(db, orderId);

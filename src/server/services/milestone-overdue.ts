@@ -8,6 +8,7 @@ import { isOverdueWithoutReport } from "./milestone-forecast";
 import { lockedPlan, reforecastOrder } from "./milestones";
 import { notify } from "./notifications";
 import { localDateOf } from "./production-calendar";
+import { benchHref, orderHref } from "./rfq-common";
 
 /**
  * The daily check: an order whose current milestone is past its planned date with nothing reported on it
@@ -49,7 +50,8 @@ export async function flagOverdueMilestones(db: Db, now = new Date()): Promise<{
         kind: "order_at_risk",
         title: `${m.name} on ${data.order} was planned for ${m.plannedDate}`,
         body: "Nothing was reported on it since. Report where it stands so the brand sees the right date.",
-        href: `/workshop/${c.workshop.slug}/orders/${c.plan.orderId}`,
+        // Straight to the bench, where it is reported in three taps; the deposit is recorded on the order page.
+        href: m.key === "deposit_received" ? orderHref("workshop", c.workshop.slug, c.plan.orderId) : benchHref(c.workshop.slug, c.plan.orderId),
       });
       await asCounterparty(tx, c.workshop.id, c.brand.id, async () => {
         await recordEvent(tx, { orgId: c.brand.id, actorId: null, action: "milestone.overdue", subjectType: "order", subjectId: c.plan.orderId, data });

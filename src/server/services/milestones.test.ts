@@ -101,6 +101,10 @@ describe("milestones", () => {
       ["Customs cleared", "none", null, "2027-04-12"],
       ["Delivered", "none", null, "2027-04-15"],
     ]);
+    // The brand's approval request opens the order page; its answer opens the workshop's bench, where the next milestone is.
+    const told = await db.select({ orgId: notifications.orgId, title: notifications.title, href: notifications.href }).from(notifications).where(sql`${notifications.href} like ${`%${order.id}%`} and ${notifications.title} like '%Quality check%'`);
+    expect(told.find((n) => n.orgId === f.brand.org.id && n.title.includes("asks you to approve"))?.href).toBe(`/brand/${f.brand.org.slug}/orders/${order.id}`);
+    expect(told.find((n) => n.orgId === f.workshop.org.id && n.title.includes("approved"))?.href).toBe(`/workshop/${f.workshop.org.slug}/orders/${order.id}/bench`);
   });
 
   it("refuses moves the state machine does not allow, with nothing written", async () => {

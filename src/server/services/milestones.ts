@@ -18,6 +18,7 @@ import { notify } from "./notifications";
 import { finishedOrderRefusal } from "./order-status";
 import { campaignsFollowForecast, campaignsOrderShipped } from "./preorder-production-orders";
 import { DEFAULT_LOAD_DAYS, addDays, loadProductionCalendarIn, localDateOf, type IsoDate } from "./production-calendar";
+import { benchHref } from "./rfq-common";
 
 export type OrderSide = "brand" | "workshop";
 type MilestoneEvent =
@@ -246,7 +247,7 @@ async function changeMilestoneIn(tx: Tx, actor: MilestoneActor, side: OrderSide,
   const title = titles[event];
   await asCounterparty(tx, actor.orgId, other.id, async () => {
     await recordEvent(tx, { orgId: other.id, actorId: actor.userId, action: event, subjectType: "order", subjectId: m.orderId, data });
-    await notify(tx, { orgId: other.id, kind: NOTIFICATION_KIND_OF[event], title, body: input.note.slice(0, 300), href: orderHref(otherKind, other.slug, m.orderId), ...(actor.userId ? { actorId: actor.userId } : {}) });
+    await notify(tx, { orgId: other.id, kind: NOTIFICATION_KIND_OF[event], title, body: input.note.slice(0, 300), href: otherKind === "workshop" ? benchHref(other.slug, m.orderId) : orderHref(otherKind, other.slug, m.orderId), ...(actor.userId ? { actorId: actor.userId } : {}) });
   });
   const { forecast } = await reforecastOrder(tx, c, actor.orgId, actor.userId, now);
   if (m.key === "shipped" && to === "completed") await campaignsOrderShipped(tx, { orderId: m.orderId, brandOrgId: c.brand.id, actorOrgId: actor.orgId }, now);

@@ -26,6 +26,8 @@ export const RATE_LIMITS = {
   "organizationCreate.user": { limit: 5, windowMs: DAY, what: "new organizations" },
   "upload.ip": { limit: 300, windowMs: HOUR, what: "uploads from this network" },
   "upload.org": { limit: 200, windowMs: HOUR, what: "uploads for this organization" },
+  "preorderReserve.ip": { limit: 30, windowMs: HOUR, what: "reservations from this network" },
+  "preorderReserve.email": { limit: 10, windowMs: HOUR, what: "reservations with this email" },
 } as const satisfies Record<string, { limit: number; windowMs: number; what: string }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -20,6 +20,8 @@ export const brandCompareHref = (brandSlug: string, number: number) => `/brand/$
 /** A workshop knows an RFQ by its own invitation. */
 export const workshopRfqHref = (workshopSlug: string, invitationId: string) => `/workshop/${workshopSlug}/rfqs/${invitationId}`;
 export const orderHref = (kind: "brand" | "workshop", slug: string, orderId: string) => `/${kind}/${slug}/orders/${orderId}`;
+/** The workshop's bench page of an order: its current milestone, reported done with a photo in three taps from here. */
+export const benchHref = (workshopSlug: string, orderId: string) => `/workshop/${workshopSlug}/orders/${orderId}/bench`;
 
 export type OrgRef = { id: string; name: string; slug: string; timeZone: string };
 

@@ -6,7 +6,8 @@ import { pendantPricing, ringPricing, sentRfq, terms } from "~/test/rfqs";
 import { actorOf, uploadedFile } from "~/test/vetting";
 import { files } from "../db/schema";
 import { saveQuoteDraft, sendQuote } from "./quotes";
-import { getBrandRfq } from "./rfq-views";
+import { compareOutput } from "../api/routers/rfq-output";
+import { compareQuotes, getBrandRfq } from "./rfq-views";
 
 const db = await testDb();
 
@@ -36,5 +37,22 @@ describe("the brand's RFQ page", () => {
       { number: 2, status: "sent", leadTimeDays: 25, files: ["price-sheet-v2.pdf"] },
       { number: 1, status: "superseded", leadTimeDays: 30, files: ["price-sheet-v1.pdf"] },
     ]);
+  });
+});
+
+describe("the brand's comparison", () => {
+  it("declares every field the page reads: the comparison passes its output schema whole, and a field nobody listed is stripped", async () => {
+    const f = await createFixture(db);
+    const r = await sentRfq(db, f.brand, [f.workshop]);
+    const invitationId = r.invitationOf(f.workshop).id;
+    const ws = actorOf(f.workshop);
+    const v = await saveQuoteDraft(db, ws, { invitationId, pricing: { currency: "EUR", lines: [ringPricing(r.ringLine.id), pendantPricing(r.pendantLine.id)], bundle: null, depositPercent: 30 }, terms: terms() });
+    await sendQuote(db, ws, { quoteVersionId: v.id });
+
+    const compared = await compareQuotes(db, f.brand.org.id, r.rfq.number);
+    expect(compared.quotes.map((q) => [q.workshop.name, q.number, q.status])).toEqual([[f.workshop.org.name, 1, "sent"]]);
+    expect(compareOutput.parse(compared)).toEqual(compared);
+    const leaked = { ...compared, quotes: compared.quotes.map((q) => ({ ...q, createdById: ws.userId, workshop: { ...q.workshop, country: "IT" } })) };
+    expect(compareOutput.parse(leaked)).toEqual(compared);
   });
 });

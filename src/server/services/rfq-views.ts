@@ -192,7 +192,16 @@ export async function compareQuotes(db: Db, brandOrgId: string, number: number, 
           invitationId,
           workshop: { id: v.workshopOrgId, name: workshopName, slug: workshopSlug },
           expectedDeliveryDate: expectedDelivery(calendars.get(v.workshopOrgId)!, v.leadTimeDays, now),
-          record: record ? { medianResponseHours: record.medianResponseHours, samplesSent: record.samplesSent } : null,
+          record: record
+            ? {
+                medianResponseHours: record.medianResponseHours,
+                samplesSent: record.samplesSent,
+                onTimeRate: record.onTimeRate,
+                ordersDelivered: record.ordersDelivered,
+                reviewAverages: record.reviewAverages,
+                reviewCount: record.reviewCount,
+              }
+            : null,
         };
       }),
     };

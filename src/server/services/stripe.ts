@@ -16,8 +16,16 @@ let override: StripeClient | null | undefined;
 /** The app's client from STRIPE_SECRET_KEY, or null when card payments are not configured. */
 export function stripeClient(): StripeClient | null {
   if (override !== undefined) return override;
-  if (configured === undefined) configured = env.STRIPE_SECRET_KEY ? new Stripe(env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2, appInfo: { name: "Bezel" } }) : null;
+  if (configured === undefined) configured = env.STRIPE_SECRET_KEY ? new Stripe(env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2, appInfo: { name: "Bezel" }, ...apiBaseOf(env.STRIPE_API_BASE) }) : null;
   return configured;
+}
+
+/** The SDK's host/port/protocol for STRIPE_API_BASE (a local stand-in for api.stripe.com); nothing when unset. */
+export function apiBaseOf(base: string | undefined): { host?: string; port?: number; protocol?: "http" | "https" } {
+  if (!base) return {};
+  const url = new URL(base);
+  const protocol = url.protocol === "http:" ? "http" : "https";
+  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === "http" ? 80 : 443, protocol };
 }
 
 /** For tests: the client every service uses until reset with `undefined`. */
@@ -145,6 +153,83 @@ export function createRefund(stripe: StripeClient, input: RefundInput) {
       },
       { idempotencyKey: input.idempotencyKey },
     ),
+    "Nothing was refunded",
+  );
+}
+
+// ─── Preorders: the customer pays the brand ─────────────────────────────────────────────────────────────
+
+export type PreorderCheckoutInput = {
+  reservationId: string;
+  campaignId: string;
+  /** "deposit" (or full price) at reservation, "balance" before shipping. */
+  part: "deposit" | "balance";
+  description: string;
+  amount: number;
+  currency: string;
+  applicationFeeAmount: number;
+  /** The brand's connected account. */
+  destination: string;
+  customerEmail: string;
+  successUrl: string;
+  cancelUrl: string;
+  /** Unix seconds; Stripe wants 30 minutes to 24 hours from now. */
+  expiresAt: number;
+  idempotencyKey: string;
+};
+
+/**
+ * A customer's Checkout Session for a preorder reservation, as a destination charge to the brand's
+ * connected account less the platform's fee. The reservation id rides in the metadata of the session and of
+ * its PaymentIntent (so its charge's refund events find it too); a balance payment says so with
+ * `preorder_balance=1`.
+ */
+export function createPreorderCheckoutSession(stripe: StripeClient, input: PreorderCheckoutInput) {
+  const metadata: Record<string, string> = { preorder_reservation_id: input.reservationId, preorder_campaign_id: input.campaignId, ...(input.part === "balance" ? { preorder_balance: "1" } : {}) };
+  return call(() =>
+    stripe.checkout.sessions.create(
+      {
+        mode: "payment",
+        client_reference_id: input.reservationId,
+        line_items: [{ quantity: 1, price_data: { currency: input.currency.toLowerCase(), unit_amount: input.amount, product_data: { name: input.description } } }],
+        payment_intent_data: { application_fee_amount: input.applicationFeeAmount, transfer_data: { destination: input.destination }, metadata, description: input.description },
+        metadata,
+        customer_email: input.customerEmail,
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+        expires_at: input.expiresAt,
+      },
+      { idempotencyKey: input.idempotencyKey },
+    ),
+    "Nothing was charged and nothing is reserved",
+  );
+}
+
+/** Closes an open Checkout Session so it can no longer be paid; a session already closed is no error. */
+export async function expireCheckoutSessionQuietly(stripe: StripeClient, sessionId: string): Promise<void> {
+  try {
+    await stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire-${sessionId}` });
+  } catch (err) {
+    if (!(err instanceof Stripe.errors.StripeError)) throw err;
+    // Already completed or expired, or Stripe unreachable: the webhook rules handle whatever happens next.
+  }
+}
+
+/** A full or partial refund of a preorder payment (destination charge): the brand's transfer is reversed, the platform's fee returned. */
+export function createPreorderRefund(stripe: StripeClient, input: { reservationId: string; paymentIntentId: string; amount: number; idempotencyKey: string }) {
+  return call(
+    () =>
+      stripe.refunds.create(
+        {
+          payment_intent: input.paymentIntentId,
+          amount: input.amount,
+          reverse_transfer: true,
+          refund_application_fee: true,
+          reason: "requested_by_customer",
+          metadata: { preorder_reservation_id: input.reservationId },
+        },
+        { idempotencyKey: input.idempotencyKey },
+      ),
     "Nothing was refunded",
   );
 }

@@ -3,10 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "~/test/db";
 import { createFixture, type Fixture } from "~/test/fixtures";
 import { atRome, deliverOn, orderPlacedOn1March2027 } from "~/test/reviews";
+import { sentQuote, sentRfq } from "~/test/rfqs";
 import { actorOf } from "~/test/vetting";
 import { orders } from "../db/schema";
 import { changeMilestone, recordBankTransfer } from "./milestones";
 import { leaveReview } from "./reviews";
+import { compareQuotes } from "./rfq-views";
 import { getPublicProfile } from "./workshop-profiles";
 import { getWorkshopRecord } from "./workshop-record";
 
@@ -92,6 +94,15 @@ describe("the workshop's record from its orders", () => {
   it("the public profile shows the same record, read as the public", async () => {
     const profile = await getPublicProfile(db, f.workshop.org.slug);
     expect(profile.record).toMatchObject({ onTimeRate: 0.5, ordersDelivered: 4, medianLateBusinessDays: 5.5, reviewCount: 3 });
+  });
+
+  it("the brand's comparison of a new request's quotes shows the same record next to the quote", async () => {
+    const r = await sentRfq(db, f.brand, [f.workshop]);
+    await sentQuote(db, f.workshop, r.invitationOf(f.workshop).id, { ring: r.ringLine.id, pendant: r.pendantLine.id });
+    const compared = await compareQuotes(db, f.brand.org.id, r.rfq.number);
+    expect(compared.quotes.map((q) => q.record)).toEqual([
+      { medianResponseHours: null, samplesSent: 0, onTimeRate: 0.5, ordersDelivered: 4, reviewAverages: { quality: 3.7, communication: 3.7, timeliness: 3 }, reviewCount: 3 },
+    ]);
   });
 
   it("a workshop with no orders has no figures, not zeros", async () => {

@@ -185,4 +185,37 @@ export const orderListOutput = z.object({
   pageSize: z.number(),
 });
 
+// ─── Brand side ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** A workshop's record as the comparison shows it (the public profile's figures that matter for an award). */
+const comparedRecord = z
+  .object({
+    medianResponseHours: z.number().nullable(),
+    samplesSent: z.number(),
+    onTimeRate: z.number().nullable(),
+    ordersDelivered: z.number(),
+    reviewAverages: z.object({ quality: z.number(), communication: z.number(), timeliness: z.number() }).nullable(),
+    reviewCount: z.number(),
+  })
+  .nullable();
+
+/**
+ * The comparison of an RFQ's live quotes: each workshop's sent (or accepted) version, never a draft, with
+ * its expected delivery and record; nothing else of the workshops (their people, notes, other RFQs).
+ */
+export const compareOutput = z.object({
+  rfq: z.object({ id: z.uuid(), number: z.number(), title: z.string(), status: z.enum(RFQ_STATUSES), currency: z.string(), targetDate: z.string(), deadline: z.string() }),
+  lines: z.array(z.object({ id: z.uuid(), designName: z.string(), sku: z.string(), revisionNumber: z.number(), revisionId: z.uuid(), sizes })),
+  quotes: z.array(
+    version.extend({
+      invitationId: z.uuid(),
+      workshop: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+      expectedDeliveryDate: z.string(),
+      record: comparedRecord,
+    }),
+  ),
+});
+
+export const acceptOutput = z.object({ orderId: z.uuid(), year: z.number(), seq: z.number() });
+
 export const compareOutputSchemas = { version };

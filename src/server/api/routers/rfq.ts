@@ -4,6 +4,7 @@ import { acceptQuote } from "../../services/quotes";
 import { closeRfq, createRfq, extendDeadline, inviteWorkshops, linesWithNewerRevision, sendRfq, uninviteWorkshop, updateRfq, updateRfqLineRevision } from "../../services/rfqs";
 import { compareQuotes, getBrandRfq, listRfqs, rfqDesignOptions } from "../../services/rfq-views";
 import { brandProcedure, createTRPCRouter } from "../trpc";
+import { acceptOutput, compareOutput } from "./rfq-output";
 
 const isoDate = z.string("Choose a date.").regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.");
 const number = z.number("Unknown request for quote.").int().min(1, "Unknown request for quote.").max(2_147_483_647, "Unknown request for quote.");
@@ -65,10 +66,12 @@ export const rfqRouter = createTRPCRouter({
 
   compare: brandProcedure("rfqs.view")
     .input(z.object({ number }))
+    .output(compareOutput)
     .query(({ ctx, input }) => compareQuotes(ctx.db, ctx.org.id, input.number)),
 
   accept: brandProcedure("rfqs.award")
     .input(acceptQuoteSchema)
+    .output(acceptOutput)
     .mutation(async ({ ctx, input }) => {
       const order = await acceptQuote(ctx.db, ctx.actor, input);
       return { orderId: order.id, year: order.year, seq: order.seq };
