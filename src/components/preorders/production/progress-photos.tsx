@@ -32,7 +32,6 @@ export function ProgressPhotos({ orgId, campaignId, photos, canManage }: { orgId
           <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
             {photos.map((p) => (
               <li key={p.milestonePhotoFileId} className="flex min-w-0 flex-col gap-1.5">
-                {/* eslint-disable-next-line @next/next/no-img-element -- a private, access-checked file */}
                 <img src={p.thumbUrl} alt={`${p.milestone}, ${p.happenedOn}${p.note ? `: ${p.note}` : ""}`} className="aspect-square w-full rounded-md border border-line object-cover" loading="lazy" />
                 <p className="truncate text-sm">{p.milestone}</p>
                 <p className="text-xs text-ink-subtle">{p.happenedOn}</p>
