@@ -21,6 +21,7 @@ import { milestoneRouter } from "./routers/milestone";
 import { reviewRouter } from "./routers/review";
 import { paymentRouter } from "./routers/payment";
 import { preorderPublicRouter } from "./routers/preorder-public";
+import { preorderProductionRouter } from "./routers/preorder-production";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -48,6 +49,7 @@ export const appRouter = createTRPCRouter({
   review: reviewRouter,
   payment: paymentRouter,
   preorderPublic: preorderPublicRouter,
+  preorderProduction: preorderProductionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -173,6 +173,18 @@ const EXPECTED: Record<string, Expectation> = {
   "payment.payoutSettings": { role: "member", kind: "workshop" },
   "payment.startOnboarding": { role: "admin", kind: "workshop" },
   "payment.saveBankDetails": { role: "admin", kind: "workshop" },
+  "preorderProduction.get": { role: "member", kind: "brand" },
+  "preorderProduction.linkOptions": { role: "member", kind: "brand" },
+  "preorderProduction.linkQuote": { role: "admin", kind: "brand" },
+  "preorderProduction.linkOrder": { role: "admin", kind: "brand" },
+  "preorderProduction.createRfq": { role: "admin", kind: "brand" },
+  "preorderProduction.placeOrder": { role: "admin", kind: "brand" },
+  "preorderProduction.extendWindow": { role: "admin", kind: "brand" },
+  "preorderProduction.cancel": { role: "admin", kind: "brand" },
+  "preorderProduction.retryRefunds": { role: "admin", kind: "brand" },
+  "preorderProduction.photos": { role: "member", kind: "brand" },
+  "preorderProduction.publishPhoto": { role: "admin", kind: "brand" },
+  "preorderProduction.unpublishPhoto": { role: "admin", kind: "brand" },
 };
 
 const db = await testDb();

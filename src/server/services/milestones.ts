@@ -16,6 +16,7 @@ import { assertShippingAllowed } from "./payment-holds";
 import { markPaidIn } from "./payments";
 import { notify } from "./notifications";
 import { finishedOrderRefusal } from "./order-status";
+import { campaignsFollowForecast, campaignsOrderShipped } from "./preorder-production-orders";
 import { DEFAULT_LOAD_DAYS, addDays, loadProductionCalendarIn, localDateOf, type IsoDate } from "./production-calendar";
 import { benchHref } from "./rfq-common";
 
@@ -119,6 +120,10 @@ export async function reforecastOrder(tx: Tx, c: Context, actorOrgId: string, ac
       updatedAt: now,
     })
     .where(eq(orderPlans.orderId, c.plan.orderId));
+  // Preorder campaigns linked to the order show its forecast (their customers told when it moves far).
+  if (forecast.expectedDeliveryDate !== c.plan.forecastDeliveryDate) {
+    await campaignsFollowForecast(tx, { orderId: c.plan.orderId, brandOrgId: c.brand.id, actorOrgId, forecastDeliveryDate: forecast.expectedDeliveryDate, calendar }, now);
+  }
   // Told once per time it goes from on time to at risk: a later change that keeps it at risk says nothing new.
   if (becameAtRisk) {
     const data = { ...refOf(c), expectedDeliveryDate: forecast.expectedDeliveryDate, promisedDeliveryDate: c.plan.promisedDeliveryDate };
@@ -245,6 +250,7 @@ async function changeMilestoneIn(tx: Tx, actor: MilestoneActor, side: OrderSide,
     await notify(tx, { orgId: other.id, kind: NOTIFICATION_KIND_OF[event], title, body: input.note.slice(0, 300), href: otherKind === "workshop" ? benchHref(other.slug, m.orderId) : orderHref(otherKind, other.slug, m.orderId), ...(actor.userId ? { actorId: actor.userId } : {}) });
   });
   const { forecast } = await reforecastOrder(tx, c, actor.orgId, actor.userId, now);
+  if (m.key === "shipped" && to === "completed") await campaignsOrderShipped(tx, { orderId: m.orderId, brandOrgId: c.brand.id, actorOrgId: actor.orgId }, now);
   return { milestoneId: m.id, status: to, updateId: update!.id, expectedDeliveryDate: forecast.expectedDeliveryDate, atRisk: forecast.atRisk };
 }
 
@@ -337,6 +343,7 @@ export async function updateShipping(db: Db, actor: Actor, input: ShippingInput,
         await notify(tx, { orgId: c.brand.id, kind: "order", title: `${c.workshop.name} updated the shipping of ${data.order}`, body: carriage, href, actorId: actor.userId });
       }
     });
+    if (input.shippedOn && !c.plan.shippedOn) await campaignsOrderShipped(tx, { orderId: input.orderId, brandOrgId: c.brand.id, actorOrgId: actor.orgId }, now);
     return row!;
   });
 }

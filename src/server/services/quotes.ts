@@ -263,7 +263,12 @@ async function nextOrderNumber(tx: Tx, brandOrgId: string, year: number): Promis
  * quantities miss its minimums. The RFQ row is locked first, so two accepts at once make one order.
  */
 export async function acceptQuote(db: Db, actor: Actor, input: { quoteVersionId: string; quantities: QuantityPlan }) {
-  return withOrg(db, actor.orgId, async (tx) => {
+  return withOrg(db, actor.orgId, (tx) => acceptQuoteIn(tx, actor, input));
+}
+
+/** `acceptQuote` in the caller's transaction, bound to the brand (a preorder campaign's totals are ordered this way). */
+export async function acceptQuoteIn(tx: Tx, actor: Actor, input: { quoteVersionId: string; quantities: QuantityPlan }) {
+  {
     const [found] = await tx.select({ rfqId: quoteVersions.rfqId }).from(quoteVersions).where(and(eq(quoteVersions.id, input.quoteVersionId), eq(quoteVersions.brandOrgId, actor.orgId)));
     if (!found) throw quoteNotFound();
     const [rfq] = await tx.select().from(rfqs).where(and(eq(rfqs.id, found.rfqId), eq(rfqs.brandOrgId, actor.orgId))).for("update");
@@ -403,7 +408,7 @@ export async function acceptQuote(db: Db, actor: Actor, input: { quoteVersionId:
       });
     }
     return order!;
-  });
+  }
 }
 
 // ─── Scheduled ──────────────────────────────────────────────────────────────────────────────────────────

@@ -104,7 +104,12 @@ async function setAttachments(tx: Tx, orgId: string, rfqId: string, fileIds: str
 
 /** A new draft RFQ: private to the brand until it is sent. */
 export async function createRfq(db: Db, actor: Actor, fields: RfqFields) {
-  return withOrg(db, actor.orgId, async (tx) => {
+  return withOrg(db, actor.orgId, (tx) => createRfqIn(tx, actor, fields));
+}
+
+/** `createRfq` in the caller's transaction, bound to the brand (a preorder campaign's totals become a draft this way). */
+export async function createRfqIn(tx: Tx, actor: Actor, fields: RfqFields) {
+  {
     const { brand, deadlineAt } = await checkDates(tx, actor.orgId, fields);
     const lines = await checkLines(tx, actor.orgId, fields.lines);
     const number = await nextRfqNumber(tx, actor.orgId);
@@ -117,7 +122,7 @@ export async function createRfq(db: Db, actor: Actor, fields: RfqFields) {
     await setAttachments(tx, actor.orgId, rfq.id, fields.attachmentFileIds);
     await recordOwn(tx, actor, "rfq.created", "rfq", rfq.id, rfqRef(rfq, brand.name));
     return rfq;
-  });
+  }
 }
 
 /** Edits a draft: its fields, lines and files are replaced by the ones given. */
