@@ -20,12 +20,14 @@ export function portalNav(kind: OrganizationKind, slug: string, counts: NavCount
           { label: "Samples", href: `${base}/samples`, count: counts.samples },
           { label: "Requests for quote", href: `${base}/rfqs` },
           { label: "Orders", href: `${base}/orders` },
+          { label: "Preorders", href: `${base}/preorders` },
           { label: "Payments", href: `${base}/payments` },
         ]
       : [
           { label: "Sample requests", href: `${base}/samples`, count: counts.samples },
           { label: "Requests for quote", href: `${base}/rfqs` },
           { label: "Orders", href: `${base}/orders` },
+          { label: "Preorders", href: `${base}/preorders` },
           { label: "Payments", href: `${base}/payments` },
         ]),
     { label: "Settings", href: `${base}/settings` },
@@ -43,7 +45,7 @@ export function settingsNav(kind: OrganizationKind, slug: string): NavItem[] {
           { label: "Plan template", href: `${base}/plan` },
           { label: "Payouts", href: `${base}/payouts` },
         ]
-      : []),
+      : [{ label: "Payouts", href: `${base}/payouts` }]),
     { label: "Activity", href: `${base}/activity` },
   ];
 }

@@ -22,6 +22,9 @@ import { reviewRouter } from "./routers/review";
 import { paymentRouter } from "./routers/payment";
 import { preorderPublicRouter } from "./routers/preorder-public";
 import { preorderProductionRouter } from "./routers/preorder-production";
+import { preorderRouter } from "./routers/preorder";
+import { preorderDashboardRouter } from "./routers/preorder-dashboard";
+import { preorderWorkshopRouter } from "./routers/preorder-workshop";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -50,6 +53,9 @@ export const appRouter = createTRPCRouter({
   payment: paymentRouter,
   preorderPublic: preorderPublicRouter,
   preorderProduction: preorderProductionRouter,
+  preorder: preorderRouter,
+  preorderDashboard: preorderDashboardRouter,
+  preorderWorkshop: preorderWorkshopRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -185,6 +185,12 @@ const EXPECTED: Record<string, Expectation> = {
   "preorderProduction.photos": { role: "member", kind: "brand" },
   "preorderProduction.publishPhoto": { role: "admin", kind: "brand" },
   "preorderProduction.unpublishPhoto": { role: "admin", kind: "brand" },
+
+  // preorder.* (campaigns, their details and images: the brand's)
+
+  // preorderDashboard.* (figures, reservations, refunds, emails: the brand's)
+
+  // preorderWorkshop.* (the campaigns a workshop makes, quantities only; consent to show its artisans)
 };
 
 const db = await testDb();
