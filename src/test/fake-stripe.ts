@@ -6,7 +6,7 @@ import Stripe from "stripe";
  * A local HTTP server standing in for api.stripe.com, for tests, e2e and the preorder bench: Checkout
  * Sessions (create, expire), refunds and connected accounts, answered like Stripe's v1 API. It records
  * every request (path, idempotency key, form body) and answers what is queued for a path first. The same
- * idempotency key gets the same answer, as Stripe does.
+ * idempotency key gets the same answer, as Stripe does, a refusal (4xx) included.
  */
 
 export type SeenRequest = { method: string; path: string; idempotencyKey: string | undefined; body: URLSearchParams };
@@ -35,7 +35,7 @@ const readBody = (req: IncomingMessage) =>
 export async function startFakeStripe(opts: { port?: number; host?: string } = {}): Promise<FakeStripe> {
   const seen: SeenRequest[] = [];
   const queued = new Map<string, QueuedAnswer[]>();
-  const byKey = new Map<string, unknown>();
+  const byKey = new Map<string, QueuedAnswer>();
   const refundStatus = { value: "succeeded" as "succeeded" | "pending" };
   let n = 0;
 
@@ -73,13 +73,14 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       const body = new URLSearchParams(raw);
       const idempotencyKey = req.headers["idempotency-key"] as string | undefined;
       seen.push({ method, path, idempotencyKey, body });
-      const next = queued.get(path)?.shift();
+      const key = idempotencyKey ? `${path} ${idempotencyKey}` : null;
       let out: QueuedAnswer;
-      if (next) out = next;
-      else if (idempotencyKey && byKey.has(`${path} ${idempotencyKey}`)) out = { status: 200, body: byKey.get(`${path} ${idempotencyKey}`) };
+      const known = key ? byKey.get(key) : undefined;
+      if (known) out = known;
       else {
-        out = answer(method, path, body);
-        if (idempotencyKey && out.status === 200) byKey.set(`${path} ${idempotencyKey}`, out.body);
+        out = queued.get(path)?.shift() ?? answer(method, path, body);
+        // Stripe keeps the answer to a key, a refusal (4xx) included; only a server error (5xx) may be retried.
+        if (key && out.status < 500) byKey.set(key, out);
       }
       res.writeHead(out.status, { "content-type": "application/json", "request-id": `req_${seen.length}` });
       res.end(JSON.stringify(out.body));

@@ -23,8 +23,10 @@ import { DEFAULT_LOAD_DAYS, addDays, loadProductionCalendarIn } from "./producti
  * Refund rule on cancelling: the campaign is marked cancelled first (its own transaction: no new
  * reservation, no payment taken from then on), then each reservation is refunded in a transaction of its
  * own (`refundReservation`). A Stripe refund that fails leaves that reservation paid and the campaign
- * cancelled; the brand sees how many are left and "Retry refunds" takes exactly those again (each Stripe
- * refund has the reservation's own idempotency key, so a retry never refunds twice).
+ * cancelled; the brand sees how many are left and "Retry refunds" takes exactly those again. Each try is
+ * an attempt counted and committed before Stripe is asked, and its key names the attempt: Stripe keeps
+ * its answer to a key, a refusal included, so a retry under the old key would be refused again. What a
+ * refused attempt did refund is recorded, so a retry never refunds twice.
  */
 
 export const campaignNotFound = () => new AppError("NOT_FOUND", "That campaign was not found.");

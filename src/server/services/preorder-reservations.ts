@@ -347,37 +347,76 @@ export function customerCancelRule(r: Pick<PreorderReservation, "status" | "paid
 }
 
 /**
+ * Counts a refund attempt of a paid reservation in a transaction of its own, committed before Stripe is
+ * asked, and returns its number (null when the reservation is not paid). Each attempt's refunds carry
+ * their own idempotency key: Stripe keeps its answer to a key, a refusal (400) included, so an attempt
+ * counted inside the refund's transaction would roll back with the refusal and every retry would send the
+ * same key and get the same refusal back. The SDK's own network retries of one request keep its key.
+ */
+async function countRefundAttempt(db: Db, brandOrgId: string, reservationId: string): Promise<number | null> {
+  return withOrg(db, brandOrgId, async (tx) => {
+    const [row] = await tx
+      .update(preorderReservations)
+      .set({ refundAttempt: sql`${preorderReservations.refundAttempt} + 1` })
+      .where(and(eq(preorderReservations.id, reservationId), eq(preorderReservations.brandOrgId, brandOrgId), eq(preorderReservations.status, "paid")))
+      .returning({ attempt: preorderReservations.refundAttempt });
+    return row?.attempt ?? null;
+  });
+}
+
+type GiveBack = { status: RefundStatus } | { status: null; failure: unknown };
+
+/**
  * Gives back everything a locked reservation took: a held one is cancelled (units freed, its Checkout
  * closed after the transaction by the caller); a paid one is refunded through Stripe (deposit and balance,
- * each with its own idempotency key), its units freed. Stripe is asked before anything is written, so an
- * error from Stripe leaves the reservation as it was. Returns the outcome; the caller's transaction commits.
+ * each with the key of `attempt`, counted by `countRefundAttempt`), its units freed. When Stripe refuses a
+ * part, the parts it refunded before are recorded (so a retry asks only for the rest) and the reservation
+ * stays paid; the caller commits that and throws `failure`. Returns the outcome; the caller's transaction commits.
  */
-async function giveBack(tx: Tx, r: PreorderReservation, c: CampaignRef, reason: string, now: Date, stripe: StripeClient | null): Promise<RefundStatus> {
+async function giveBack(tx: Tx, r: PreorderReservation, c: CampaignRef, reason: string, now: Date, stripe: StripeClient | null, attempt: number | null): Promise<GiveBack> {
   if (r.status === "held") {
     await tx.update(preorderReservations).set({ status: "cancelled", cancelledAt: now, cancelReason: reason, updatedAt: now }).where(eq(preorderReservations.id, r.id));
     await moveUnits(tx, r, "held", null);
     await emailCancelled(tx, r, c, "cancelled", reason);
-    return "cancelled";
+    return { status: "cancelled" };
   }
   if (r.status !== "paid") throw new AppError("CONFLICT", `This reservation is ${r.status} already.`);
-  const attempt = r.refundAttempt + 1;
+  // Paid between the count and the lock (a webhook): no attempt was counted for it.
+  if (attempt === null) throw new AppError("CONFLICT", "This reservation changed meanwhile. Nothing was refunded; try again.");
   let refunded = 0;
   let pending = 0;
   let refundId: string | null = null;
+  // What earlier attempts refunded covers the parts in order (deposit, then balance): ask for the rest only.
+  let covered = r.refundedMinor + r.refundPendingMinor;
   const parts = [
     { intent: r.stripePaymentIntentId, amount: r.balanceStatus === "paid" ? r.paidMinor - r.balanceMinor : r.paidMinor, key: `preorder-refund-${r.id}-${attempt}` },
     { intent: r.balancePaymentIntentId, amount: r.balanceStatus === "paid" ? r.balanceMinor : 0, key: `preorder-refund-${r.id}-${attempt}-balance` },
-  ].filter((p) => p.amount > 0);
+  ]
+    .map((p) => {
+      const done = Math.min(covered, p.amount);
+      covered -= done;
+      return { ...p, amount: p.amount - done };
+    })
+    .filter((p) => p.amount > 0);
   const owed = r.paidMinor - r.refundedMinor - r.refundPendingMinor;
   if (owed > 0) {
     if (!stripe) throw new AppError("CONFLICT", "Card payments are not configured on this site, so the refund cannot be made here.");
     for (const p of parts) {
-      if (!p.intent) throw new AppError("CONFLICT", "This reservation has no Stripe payment on record to refund.");
-      const refund = await createPreorderRefund(stripe, { reservationId: r.id, paymentIntentId: p.intent, amount: p.amount, idempotencyKey: p.key });
-      if (refund.status === "failed" || refund.status === "canceled") throw new AppError("CONFLICT", "Stripe could not make the refund. Nothing was refunded; try again or contact Stripe support.");
-      refundId = refund.id;
-      if (refund.status === "succeeded") refunded += refund.amount;
-      else pending += refund.amount;
+      try {
+        if (!p.intent) throw new AppError("CONFLICT", "This reservation has no Stripe payment on record to refund.");
+        const refund = await createPreorderRefund(stripe, { reservationId: r.id, paymentIntentId: p.intent, amount: p.amount, idempotencyKey: p.key });
+        if (refund.status === "failed" || refund.status === "canceled") throw new AppError("CONFLICT", "Stripe could not make the refund. Nothing was refunded; try again or contact Stripe support.");
+        refundId = refund.id;
+        if (refund.status === "succeeded") refunded += refund.amount;
+        else pending += refund.amount;
+      } catch (failure) {
+        if (refunded + pending === 0) throw failure;
+        await tx
+          .update(preorderReservations)
+          .set({ refundedMinor: r.refundedMinor + refunded, refundPendingMinor: r.refundPendingMinor + pending, ...(refundId ? { stripeRefundId: refundId } : {}), updatedAt: now })
+          .where(eq(preorderReservations.id, r.id));
+        return { status: null, failure };
+      }
     }
   }
   const [row] = await tx
@@ -386,7 +425,6 @@ async function giveBack(tx: Tx, r: PreorderReservation, c: CampaignRef, reason: 
       status: "refunded",
       refundedMinor: Math.min(r.paidMinor, r.refundedMinor + refunded),
       refundPendingMinor: Math.min(r.paidMinor - r.refundedMinor - refunded, r.refundPendingMinor + pending),
-      refundAttempt: attempt,
       ...(refundId ? { stripeRefundId: refundId } : {}),
       cancelledAt: now,
       cancelReason: reason,
@@ -398,13 +436,14 @@ async function giveBack(tx: Tx, r: PreorderReservation, c: CampaignRef, reason: 
   await moveUnits(tx, r, "paid", null);
   const outcome: RefundStatus = pending > 0 ? "refund_pending" : "refunded";
   await emailCancelled(tx, row!, c, outcome, reason);
-  return outcome;
+  return { status: outcome };
 }
 
 /**
  * The brand gives a reservation back (the dashboard's refund, a cancelled campaign): everything paid is
- * refunded, a held one cancelled, the customer emailed, in one transaction with the row locked. Another
- * brand's reservation answers NOT_FOUND. The permission (`preorders.refund`) is the caller's to check.
+ * refunded, a held one cancelled, the customer emailed, in one transaction with the row locked (the
+ * attempt counted before it). Another brand's reservation answers NOT_FOUND. The permission
+ * (`preorders.refund`) is the caller's to check.
  */
 export async function refundReservation(
   db: Db,
@@ -412,30 +451,35 @@ export async function refundReservation(
   now = new Date(),
   stripe: StripeClient | null = stripeClient(),
 ): Promise<{ status: RefundStatus }> {
-  const { status, session } = await withOrg(db, input.brandOrgId, async (tx) => {
+  const attempt = await countRefundAttempt(db, input.brandOrgId, input.reservationId);
+  const { out, session } = await withOrg(db, input.brandOrgId, async (tx) => {
     const r = await lockReservation(tx, input.brandOrgId, input.reservationId);
     const { ref } = await campaignRefOf(tx, r.campaignId);
-    const status = await giveBack(tx, r, ref, input.reason.trim() || "Refunded by the brand", now, stripe);
-    return { status, session: status === "cancelled" ? r.stripeCheckoutSessionId : null };
+    const out = await giveBack(tx, r, ref, input.reason.trim() || "Refunded by the brand", now, stripe, attempt);
+    return { out, session: out.status === "cancelled" ? r.stripeCheckoutSessionId : null };
   });
+  if (out.status === null) throw out.failure;
   if (session && stripe) await expireCheckoutSessionQuietly(stripe, session);
-  return { status };
+  return { status: out.status };
 }
 
 /** The customer cancels from their reservation page, by the campaign's policy (see the module header). */
 export async function cancelByCustomer(db: Db, token: string, now = new Date(), stripe: StripeClient | null = stripeClient()): Promise<{ status: RefundStatus }> {
   const found = await reservationByToken(db, token);
   if (!found) throw reservationNotFound();
-  const { status, session } = await withOrg(db, found.brandOrgId, async (tx) => {
+  // Counted even when the policy then refuses: the counter only keeps Stripe's keys apart.
+  const attempt = await countRefundAttempt(db, found.brandOrgId, found.reservationId);
+  const { out, session } = await withOrg(db, found.brandOrgId, async (tx) => {
     const r = await lockReservation(tx, found.brandOrgId, found.reservationId);
     const { campaign, ref } = await campaignRefOf(tx, r.campaignId);
     const policy = customerCancelRule(r, campaign, now);
     if (!policy.allowed) throw new AppError("CONFLICT", policy.rule || `This reservation is ${r.status} already.`);
-    const status = await giveBack(tx, r, ref, "Cancelled by the customer", now, stripe);
-    return { status, session: status === "cancelled" ? r.stripeCheckoutSessionId : null };
+    const out = await giveBack(tx, r, ref, "Cancelled by the customer", now, stripe, attempt);
+    return { out, session: out.status === "cancelled" ? r.stripeCheckoutSessionId : null };
   });
+  if (out.status === null) throw out.failure;
   if (session && stripe) await expireCheckoutSessionQuietly(stripe, session);
-  return { status };
+  return { status: out.status };
 }
 
 // ─── The brand's messages ───────────────────────────────────────────────────────────────────────────────
