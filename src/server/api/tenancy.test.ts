@@ -191,6 +191,8 @@ const EXPECTED: Record<string, Expectation> = {
   // preorderDashboard.* (figures, reservations, refunds, emails: the brand's)
 
   // preorderWorkshop.* (the campaigns a workshop makes, quantities only; consent to show its artisans)
+  "preorderWorkshop.list": { role: "admin", kind: "workshop" },
+  "preorderWorkshop.answerConsent": { role: "admin", kind: "workshop" },
 };
 
 const db = await testDb();

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, or } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { asCounterparty, withOrg } from "../db/tenant";
-import { organizations, preorderCampaignSizes, preorderCampaigns, type PreorderCampaign } from "../db/schema";
+import { designRevisionShares, designRevisions, designs, organizations, preorderCampaignSizes, preorderCampaigns, workshopArtisans, type PreorderCampaign } from "../db/schema";
 import { AppError } from "../errors";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";
@@ -86,8 +86,9 @@ export async function answerArtisansConsent(db: Db, actor: Actor, input: { campa
 }
 
 /**
- * The campaigns a workshop is named in (published, or asking for its consent): the brand, the window, the
- * caps and the units held and paid per size. Nothing about any customer.
+ * The campaigns a workshop is named in (published, or asking for its consent): the brand, the design (when
+ * the brand shared its revision with the workshop), the window, the delivery, the caps and the units held
+ * and paid per size, and the workshop's own artisans the page would show. Nothing about any customer.
  */
 export async function listWorkshopCampaigns(db: Db, workshopOrgId: string) {
   return withOrg(db, workshopOrgId, async (tx) => {
@@ -97,17 +98,25 @@ export async function listWorkshopCampaigns(db: Db, workshopOrgId: string) {
         title: preorderCampaigns.title,
         status: preorderCampaigns.status,
         brandName: organizations.name,
+        designName: designs.name,
+        revisionNumber: designRevisions.number,
         opensAt: preorderCampaigns.opensAt,
         closesAt: preorderCampaigns.closesAt,
         expectedDeliveryOn: preorderCampaigns.expectedDeliveryOn,
+        forecastDeliveryOn: preorderCampaigns.forecastDeliveryOn,
         totalCap: preorderCampaigns.totalCap,
         heldUnits: preorderCampaigns.heldUnits,
         paidUnits: preorderCampaigns.paidUnits,
         showArtisans: preorderCampaigns.showArtisans,
         artisansConsent: preorderCampaigns.artisansConsent,
+        artisansConsentAt: preorderCampaigns.artisansConsentAt,
       })
       .from(preorderCampaigns)
       .innerJoin(organizations, eq(organizations.id, preorderCampaigns.brandOrgId))
+      // The design's name only through a share of its revision with this workshop (an RFQ), as elsewhere.
+      .leftJoin(designRevisionShares, and(eq(designRevisionShares.revisionId, preorderCampaigns.designRevisionId), eq(designRevisionShares.workshopOrgId, workshopOrgId)))
+      .leftJoin(designRevisions, eq(designRevisions.id, designRevisionShares.revisionId))
+      .leftJoin(designs, eq(designs.id, designRevisions.designId))
       .where(and(eq(preorderCampaigns.workshopOrgId, workshopOrgId), or(ne(preorderCampaigns.status, "draft"), ne(preorderCampaigns.artisansConsent, "not_requested"))))
       .orderBy(desc(preorderCampaigns.opensAt));
     const ids = rows.map((r) => r.id);
@@ -118,9 +127,14 @@ export async function listWorkshopCampaigns(db: Db, workshopOrgId: string) {
           .where(inArray(preorderCampaignSizes.campaignId, ids))
           .orderBy(asc(preorderCampaignSizes.campaignId), asc(preorderCampaignSizes.position))
       : [];
-    return rows.map((r) => ({
+    const artisans = rows.some((r) => r.showArtisans)
+      ? await tx.select({ name: workshopArtisans.name, role: workshopArtisans.role }).from(workshopArtisans).where(eq(workshopArtisans.orgId, workshopOrgId)).orderBy(asc(workshopArtisans.position), asc(workshopArtisans.name))
+      : [];
+    return rows.map(({ designName, revisionNumber, ...r }) => ({
       ...r,
+      design: designName !== null && revisionNumber !== null ? { name: designName, revisionNumber } : null,
       sizes: sizes.filter((s) => s.campaignId === r.id).map(({ campaignId: _c, ...s }) => s),
+      artisans: r.showArtisans ? artisans : [],
     }));
   });
 }
