@@ -77,7 +77,7 @@ export const PERMISSIONS = {
    * transfer sent back), by the rule in src/lib/refunds.ts. It gives money back, so owners and admins.
    */
   "payments.refund": ["owner", "admin"],
-  /** Workshop side: the payout settings (the Stripe account and the bank details brands pay to). */
+  /** Both sides: the payout settings (the Stripe account; a workshop's bank details brands pay to). */
   "payouts.view": ["owner", "admin", "member"],
   "payouts.manage": ["owner", "admin"],
   /** Brand side: its preorder campaigns, their dashboards and the customers' reservations (names, emails). */

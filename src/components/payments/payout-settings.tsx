@@ -20,8 +20,23 @@ const BANK_FIELDS = ["accountHolder", "bankName", "iban", "bic", "otherDetails"]
 /** Stripe's requirement names in words: "individual.verification.document" → "individual verification document". */
 const requirementLabel = (r: string) => r.replaceAll(/[._]/g, " ");
 
-/** A workshop's payout settings: its Stripe account for card payments, and its bank details for transfers. */
-export function PayoutSettings({ orgId, canManage }: { orgId: string; canManage: boolean }) {
+const WORDS = {
+  workshop: {
+    description: "Brands pay deposits and balances by card; Stripe pays them out to your bank, less Bezel's platform fee.",
+    notConfigured: "Card payments are not configured on this Bezel. Brands pay you by bank transfer, to the details below.",
+  },
+  brand: {
+    description: "Customers of your preorder campaigns pay by card, to your Stripe account; Stripe pays it out to your bank, less Bezel's platform fee.",
+    notConfigured: "Card payments are not configured on this Bezel, so your preorder campaigns cannot take reservations yet.",
+  },
+} as const;
+
+/**
+ * An organization's payout settings: its Stripe account for card payments and, for a workshop, its bank
+ * details for transfers. A brand's account is where its preorder customers pay (it has no bank section:
+ * brands pay workshops, they are not paid by transfer here).
+ */
+export function PayoutSettings({ orgId, canManage, kind }: { orgId: string; canManage: boolean; kind: "brand" | "workshop" }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.payment.payoutSettings.queryOptions({ orgId }));
   const params = useSearchParams();
@@ -39,15 +54,16 @@ export function PayoutSettings({ orgId, canManage }: { orgId: string; canManage:
   return (
     <div className="flex flex-col gap-4">
       <Card>
-        <CardHeader title="Card payments through Stripe" description="Brands pay deposits and balances by card; Stripe pays them out to your bank, less Bezel's platform fee." />
+        <CardHeader title="Card payments through Stripe" description={WORDS[kind].description} />
         <CardBody className="flex flex-col gap-3 text-sm">
           {!s.cardConfigured ? (
-            <p className="text-ink-muted">Card payments are not configured on this Bezel. Brands pay you by bank transfer, to the details below.</p>
+            <p className="text-ink-muted">{WORDS[kind].notConfigured}</p>
           ) : (
             <>
               <p className="flex flex-wrap items-center gap-2">
                 Status: <Badge tone={STATUS_TONE[s.status]}>{ONBOARDING_STATUS_LABELS[s.status]}</Badge>
               </p>
+              {kind === "brand" && s.status !== "ready" && <p className="text-ink-muted">Until Stripe says the account is ready, your preorder campaigns cannot take reservations.</p>}
               {params.get("onboarding") === "returned" && s.status !== "ready" && <p role="status">Thank you. Stripe is checking your details; this page shows the result when it is done.</p>}
               {params.get("onboarding") === "expired" && <p role="status">The Stripe link expired. Continue to get a new one.</p>}
               {s.requirements.length > 0 && (
@@ -72,7 +88,7 @@ export function PayoutSettings({ orgId, canManage }: { orgId: string; canManage:
           )}
         </CardBody>
       </Card>
-      <BankDetailsForm orgId={orgId} initial={s.bank} canManage={canManage} />
+      {kind === "workshop" && <BankDetailsForm orgId={orgId} initial={s.bank} canManage={canManage} />}
     </div>
   );
 }

@@ -9,8 +9,10 @@ import type { Actor } from "./members";
 import { cardNotConfigured, createConnectedAccount, createOnboardingLink, stripeClient, type StripeClient } from "./stripe";
 
 /**
- * A workshop's payout settings: its Stripe connected account (created once, onboarded through account
- * links, its status kept current by account.updated webhooks) and its bank details for transfers.
+ * An organization's payout settings: its Stripe connected account (created once, onboarded through account
+ * links, its status kept current by account.updated webhooks) and, for a workshop, its bank details for
+ * transfers. A workshop is paid by brands (orders, samples); a brand by the customers of its preorder
+ * campaigns (destination charges to its account, src/server/services/preorder-reservations.ts).
  */
 
 export type PayoutSettings = {
@@ -58,8 +60,9 @@ export async function startOnboarding(db: Db, actor: Actor, stripe: StripeClient
       await tx.update(payoutAccounts).set({ stripeAccountId: accountId, onboardingStatus: "pending", updatedAt: now }).where(eq(payoutAccounts.orgId, actor.orgId));
       await recordEvent(tx, { orgId: actor.orgId, actorId: actor.userId, action: "payout.connected", subjectType: "organization", subjectId: actor.orgId });
     }
-    const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, actor.orgId));
-    const page = appUrl(`/workshop/${org!.slug}/settings/payouts`);
+    const [org] = await tx.select({ slug: organizations.slug, kind: organizations.kind }).from(organizations).where(eq(organizations.id, actor.orgId));
+    // Back to the payout settings of the portal the organization uses.
+    const page = appUrl(`/${org!.kind}/${org!.slug}/settings/payouts`);
     // One link per minute at most is the same request: a double click reuses the key.
     const link = await createOnboardingLink(stripe, { accountId, returnUrl: `${page}?onboarding=returned`, refreshUrl: `${page}?onboarding=expired`, key: `account-link-${accountId}-${Math.floor(now.getTime() / 60_000)}` });
     return { url: link.url };

@@ -57,7 +57,11 @@ async function call<T>(run: () => Promise<T>, nothing?: string): Promise<T> {
   }
 }
 
-/** A connected account the platform controls (fees and losses on the platform, Express dashboard), for destination charges. */
+/**
+ * A connected account the platform controls (fees and losses on the platform, Express dashboard), for
+ * destination charges: a workshop's (paid by brands) or a brand's (paid by its preorder customers). Only
+ * `transfers` is asked for: the platform makes the charge and transfers to the account, whichever kind.
+ */
 export function createConnectedAccount(stripe: StripeClient, input: { orgId: string; name: string; country: string; email: string | null }) {
   return call(() =>
     stripe.accounts.create(
@@ -74,7 +78,7 @@ export function createConnectedAccount(stripe: StripeClient, input: { orgId: str
   );
 }
 
-/** A one-time onboarding link: Stripe sends the workshop back to `returnUrl`, or to `refreshUrl` when the link expired. */
+/** A one-time onboarding link: Stripe sends the organization back to `returnUrl`, or to `refreshUrl` when the link expired. */
 export function createOnboardingLink(stripe: StripeClient, input: { accountId: string; returnUrl: string; refreshUrl: string; key: string }) {
   return call(() =>
     stripe.accountLinks.create({ account: input.accountId, type: "account_onboarding", return_url: input.returnUrl, refresh_url: input.refreshUrl }, { idempotencyKey: input.key }),

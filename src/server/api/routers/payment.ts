@@ -6,7 +6,7 @@ import { refundPayment } from "../../services/payment-refunds";
 import { confirmTransferReceived, markTransferSent, startCardPayment } from "../../services/payments";
 import { exportPaymentsCsv, getOrderPayments, getSamplePayments, listPayments } from "../../services/payment-views";
 import { getPayoutSettings, saveBankDetails, startOnboarding } from "../../services/payouts";
-import { brandProcedure, createTRPCRouter, workshopProcedure } from "../trpc";
+import { brandProcedure, createTRPCRouter, orgProcedure, workshopProcedure } from "../trpc";
 
 const orderInput = z.object({ orderId: z.uuid("Unknown order.") });
 const day = z.string();
@@ -109,8 +109,9 @@ export const paymentRouter = createTRPCRouter({
     .input(refundPaymentSchema)
     .output(z.object({ id: z.string(), status, refundedMinor: z.number(), refundPendingMinor: z.number(), refund: z.enum(["recorded", "processing", "failed"]), message: z.string() }))
     .mutation(({ ctx, input }) => refundPayment(ctx.db, ctx.actor, input)),
-  payoutSettings: workshopProcedure("payouts.view").output(payoutOutput).query(({ ctx }) => getPayoutSettings(ctx.db, ctx.org.id)),
-  startOnboarding: workshopProcedure("payouts.manage")
+  // Both sides: a workshop is paid by brands, a brand by the customers of its preorder campaigns.
+  payoutSettings: orgProcedure("payouts.view").output(payoutOutput).query(({ ctx }) => getPayoutSettings(ctx.db, ctx.org.id)),
+  startOnboarding: orgProcedure("payouts.manage")
     .output(z.object({ url: z.string() }))
     .mutation(({ ctx }) => startOnboarding(ctx.db, ctx.actor)),
   saveBankDetails: workshopProcedure("payouts.manage")

@@ -235,14 +235,14 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
     },
     {
       procedure: "payment.payoutSettings",
-      kind: "workshop",
+      kind: "any",
       input: (t) => ({ orgId: t.org.id }),
       state: everything,
       allowed: ({ result }) => expect(result).toMatchObject({ cardConfigured: false, connected: false, status: "not_started", requirements: [] }),
     },
     {
       procedure: "payment.startOnboarding",
-      kind: "workshop",
+      kind: "any",
       input: (t) => ({ orgId: t.org.id }),
       state: everything,
       skipAllowed: NO_STRIPE,

@@ -6,5 +6,5 @@ export const metadata = { title: "Payouts" };
 
 export default async function Page({ params }: { params: Promise<{ org: string }> }) {
   const { org, role } = await loadPortal("workshop", (await params).org);
-  return <PayoutSettings orgId={org.id} canManage={can(role, "payouts.manage")} />;
+  return <PayoutSettings kind="workshop" orgId={org.id} canManage={can(role, "payouts.manage")} />;
 }
