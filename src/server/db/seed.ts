@@ -5,6 +5,7 @@ import { recordEvent } from "../services/events";
 import { hashPassword } from "../services/users";
 import { seedBrandDesigns } from "./seed-designs";
 import { seedDemoOrders } from "./seed-orders";
+import { seedDemoPreorders } from "./seed-preorders";
 import { seedDemoOrder, seedDemoRfq } from "./seed-rfqs";
 import { seedWorkshopImages, seedWorkshops, type PieceToPhotograph } from "./seed-workshops";
 
@@ -90,6 +91,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   // Studio Sable's order with Atelier Oro: the deposit paid by bank transfer (in production), the balance due.
   const second = brands[1];
   if (second) await seedDemoOrder(db, { orgId: second.orgId, userId: second.ownerId, role: "owner" }, second.timeZone, second.currency, demoWorkshops);
+  // Maison Lune's preorders: its payout account ready, a published campaign with reservations, a draft.
+  if (first) await seedDemoPreorders(db, { orgId: first.orgId, userId: first.ownerId, role: "owner" });
   return true;
 }
 
