@@ -4,7 +4,9 @@ import { testDb } from "~/test/db";
 import { startFakeStripe, type FakeStripe } from "~/test/fake-stripe";
 import { callerFor, createFixture, type Fixture } from "~/test/fixtures";
 import { payoutAccounts } from "../db/schema";
+import type Stripe from "stripe";
 import { appUrl } from "./email";
+import { handleStripeEvent } from "./payment-webhooks";
 import { setStripeClient } from "./stripe";
 
 /**
@@ -48,6 +50,12 @@ describe("a brand's payout account", () => {
       appUrl(`/brand/${f.brand.org.slug}/settings/payouts?onboarding=expired`),
     ]);
     expect(await caller.payment.payoutSettings({ orgId: f.brand.org.id })).toMatchObject({ connected: true, status: "pending" });
+
+    // Stripe says the account is ready: the brand's campaigns can take card payments.
+    const account = { id: row!.stripeAccountId, object: "account", details_submitted: true, charges_enabled: true, payouts_enabled: true, capabilities: { transfers: "active" }, requirements: { currently_due: [], past_due: [], disabled_reason: null } };
+    const event = { id: `evt_brand_${f.brand.org.id.slice(0, 8)}`, object: "event", created: Math.floor(Date.now() / 1000), type: "account.updated", data: { object: account } } as unknown as Stripe.Event;
+    expect(await handleStripeEvent(db, event)).toBe("processed");
+    expect(await caller.payment.payoutSettings({ orgId: f.brand.org.id })).toMatchObject({ connected: true, status: "ready", requirements: [] });
   });
 
   it("a workshop's link still brings it back to the workshop's payout settings; a brand member may look but not connect", async () => {
