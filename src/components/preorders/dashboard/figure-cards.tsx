@@ -29,7 +29,7 @@ export function FigureCards({ data }: { data: Figures }) {
       <Figure label="Awaiting payment" value={n(campaign.heldUnits)} detail="units held while checkout is open" />
       <Figure label="Left of the cap" value={n(left)} detail={`of ${n(campaign.totalCap)}`} />
       <Figure label="Page views" value={n(conversion.views)} />
-      <Figure label="Conversion" value={conversion.label} detail={`${n(conversion.paidReservations)} paid reservation${conversion.paidReservations === 1 ? "" : "s"} per view`} />
+      <Figure label="Conversion" value={conversion.label} detail={`${n(conversion.paidReservations)} paid reservation${conversion.paidReservations === 1 ? "" : "s"} from ${n(conversion.views)} view${conversion.views === 1 ? "" : "s"}`} />
       <Figure label="Collected" value={money(collected.amountMinor, collected.currency)} detail="paid, less refunds" />
     </dl>
   );

@@ -2,15 +2,16 @@ import { shortDay, units } from "./format";
 
 type Day = { day: string; reservations: number; reservedUnits: number; paidUnits: number; views: number };
 
-const W = 640;
-const H = 220;
-const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
+// Drawn at a phone's width and scaled up, so its labels stay readable on the narrowest screen.
+const W = 400;
+const H = 200;
+const PAD = { left: 34, right: 8, top: 10, bottom: 24 };
 
-/** 1, 2, 5, 10, 20, 50… : the smallest round number at or above `n`, for the axis's top. */
+/** 2, 4, 6, 8, 10, 20, 30…: the smallest round even number at or above `n`, for the axis's top (its half is whole). */
 function niceCeil(n: number): number {
-  if (n <= 1) return 1;
+  if (n <= 2) return 2;
   const p = 10 ** Math.floor(Math.log10(n));
-  for (const m of [1, 2, 5, 10]) if (m * p >= n) return m * p;
+  for (const m of [1, 2, 3, 4, 5, 6, 8, 10]) if (m * p >= n && (m * p) % 2 === 0) return m * p;
   return 10 * p;
 }
 
@@ -47,31 +48,31 @@ export function UnitsChart({ days }: { days: Day[] }) {
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-line" strokeWidth={1} />
-            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-ink-subtle text-[11px]">
-              {Number.isInteger(top * f) ? top * f : ""}
+            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-ink-subtle text-[13px]">
+              {top * f}
             </text>
           </g>
         ))}
         {first && (
-          <text x={PAD.left} y={H - 8} textAnchor="start" className="fill-ink-subtle text-[11px]">
+          <text x={PAD.left} y={H - 8} textAnchor="start" className="fill-ink-subtle text-[13px]">
             {shortDay(first.day)}
           </text>
         )}
         {last && points.length > 1 && (
-          <text x={W - PAD.right} y={H - 8} textAnchor="end" className="fill-ink-subtle text-[11px]">
+          <text x={W - PAD.right} y={H - 8} textAnchor="end" className="fill-ink-subtle text-[13px]">
             {shortDay(last.day)}
           </text>
         )}
         {points.length > 1 ? (
           <>
-            <path d={line("reservedTotal")} fill="none" className="stroke-brass-500" strokeWidth={2.5} strokeLinejoin="round" />
-            <path d={line("paidTotal")} fill="none" className="stroke-success" strokeWidth={2.5} strokeDasharray="6 4" strokeLinejoin="round" />
+            <path d={line("reservedTotal")} fill="none" className="stroke-brass-500" strokeWidth={2} strokeLinejoin="round" />
+            <path d={line("paidTotal")} fill="none" className="stroke-success" strokeWidth={2} strokeDasharray="5 3" strokeLinejoin="round" />
           </>
         ) : (
           last && (
             <>
-              <circle cx={x(0)} cy={y(last.reservedTotal)} r={4} className="fill-brass-500" />
-              <circle cx={x(0)} cy={y(last.paidTotal)} r={4} className="fill-success" />
+              <circle cx={x(0)} cy={y(last.reservedTotal)} r={3} className="fill-brass-500" />
+              <circle cx={x(0)} cy={y(last.paidTotal)} r={3} className="fill-success" />
             </>
           )
         )}
