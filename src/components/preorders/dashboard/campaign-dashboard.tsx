@@ -3,37 +3,25 @@ import { BarChart3 } from "lucide-react";
 import { notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { pageParam } from "~/components/ui/pager";
 import { can } from "~/lib/permissions";
-import { PREORDER_CAMPAIGN_STATUS_LABELS, PREORDER_RESERVATION_STATUSES, type PreorderReservationStatus } from "~/lib/preorder-vocabulary";
+import { PREORDER_CAMPAIGN_STATUS_LABELS } from "~/lib/preorder-vocabulary";
 import { loadPortal } from "~/server/portal";
 import { api } from "~/trpc/server";
 import { EmailCustomersDialog } from "./email-customers-dialog";
 import { ExportReservationsButton } from "./export-reservations-button";
 import { FigureCards } from "./figure-cards";
-import { ReservationsList, type DashboardFilters } from "./reservations-list";
+import { filtersOf } from "./filters";
+import { ReservationsList } from "./reservations-list";
 import { SizeTable } from "./size-table";
 import { UnitsChart } from "./units-chart";
 
-type SearchParams = Record<string, string | string[] | undefined>;
 /** Another brand's campaign, or one that is gone, is a page that does not exist. */
 function missing(err: unknown): never {
   if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
   throw err;
 }
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** The list's filters from the address; anything unknown is ignored rather than refused. */
-export function filtersOf(sp: SearchParams): DashboardFilters {
-  const status = one(sp.status);
-  const size = one(sp.size);
-  return {
-    status: PREORDER_RESERVATION_STATUSES.includes(status as PreorderReservationStatus) ? (status as PreorderReservationStatus) : null,
-    size: size && size.length <= 20 ? size : null,
-    q: (one(sp.q) ?? "").trim().slice(0, 200),
-    page: pageParam(sp.page),
-  };
-}
+type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * A preorder campaign's dashboard, the brand's alone: figures, the units over time and by size, and the

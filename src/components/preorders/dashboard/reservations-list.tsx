@@ -6,10 +6,9 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Input, Select } from "~/components/ui/input";
 import { Pager } from "~/components/ui/pager";
 import { PREORDER_RESERVATION_STATUSES, PREORDER_RESERVATION_STATUS_LABELS, type PreorderReservationStatus } from "~/lib/preorder-vocabulary";
+import { dashboardHref, type DashboardFilters } from "./filters";
 import { money, RESERVATION_STATUS_TONE } from "./format";
 import { RefundDialog } from "./refund-dialog";
-
-export type DashboardFilters = { status: PreorderReservationStatus | null; size: string | null; q: string; page: number };
 
 type Row = {
   id: string;
@@ -27,17 +26,6 @@ type Row = {
   createdAt: Date;
   canRefund: boolean;
 };
-
-/** The address of the dashboard with these filters (page 1 unless given), so a filtered page can be shared or reloaded. */
-export function dashboardHref(base: string, f: Partial<DashboardFilters>): string {
-  const p = new URLSearchParams();
-  if (f.status) p.set("status", f.status);
-  if (f.size !== null && f.size !== undefined) p.set("size", f.size);
-  if (f.q) p.set("q", f.q);
-  if (f.page && f.page > 1) p.set("page", String(f.page));
-  const s = p.toString();
-  return s ? `${base}?${s}` : base;
-}
 
 /**
  * The campaign's reservations, newest first: filter by status and size, search by name, email or
