@@ -110,6 +110,7 @@ export type EventPayloads = {
   "preorder_campaign.consent_granted": CampaignRef;
   "preorder_campaign.consent_declined": CampaignRef;
   "preorder_campaign.customers_emailed": CampaignRef & { subject: string; recipients: number };
+  "preorder_reservation.refunded": CampaignRef & { reference: string; outcome: "refunded" | "refund_pending" | "cancelled" };
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -222,6 +223,8 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "preorder_campaign.consent_requested": (d) => `asked ${text(d.workshop, "the workshop")} to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
   "preorder_campaign.consent_granted": (d) => `agreed to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
   "preorder_campaign.consent_declined": (d) => `declined to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
+  "preorder_reservation.refunded": (d) =>
+    `${d.outcome === "cancelled" ? "cancelled" : d.outcome === "refund_pending" ? "started the refund of" : "refunded"} the reservation ${text(d.reference)} of the preorder campaign ${text(d.title)}`,
   "preorder_campaign.customers_emailed": (d) => `emailed ${num(d.recipients)} customer${d.recipients === 1 ? "" : "s"} of the preorder campaign ${text(d.title)}: “${text(d.subject)}”`,
   "order.planned": (d) => `planned order ${text(d.order)}: ${typeof d.milestones === "number" ? d.milestones : ""} milestones, delivery promised on ${text(d.promisedDeliveryDate)}`,
 };

@@ -113,6 +113,8 @@ describe("refunding from the dashboard", () => {
     expect(row).toMatchObject({ status: "refunded", refundedMinor: 7_200, cancelReason: "Out of stones" });
     const [campaign] = await db.select().from(preorderCampaigns).where(eq(preorderCampaigns.id, c.id));
     expect(campaign!.paidUnits).toBe(0);
+    const logged = await db.select({ orgId: events.orgId, actorId: events.actorId, data: events.data }).from(events).where(and(eq(events.subjectId, c.id), eq(events.action, "preorder_reservation.refunded")));
+    expect(logged).toEqual([{ orgId: f.brand.org.id, actorId: f.brand.admin.id, data: { title: c.title, reference: r.reference, outcome: "refunded" } }]);
   });
 
   it("a reservation of another campaign, even the brand's own, is not found and stays as it was", async () => {
@@ -123,6 +125,7 @@ describe("refunding from the dashboard", () => {
     await expect(refundCampaignReservation(app, actorOf(f.outsider.brand), { campaignId: other.id, reservationId: r.id, reason: "Wrong" }, new Date(), fake.client())).rejects.toMatchObject({ code: "NOT_FOUND" });
     const [row] = await db.select().from(preorderReservations).where(eq(preorderReservations.id, r.id));
     expect(row!.status).toBe("held");
+    expect(await db.select().from(events).where(and(eq(events.subjectId, other.id), eq(events.action, "preorder_reservation.refunded")))).toEqual([]);
   });
 
   it("a reservation refunded already is refused with a readable message", async () => {

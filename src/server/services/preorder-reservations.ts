@@ -9,6 +9,7 @@ import { organizations, payoutAccounts, preorderCampaigns, preorderReservations,
 import { readPublic, withOrg } from "../db/tenant";
 import { AppError } from "../errors";
 import { appUrl } from "./email";
+import { recordEvent } from "./events";
 import { emailCancelled, emailFromBrand, emailReservationConfirmation, type CampaignRef } from "./preorder-emails";
 import { expireStaleHolds, isCapViolation, moveUnits, roomOf, shortageMessage, takeUnits } from "./preorder-units";
 import { hitRateLimits } from "./rate-limit";
@@ -456,6 +457,16 @@ export async function refundReservation(
     const r = await lockReservation(tx, input.brandOrgId, input.reservationId);
     const { ref } = await campaignRefOf(tx, r.campaignId);
     const out = await giveBack(tx, r, ref, input.reason.trim() || "Refunded by the brand", now, stripe, attempt);
+    if (out.status !== null) {
+      await recordEvent(tx, {
+        orgId: input.brandOrgId,
+        actorId: input.userId,
+        action: "preorder_reservation.refunded",
+        subjectType: "preorder_campaign",
+        subjectId: r.campaignId,
+        data: { title: ref.title, reference: r.reference, outcome: out.status },
+      });
+    }
     return { out, session: out.status === "cancelled" ? r.stripeCheckoutSessionId : null };
   });
   if (out.status === null) throw out.failure;
