@@ -132,7 +132,6 @@ export const preorderRouter = createTRPCRouter({
       };
     }),
   formOptions: view
-    .input(z.object({}))
     .output(formOptionsOutput)
     .query(({ ctx }) => campaignFormOptions(ctx.db, ctx.org.id)),
   get: view

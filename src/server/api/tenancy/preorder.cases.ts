@@ -22,12 +22,12 @@ type State = Awaited<ReturnType<typeof state>>;
 const DAY = 86_400_000;
 
 export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
-  const made = new Map<string, Promise<Record<string, string>>>();
+  const made = new Map<string, Promise<unknown>>();
   /** Built once per fixture and purpose: the rows a case's input names. */
-  const once = (f: Fixture, key: string, build: () => Promise<Record<string, string>>) => {
+  const once = <T,>(f: Fixture, key: string, build: () => Promise<T>): Promise<T> => {
     const k = `${f.brand.org.id}:${key}`;
     if (!made.has(k)) made.set(k, build());
-    return made.get(k)!;
+    return made.get(k) as Promise<T>;
   };
 
   /** An approved revision (sizes 5–9) whose sketch has its bytes in storage, under a key of the brand's. */
@@ -54,8 +54,8 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       const a = await fileRow(db, f.brand.org.id, "preorder_image");
       const b = await fileRow(db, f.brand.org.id, "preorder_image");
       await db.insert(preorderCampaignImages).values([
-        { campaignId, fileId: a.id, orgId: f.brand.org.id, position: 0, kind: "image", caption: "" },
-        { campaignId, fileId: b.id, orgId: f.brand.org.id, position: 1, kind: "image", caption: "" },
+        { campaignId, fileId: a.id, orgId: f.brand.org.id, position: 0, kind: "image" as const, caption: "" },
+        { campaignId, fileId: b.id, orgId: f.brand.org.id, position: 1, kind: "image" as const, caption: "" },
       ]);
       return { campaignId, first: a.id, second: b.id };
     });
@@ -162,7 +162,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       publicIds: workshopId,
       allowed: async ({ after, f }) => {
         const { campaignId } = await campaign(f, "update");
-        expect(campaignOf(after, campaignId!)).toMatchObject({ title: "Lune signet, renamed", story: "Now with a story.", status: "draft" });
+        expect(campaignOf(after, campaignId)).toMatchObject({ title: "Lune signet, renamed", story: "Now with a story.", status: "draft" });
       },
     },
     {
@@ -176,7 +176,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       rowIds: ["campaignId"],
       allowed: async ({ result, after, f }) => {
         const { campaignId } = await campaign(f, "publish");
-        expect(campaignOf(after, campaignId!)?.status).toBe("published");
+        expect(campaignOf(after, campaignId)?.status).toBe("published");
         expect(result).toMatchObject({ id: campaignId, status: "published" });
         expect((result as { publicUrl: string }).publicUrl).toMatch(new RegExp(`/p/${f.brand.org.slug}/drop-`));
       },
@@ -189,8 +189,8 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       rowIds: ["campaignId"],
       allowed: async ({ result, before, after, f }) => {
         const { campaignId } = await campaign(f, "delete");
-        expect(campaignOf(before, campaignId!)).toBeDefined();
-        expect(campaignOf(after, campaignId!)).toBeUndefined();
+        expect(campaignOf(before, campaignId)).toBeDefined();
+        expect(campaignOf(after, campaignId)).toBeUndefined();
         expect((after as State).sizes.some((s) => s.campaignId === campaignId)).toBe(false);
         expect(result).toEqual({ id: campaignId });
       },
@@ -212,7 +212,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       input: async (t, f) => {
         const ids = await once(f, "addImage:file", async () => {
           const { campaignId } = await campaign(f, "addImage");
-          return { campaignId: campaignId!, fileId: (await fileRow(db, f.brand.org.id, "preorder_image")).id };
+          return { campaignId: campaignId, fileId: (await fileRow(db, f.brand.org.id, "preorder_image")).id };
         });
         return { orgId: t.org.id, ...ids, caption: "The wax model" };
       },
@@ -220,8 +220,8 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       rowIds: ["campaignId", "fileId"],
       allowed: async ({ result, after, f }) => {
         const { campaignId } = await campaign(f, "addImage");
-        const { fileId } = await once(f, "addImage:file", () => Promise.reject(new Error("built by input")));
-        expect(imagesOf(after, campaignId!).map((i) => [i.fileId, i.kind, i.caption, i.position])).toEqual([[fileId, "image", "The wax model", 0]]);
+        const { fileId } = await once<{ fileId: string }>(f, "addImage:file", () => Promise.reject(new Error("built by input")));
+        expect(imagesOf(after, campaignId).map((i) => [i.fileId, i.kind, i.caption, i.position])).toEqual([[fileId, "image", "The wax model", 0]]);
         expect((result as { fileId: string }[]).map((i) => i.fileId)).toEqual([fileId]);
       },
     },
@@ -239,7 +239,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
         const copies = (after as State).files.filter((x) => !(before as State).files.some((b) => b.id === x.id));
         expect(copies.map((x) => [x.purpose, x.originalName])).toEqual([["preorder_image", "sketch.png"]]);
         expect(copies[0]!.id).not.toBe(sketchId);
-        expect(imagesOf(after, campaignId!).map((i) => [i.fileId, i.kind])).toEqual([[copies[0]!.id, "sketch"]]);
+        expect(imagesOf(after, campaignId).map((i) => [i.fileId, i.kind])).toEqual([[copies[0]!.id, "sketch"]]);
         expect((result as { fileId: string }[]).map((i) => i.fileId)).toEqual([copies[0]!.id]);
       },
     },
@@ -254,7 +254,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       rowIds: ["campaignId", "fileIds"],
       allowed: async ({ after, f }) => {
         const { campaignId, first, second } = await withImages(f, "reorder");
-        expect(imagesOf(after, campaignId!).map((i) => i.fileId)).toEqual([second, first]);
+        expect(imagesOf(after, campaignId).map((i) => i.fileId)).toEqual([second, first]);
       },
     },
     {
@@ -268,7 +268,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       rowIds: ["campaignId", "fileId"],
       allowed: async ({ after, f }) => {
         const { campaignId } = await withImages(f, "caption");
-        expect(imagesOf(after, campaignId!).map((i) => i.caption)).toEqual(["", "Polishing the shank"]);
+        expect(imagesOf(after, campaignId).map((i) => i.caption)).toEqual(["", "Polishing the shank"]);
       },
     },
     {
@@ -282,7 +282,7 @@ export const cases = ({ db }: TenancyCaseContext): TenancyCase[] => {
       rowIds: ["campaignId", "fileId"],
       allowed: async ({ after, f }) => {
         const { campaignId, first, second } = await withImages(f, "remove");
-        expect(imagesOf(after, campaignId!).map((i) => i.fileId)).toEqual([second]);
+        expect(imagesOf(after, campaignId).map((i) => i.fileId)).toEqual([second]);
         expect((after as State).files.some((x) => x.id === first)).toBe(false);
       },
     },

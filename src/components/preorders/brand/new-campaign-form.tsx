@@ -1,0 +1,10 @@
+"use client";
+
+import { useState } from "react";
+import { CampaignForm, newCampaignValues, type Revision } from "./campaign-form";
+
+/** The new-campaign form, its defaults (a window from the next hour) taken in the browser's time zone. */
+export function NewCampaignForm({ orgId, orgSlug, revisions, workshops, currency }: { orgId: string; orgSlug: string; revisions: Revision[]; workshops: { id: string; name: string }[]; currency: string }) {
+  const [initial] = useState(() => newCampaignValues(revisions, currency));
+  return <CampaignForm orgId={orgId} orgSlug={orgSlug} revisions={revisions} workshops={workshops} initial={initial} />;
+}
