@@ -173,6 +173,16 @@ function fieldsOf(v: CampaignFormValues) {
   };
 }
 
+/**
+ * An edit's fields: only those that differ from what was last saved, and none that publishing froze, so a
+ * time shown to the minute and left alone is not sent back as a change.
+ */
+export function changedFields(values: CampaignFormValues, saved: CampaignFormValues, locked: Record<string, string>) {
+  const after = fieldsOf(values);
+  const before = fieldsOf(saved);
+  return Object.fromEntries(Object.entries(after).filter(([k, v]) => !(k in locked) && JSON.stringify(v) !== JSON.stringify(before[k as keyof typeof before]))) as Partial<typeof after>;
+}
+
 /** Puts a schema's issues next to their fields (a size's cap next to that size); true when there were none. */
 function showIssues(error: z.ZodError | undefined, setError: (name: FieldPath<CampaignFormValues> | "root", message: string) => void): boolean {
   if (!error) return true;
@@ -242,9 +252,8 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
       await create.run(input);
       return;
     }
-    // Only what changed is sent: what publishing froze stays out, as do times typed to the minute.
-    const before = fieldsOf(initial);
-    const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => !(k in locked) && JSON.stringify(v) !== JSON.stringify(before[k as keyof typeof before])));
+    // Compared with what was last saved: the form's defaults move on with each save.
+    const changed = changedFields(values, { ...initial, ...(form.formState.defaultValues as Partial<CampaignFormValues>) }, locked);
     if (Object.keys(changed).length === 0) {
       form.reset(values);
       return;
@@ -524,7 +533,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
             {campaign ? "Save changes" : "Create draft"}
           </Button>
           {campaign && isDirty && (
-            <Button type="button" variant="ghost" onClick={() => form.reset(initial)} disabled={isSubmitting}>
+            <Button type="button" variant="ghost" onClick={() => form.reset()} disabled={isSubmitting}>
               Discard changes
             </Button>
           )}
