@@ -3,7 +3,7 @@ import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { can } from "~/lib/permissions";
 import { PAYOUTS_NOT_READY } from "~/server/services/preorder-campaigns";
 import { DeleteDraft, PublishCampaign } from "./campaign-actions";
-import { CampaignForm, editCampaignValues } from "./campaign-form";
+import { CampaignForm } from "./campaign-form";
 import { CampaignImages } from "./campaign-images";
 import { CONSENT_LABELS, CONSENT_TONES } from "./campaign-status";
 import { loadCampaign } from "./loaders";
@@ -12,7 +12,7 @@ const CONSENT_EXPLAINED = {
   not_requested: "Tick “Show the workshop's artisans” and save to ask the workshop.",
   requested: "The workshop is asked in its portal. Until it agrees, the page does not show its artisans.",
   granted: "The page shows the workshop's artisans.",
-  declined: "The workshop declined: the page does not show its artisans. Untick and tick the box again and save to ask once more.",
+  declined: "The workshop declined: the page does not show its artisans. To ask once more, untick the box and save, then tick it and save again.",
 } as const;
 
 /** The editor of one campaign: publishing, the artisans' consent, every field the service lets change, and the images. */
@@ -57,7 +57,7 @@ export async function CampaignEditorPage({ orgSlug, campaignId }: { orgSlug: str
         orgSlug={org.slug}
         revisions={[]}
         workshops={campaign.workshops}
-        initial={editCampaignValues(campaign)}
+        timeZone={org.timeZone}
         campaign={campaign}
         readOnly={readOnly ?? undefined}
       />

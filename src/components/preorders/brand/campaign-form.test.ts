@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, editCampaignValues, type CampaignForEdit } from "./campaign-form";
+import { changedFields, editCampaignValues, type CampaignForEdit } from "./campaign-form-values";
 
 /** What the editor sends: only the fields changed since the last save, never one publishing froze. */
 const campaign: CampaignForEdit = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import { POST_ONLY } from "~/components/forms/post-only";
@@ -11,177 +11,10 @@ import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { Field, FormError } from "~/components/ui/field";
 import { Input, Select, Textarea } from "~/components/ui/input";
-import { toDecimalString } from "~/lib/money";
 import { CAMPAIGN_POLICY_MAX, CAMPAIGN_STORY_MAX, createCampaignSchema, slugify, updateCampaignSchema } from "~/lib/preorder-schemas";
 import { useTRPC } from "~/trpc/react";
-
-/** What the form holds: text as typed, turned into the procedures' input on submit. */
-export type CampaignFormValues = {
-  designRevisionId: string;
-  workshopOrgId: string;
-  showArtisans: boolean;
-  title: string;
-  slug: string;
-  story: string;
-  retailPrice: string;
-  currency: string;
-  paymentMode: "deposit" | "full";
-  depositPercent: string;
-  sizes: { size: string; offered: boolean; cap: string }[];
-  totalCap: string;
-  opensAt: string;
-  closesAt: string;
-  holdMinutes: string;
-  returnPolicy: string;
-  cancelWithinDays: string;
-  expectedDeliveryOn: string;
-};
-
-const FIELDS = [
-  "designRevisionId",
-  "workshopOrgId",
-  "showArtisans",
-  "title",
-  "slug",
-  "story",
-  "retailPrice",
-  "paymentMode",
-  "depositPercent",
-  "sizes",
-  "totalCap",
-  "opensAt",
-  "closesAt",
-  "holdMinutes",
-  "returnPolicy",
-  "cancelWithinDays",
-  "expectedDeliveryOn",
-] as const;
-type FieldName = (typeof FIELDS)[number];
-
-export type Revision = { id: string; number: number; designName: string; sku: string; sizes: string[] };
-export type CampaignForEdit = {
-  id: string;
-  status: "draft" | "published" | "cancelled" | "completed";
-  title: string;
-  slug: string;
-  story: string;
-  retailPrice: { amountMinor: number; currency: string };
-  paymentMode: "deposit" | "full";
-  depositPercent: number;
-  totalCap: number;
-  heldUnits: number;
-  paidUnits: number;
-  opensAt: Date;
-  closesAt: Date;
-  holdMinutes: number;
-  returnPolicy: string;
-  cancelWithinDays: number;
-  expectedDeliveryOn: string;
-  workshop: { id: string; name: string } | null;
-  showArtisans: boolean;
-  design: { revisionId: string; name: string; sku: string; revisionNumber: number; sizes: string[] };
-  sizes: { size: string; cap: number | null; heldUnits: number; paidUnits: number }[];
-  locked: Record<string, string>;
-};
-
-const sizeLabel = (size: string) => (size === "" ? "One size" : size);
-
-/** A date in the browser's time zone as a datetime-local value. */
-export function localInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-
-/** The form's defaults for a new campaign: the first approved revision, a two-week window opening at the next hour. */
-export function newCampaignValues(revisions: Revision[], currency: string, now = new Date()): CampaignFormValues {
-  const opens = new Date(now);
-  opens.setMinutes(0, 0, 0);
-  opens.setHours(opens.getHours() + 1);
-  const closes = new Date(opens.getTime() + 14 * 86_400_000);
-  const delivery = new Date(closes.getTime() + 90 * 86_400_000);
-  const first = revisions[0];
-  return {
-    designRevisionId: first?.id ?? "",
-    workshopOrgId: "",
-    showArtisans: false,
-    title: "",
-    slug: "",
-    story: "",
-    retailPrice: "",
-    currency,
-    paymentMode: "deposit",
-    depositPercent: "30",
-    sizes: (first?.sizes ?? []).map((size) => ({ size, offered: true, cap: "" })),
-    totalCap: "100",
-    opensAt: localInput(opens),
-    closesAt: localInput(closes),
-    holdMinutes: "30",
-    returnPolicy: "",
-    cancelWithinDays: "14",
-    expectedDeliveryOn: isoDay(delivery),
-  };
-}
-
-export function editCampaignValues(c: CampaignForEdit): CampaignFormValues {
-  return {
-    designRevisionId: c.design.revisionId,
-    workshopOrgId: c.workshop?.id ?? "",
-    showArtisans: c.showArtisans,
-    title: c.title,
-    slug: c.slug,
-    story: c.story,
-    retailPrice: toDecimalString(c.retailPrice.amountMinor, c.retailPrice.currency),
-    currency: c.retailPrice.currency,
-    paymentMode: c.paymentMode,
-    depositPercent: String(c.depositPercent),
-    sizes: c.design.sizes.map((size) => {
-      const row = c.sizes.find((s) => s.size === size);
-      return { size, offered: !!row, cap: row?.cap == null ? "" : String(row.cap) };
-    }),
-    totalCap: String(c.totalCap),
-    opensAt: localInput(new Date(c.opensAt)),
-    closesAt: localInput(new Date(c.closesAt)),
-    holdMinutes: String(c.holdMinutes),
-    returnPolicy: c.returnPolicy,
-    cancelWithinDays: String(c.cancelWithinDays),
-    expectedDeliveryOn: c.expectedDeliveryOn,
-  };
-}
-
-const instant = (text: string) => (text ? new Date(text) : undefined);
-
-/** The procedures' fields from what is typed (the price as "240.00 EUR", times in the browser's zone). */
-function fieldsOf(v: CampaignFormValues) {
-  return {
-    title: v.title,
-    slug: v.slug,
-    story: v.story,
-    retailPrice: `${v.retailPrice.trim()} ${v.currency.trim().toUpperCase()}`,
-    paymentMode: v.paymentMode,
-    depositPercent: v.paymentMode === "full" ? 100 : v.depositPercent,
-    sizes: v.sizes.filter((s) => s.offered).map((s) => ({ size: s.size, cap: s.cap.trim() === "" ? null : s.cap })),
-    totalCap: v.totalCap,
-    opensAt: instant(v.opensAt),
-    closesAt: instant(v.closesAt),
-    holdMinutes: v.holdMinutes,
-    returnPolicy: v.returnPolicy,
-    cancelWithinDays: v.cancelWithinDays,
-    expectedDeliveryOn: v.expectedDeliveryOn,
-    workshopOrgId: v.workshopOrgId || null,
-    showArtisans: v.showArtisans,
-  };
-}
-
-/**
- * An edit's fields: only those that differ from what was last saved, and none that publishing froze, so a
- * time shown to the minute and left alone is not sent back as a change.
- */
-export function changedFields(values: CampaignFormValues, saved: CampaignFormValues, locked: Record<string, string>) {
-  const after = fieldsOf(values);
-  const before = fieldsOf(saved);
-  return Object.fromEntries(Object.entries(after).filter(([k, v]) => !(k in locked) && JSON.stringify(v) !== JSON.stringify(before[k as keyof typeof before]))) as Partial<typeof after>;
-}
+import { toDecimalString } from "~/lib/money";
+import { changedFields, editCampaignValues, fieldsOf, FIELDS, sizeLabel, type CampaignForEdit, type CampaignFormValues, type FieldName, type Revision } from "./campaign-form-values";
 
 /** Puts a schema's issues next to their fields (a size's cap next to that size); true when there were none. */
 function showIssues(error: z.ZodError | undefined, setError: (name: FieldPath<CampaignFormValues> | "root", message: string) => void): boolean {
@@ -200,9 +33,12 @@ type Props = {
   orgSlug: string;
   revisions: Revision[];
   workshops: { id: string; name: string }[];
-  initial: CampaignFormValues;
+  /** A new campaign's defaults; an edit starts from the campaign. */
+  initial?: CampaignFormValues;
   /** Editing an existing campaign; a new one without. */
   campaign?: CampaignForEdit;
+  /** The brand's time zone, for times shown as text. */
+  timeZone: string;
   /** Read only (a member, or a cancelled or completed campaign), with why. */
   readOnly?: string;
 };
@@ -212,9 +48,11 @@ type Props = {
  * text with why, the window can only close later, the cancellation period only get longer, and a size's cap
  * never drop below what is held and paid; the service checks the same and its refusals land here too.
  */
-export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, campaign, readOnly }: Props) {
+export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial: given, campaign, readOnly, timeZone }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
+  // Times become datetime-local text in the browser's zone, so the values are made here, in the browser.
+  const [initial] = useState(() => given ?? editCampaignValues(campaign!));
   const form = useForm<CampaignFormValues>({ defaultValues: initial });
   const sizes = useFieldArray({ control: form.control, name: "sizes" });
   const slugEdited = useRef(!!campaign);
@@ -337,7 +175,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
           <CardBody className="grid gap-4 sm:grid-cols-2">
             {isLocked("title") ? (
               <Field label="Title" hint={lockedHint("title")}>
-                <Input readOnly value={initial.title} />
+                <Input readOnly value={campaign?.title ?? ""} />
               </Field>
             ) : (
               <Field label="Title" error={errors.title?.message}>
@@ -354,7 +192,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
             )}
             {isLocked("slug") ? (
               <Field label="Web address" hint={lockedHint("slug")}>
-                <Input readOnly value={initial.slug} className="font-mono" />
+                <Input readOnly value={campaign?.slug ?? ""} className="font-mono" />
               </Field>
             ) : (
               <Field label="Web address" error={errors.slug?.message} hint="Lowercase letters, digits and hyphens; made from the title until you change it.">
@@ -380,7 +218,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
           <CardBody className="grid gap-4 sm:grid-cols-2">
             {isLocked("retailPrice") ? (
               <Field label="Retail price" hint={lockedHint("retailPrice")}>
-                <Input readOnly value={`${initial.retailPrice} ${initial.currency}`} />
+                <Input readOnly value={campaign ? `${toDecimalString(campaign.retailPrice.amountMinor, campaign.retailPrice.currency)} ${campaign.retailPrice.currency}` : ""} />
               </Field>
             ) : (
               <div className="grid grid-cols-[1fr_6rem] gap-2">
@@ -394,7 +232,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
             )}
             {isLocked("paymentMode") ? (
               <Field label="Customers pay" hint={lockedHint("paymentMode")}>
-                <Input readOnly value={initial.paymentMode === "full" ? "In full when reserving" : `A ${initial.depositPercent} % deposit, the balance before shipping`} />
+                <Input readOnly value={campaign?.paymentMode === "full" ? "In full when reserving" : `A ${campaign?.depositPercent ?? 0} % deposit, the balance before shipping`} />
               </Field>
             ) : (
               <fieldset className="flex flex-col gap-1.5">
@@ -483,7 +321,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
           <CardBody className="grid gap-4 sm:grid-cols-2">
             {isLocked("opensAt") ? (
               <Field label="Window opens" hint={lockedHint("opensAt")}>
-                <Input readOnly value={initial.opensAt.replace("T", " ")} />
+                <Input readOnly value={campaign ? `${new Date(campaign.opensAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone })} (${timeZone})` : ""} />
               </Field>
             ) : (
               <Field label="Window opens" error={errors.opensAt?.message}>
@@ -495,7 +333,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
             </Field>
             {isLocked("expectedDeliveryOn") ? (
               <Field label="Expected delivery" hint={lockedHint("expectedDeliveryOn")}>
-                <Input readOnly value={initial.expectedDeliveryOn} />
+                <Input readOnly value={campaign?.expectedDeliveryOn ?? ""} />
               </Field>
             ) : (
               <Field label="Expected delivery" error={errors.expectedDeliveryOn?.message} hint="After the window closes; the page shows the order's forecast once linked.">
@@ -504,7 +342,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial, ca
             )}
             {isLocked("holdMinutes") ? (
               <Field label="Hold while paying (minutes)" hint={lockedHint("holdMinutes")}>
-                <Input readOnly value={initial.holdMinutes} />
+                <Input readOnly value={String(campaign?.holdMinutes ?? "")} />
               </Field>
             ) : (
               <Field label="Hold while paying (minutes)" error={errors.holdMinutes?.message} hint="A reservation keeps its pieces this long while its payment is open.">

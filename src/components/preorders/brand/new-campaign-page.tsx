@@ -32,7 +32,7 @@ export async function NewCampaignPage({ orgSlug }: { orgSlug: string }) {
           />
         </Card>
       ) : (
-        <NewCampaignForm orgId={org.id} orgSlug={org.slug} revisions={options.revisions} workshops={options.workshops} currency={options.currency} />
+        <NewCampaignForm orgId={org.id} orgSlug={org.slug} revisions={options.revisions} workshops={options.workshops} currency={options.currency} timeZone={org.timeZone} />
       )}
     </>
   );
