@@ -81,7 +81,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial: gi
   const paymentMode = form.watch("paymentMode");
   const workshopOrgId = form.watch("workshopOrgId");
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (values) => {
     const fields = fieldsOf(values);
     const setError = (name: FieldPath<CampaignFormValues> | "root", message: string) => form.setError(name, { type: "client", message });
     if (!campaign) {
@@ -100,6 +100,12 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial: gi
     if (!showIssues(updateCampaignSchema.safeParse(input).error, setError)) return;
     await update.run(input);
   });
+
+  // Messages placed by hand (the sizes' list has no input of its own) would otherwise block the next submit.
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    form.clearErrors();
+    return submit(e);
+  };
 
   const soldOf = (size: string) => {
     const row = campaign?.sizes.find((s) => s.size === size);
