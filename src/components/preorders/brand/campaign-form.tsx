@@ -238,7 +238,7 @@ export function CampaignForm({ orgId, orgSlug, revisions, workshops, initial: gi
             )}
             {isLocked("paymentMode") ? (
               <Field label="Customers pay" hint={lockedHint("paymentMode")}>
-                <Input readOnly value={campaign?.paymentMode === "full" ? "In full when reserving" : `A ${campaign?.depositPercent ?? 0} % deposit, the balance before shipping`} />
+                <Input readOnly value={campaign?.paymentMode === "full" ? "In full when reserving" : `${campaign?.depositPercent ?? 0} % deposit, balance before shipping`} />
               </Field>
             ) : (
               <fieldset className="flex flex-col gap-1.5">

@@ -54,10 +54,10 @@ export function CampaignImages({ orgId, campaignId, images, sketches, readOnly }
       ) : (
         <ol className="flex flex-col gap-3" aria-label="Images on the page, in order">
           {images.map((img, i) => (
-            <li key={img.fileId} className="flex flex-col gap-3 rounded-md border border-line p-3 sm:flex-row sm:items-start">
+            <li key={img.fileId} className="flex flex-wrap items-start gap-3 rounded-md border border-line p-3 sm:flex-nowrap">
               {/* A plain img: a draft's images need the session cookie, which the image optimizer would not send. */}
-              <img src={img.thumbUrl} alt={img.caption || img.name} className="aspect-square w-full rounded-sm bg-sunken object-cover sm:w-28" loading="lazy" />
-              <div className="flex min-w-0 flex-1 flex-col gap-2">
+              <img src={img.thumbUrl} alt={img.caption || img.name} className="size-20 shrink-0 rounded-sm bg-sunken object-cover sm:size-28" loading="lazy" />
+              <div className="flex min-w-48 flex-1 flex-col gap-2">
                 <p className="flex flex-wrap items-center gap-2 text-sm">
                   <span className="font-medium">{i + 1}.</span>
                   <span className="truncate text-ink-muted">{img.name}</span>
