@@ -109,6 +109,7 @@ export type EventPayloads = {
   "preorder_campaign.consent_requested": CampaignRef;
   "preorder_campaign.consent_granted": CampaignRef;
   "preorder_campaign.consent_declined": CampaignRef;
+  "preorder_campaign.customers_emailed": CampaignRef & { subject: string; recipients: number };
 } & { [S in SampleStatus as `sample_request.${S}`]: SampleRef };
 
 export type EventAction = keyof EventPayloads;
@@ -221,6 +222,7 @@ export const EVENT_SENTENCES: { [A in EventAction]: (data: Partial<EventPayloads
   "preorder_campaign.consent_requested": (d) => `asked ${text(d.workshop, "the workshop")} to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
   "preorder_campaign.consent_granted": (d) => `agreed to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
   "preorder_campaign.consent_declined": (d) => `declined to show its artisans on the preorder campaign ${text(d.title)}${d.brand ? ` of ${text(d.brand)}` : ""}`,
+  "preorder_campaign.customers_emailed": (d) => `emailed ${num(d.recipients)} customer${d.recipients === 1 ? "" : "s"} of the preorder campaign ${text(d.title)}: “${text(d.subject)}”`,
   "order.planned": (d) => `planned order ${text(d.order)}: ${typeof d.milestones === "number" ? d.milestones : ""} milestones, delivery promised on ${text(d.promisedDeliveryDate)}`,
 };
 

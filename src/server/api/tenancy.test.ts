@@ -202,6 +202,11 @@ const EXPECTED: Record<string, Expectation> = {
   "preorder.removeImage": { role: "admin", kind: "brand" },
 
   // preorderDashboard.* (figures, reservations, refunds, emails: the brand's)
+  "preorderDashboard.get": { role: "member", kind: "brand" },
+  "preorderDashboard.reservations": { role: "member", kind: "brand" },
+  "preorderDashboard.exportCsv": { role: "member", kind: "brand" },
+  "preorderDashboard.refund": { role: "admin", kind: "brand" },
+  "preorderDashboard.emailCustomers": { role: "admin", kind: "brand" },
 
   // preorderWorkshop.* (the campaigns a workshop makes, quantities only; consent to show its artisans)
 };
