@@ -187,6 +187,19 @@ const EXPECTED: Record<string, Expectation> = {
   "preorderProduction.unpublishPhoto": { role: "admin", kind: "brand" },
 
   // preorder.* (campaigns, their details and images: the brand's)
+  "preorder.list": { role: "member", kind: "brand" },
+  "preorder.formOptions": { role: "member", kind: "brand" },
+  "preorder.get": { role: "member", kind: "brand" },
+  "preorder.create": { role: "admin", kind: "brand" },
+  "preorder.update": { role: "admin", kind: "brand" },
+  "preorder.publish": { role: "admin", kind: "brand" },
+  "preorder.delete": { role: "admin", kind: "brand" },
+  "preorder.sketches": { role: "member", kind: "brand" },
+  "preorder.addImage": { role: "admin", kind: "brand" },
+  "preorder.copySketch": { role: "admin", kind: "brand" },
+  "preorder.reorderImages": { role: "admin", kind: "brand" },
+  "preorder.captionImage": { role: "admin", kind: "brand" },
+  "preorder.removeImage": { role: "admin", kind: "brand" },
 
   // preorderDashboard.* (figures, reservations, refunds, emails: the brand's)
   "preorderDashboard.get": { role: "member", kind: "brand" },

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
 import { withOrg } from "../db/tenant";
-import { designRevisionAttachments, files, preorderCampaignImages, type FileVariant, type PreorderCampaign } from "../db/schema";
+import { designRevisionAttachments, files, preorderCampaignImages, preorderCampaigns, type FileVariant, type PreorderCampaign } from "../db/schema";
 import { AppError } from "../errors";
 import { getStorage, type Storage } from "../storage";
 import { fileUrl } from "~/lib/files";
@@ -9,7 +9,7 @@ import { CAMPAIGN_IMAGES_MAX } from "~/lib/preorder-schemas";
 import { recordEvent } from "./events";
 import { assertOwnFiles } from "./file-attachments";
 import type { Actor } from "./members";
-import { lockCampaign } from "./preorder-campaigns";
+import { campaignNotFound, lockCampaign } from "./preorder-campaigns";
 
 /**
  * A campaign page's pictures. Every one is a brand-owned file of purpose `preorder_image`: an upload made
@@ -39,6 +39,18 @@ export async function revisionSketches(tx: Queryable, brandOrgId: string, revisi
     .where(and(eq(designRevisionAttachments.revisionId, revisionId), eq(designRevisionAttachments.orgId, brandOrgId), inArray(designRevisionAttachments.kind, ["sketch", "photo"]), like(files.contentType, "image/%")))
     .orderBy(asc(designRevisionAttachments.position));
   return rows.map((r) => ({ ...r, thumbUrl: fileUrl(r.fileId, "thumb") }));
+}
+
+/** The sketches and photos of a campaign's design revision that can be copied onto its page. */
+export async function campaignSketches(db: Db, brandOrgId: string, campaignId: string) {
+  return withOrg(db, brandOrgId, async (tx) => {
+    const [c] = await tx
+      .select({ revisionId: preorderCampaigns.designRevisionId })
+      .from(preorderCampaigns)
+      .where(and(eq(preorderCampaigns.id, campaignId), eq(preorderCampaigns.brandOrgId, brandOrgId)));
+    if (!c) throw campaignNotFound();
+    return revisionSketches(tx, brandOrgId, c.revisionId);
+  });
 }
 
 async function lockForImages(tx: Tx, actor: Actor, campaignId: string) {

@@ -178,7 +178,7 @@ async function writeSizes(tx: Tx, c: PreorderCampaign, sizes: { size: string; ca
 }
 
 /** Fields a published campaign keeps as they were, with the words its refusal uses. */
-const FROZEN_WHEN_PUBLISHED = {
+export const FROZEN_WHEN_PUBLISHED = {
   title: "The title",
   slug: "The web address",
   retailPrice: "The price",
