@@ -43,9 +43,9 @@ export async function CampaignDashboard({ orgSlug, campaignId, searchParams }: {
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-col gap-1">
-        <h1 className="text-xl font-semibold">
+        <h2 className="text-lg font-semibold">
           Dashboard <span className="sr-only">of {campaign.title}</span>
-        </h1>
+        </h2>
         <p className="text-sm text-ink-muted">
           {campaign.title} · {PREORDER_CAMPAIGN_STATUS_LABELS[campaign.status]} · window {date(campaign.opensAt)} to {date(campaign.closesAt)}
         </p>
