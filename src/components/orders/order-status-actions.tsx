@@ -3,17 +3,15 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { POST_ONLY } from "~/components/forms/post-only";
 import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Button } from "~/components/ui/button";
-import { Field, FormError } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
+import { DIALOG_CLASS, FormDialog } from "~/components/ui/form-dialog";
 import { Textarea } from "~/components/ui/input";
 import { cancelOrderSchema, type OrderStatusAction } from "~/lib/order-status";
 import { useTRPC } from "~/trpc/react";
 
 type Props = { orgId: string; orderId: string; orderLabel: string; otherName: string; actions: OrderStatusAction[] };
-
-const DIALOG = "fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-line bg-surface p-6 shadow-pop";
 
 /**
  * "Cancel order…" and "Close order…" on an order's page, only those the member may use now (the server
@@ -43,48 +41,33 @@ function CancelOrder({ orgId, orderId, orderLabel, otherName }: One) {
   });
   const busy = form.formState.isSubmitting;
   return (
-    <AlertDialog.Root open={open} onOpenChange={(o) => !busy && setOpen(o)}>
-      <AlertDialog.Trigger asChild>
-        <Button variant="danger">Cancel order…</Button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <AlertDialog.Content className={DIALOG}>
-          <form
-            {...POST_ONLY}
-            noValidate
-            aria-label={`Cancel ${orderLabel}`}
-            onSubmit={form.handleSubmit(async (v) => {
-              const parsed = cancelOrderSchema.safeParse({ orderId, reason: v.reason });
-              if (!parsed.success) return form.setError("reason", { message: parsed.error.issues[0]?.message ?? "Say why the order is cancelled." });
-              await cancel.run({ orgId, ...parsed.data });
-            })}
-          >
-            <AlertDialog.Title className="text-lg font-semibold">Cancel {orderLabel}?</AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-sm text-ink-muted">
-              The order stops for good: its milestones are no longer reported on and it cannot be reopened. {otherName} is told, with your reason. The workshop then refunds what
-              was paid: in full before production started; after it started, it decides how much of the deposit.
-            </AlertDialog.Description>
-            <div className="mt-4 flex flex-col gap-3">
-              <FormError message={cancel.formError} />
-              <Field label="Reason" error={form.formState.errors.reason?.message} hint="Both sides see it on the order.">
-                <Textarea rows={3} maxLength={1000} autoFocus {...form.register("reason")} />
-              </Field>
-            </div>
-            <div className="mt-6 flex flex-wrap justify-end gap-2">
-              <AlertDialog.Cancel asChild>
-                <Button type="button" variant="secondary" disabled={busy}>
-                  Keep the order
-                </Button>
-              </AlertDialog.Cancel>
-              <Button type="submit" variant="danger" loading={busy}>
-                Cancel order
-              </Button>
-            </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      busy={busy}
+      trigger={<Button variant="danger">Cancel order…</Button>}
+      label={`Cancel ${orderLabel}`}
+      title={`Cancel ${orderLabel}?`}
+      description={
+        <>
+          The order stops for good: its milestones are no longer reported on and it cannot be reopened. {otherName} is told, with your reason. The workshop then refunds what was paid:
+          in full before production started; after it started, it decides how much of the deposit.
+        </>
+      }
+      formError={cancel.formError}
+      keepLabel="Keep the order"
+      submitLabel="Cancel order"
+      destructive
+      onSubmit={form.handleSubmit(async (v) => {
+        const parsed = cancelOrderSchema.safeParse({ orderId, reason: v.reason });
+        if (!parsed.success) return form.setError("reason", { message: parsed.error.issues[0]?.message ?? "Say why the order is cancelled." });
+        await cancel.run({ orgId, ...parsed.data });
+      })}
+    >
+      <Field label="Reason" error={form.formState.errors.reason?.message} hint="Both sides see it on the order.">
+        <Textarea rows={3} maxLength={1000} autoFocus {...form.register("reason")} />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -99,7 +82,7 @@ function CloseOrder({ orgId, orderId, orderLabel, otherName }: One) {
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <AlertDialog.Content className={DIALOG}>
+        <AlertDialog.Content className={DIALOG_CLASS}>
           <AlertDialog.Title className="text-lg font-semibold">Close {orderLabel}?</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-ink-muted">
             The order was delivered. Closing it marks it finished on both sides, and it cannot be reopened. {otherName} is told.

@@ -7,13 +7,13 @@ import { useForm } from "react-hook-form";
 import { POST_ONLY } from "~/components/forms/post-only";
 import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Button } from "~/components/ui/button";
+import { DIALOG_CLASS } from "~/components/ui/form-dialog";
 import { Field, FormError } from "~/components/ui/field";
 import { Input, Textarea } from "~/components/ui/input";
 import { EMAIL_SENDS_PER_HOUR, EMAIL_STATUS_CHOICES, emailCampaignCustomersSchema } from "~/lib/preorder-dashboard-schemas";
 import { EMAIL_BODY_MAX, EMAIL_SUBJECT_MAX } from "~/lib/preorder-schemas";
 import { PREORDER_RESERVATION_STATUS_LABELS, type PreorderReservationStatus } from "~/lib/preorder-vocabulary";
 import { useTRPC } from "~/trpc/react";
-import { DIALOG } from "./dialog";
 
 type Values = { subject: string; body: string; statuses: PreorderReservationStatus[] };
 const FIELDS = ["subject", "body", "statuses"] as const;
@@ -74,7 +74,7 @@ export function EmailCustomersDialog({ orgId, campaignId, byStatus }: { orgId: s
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <AlertDialog.Content className={`${DIALOG} sm:max-w-lg`}>
+        <AlertDialog.Content className={`${DIALOG_CLASS} sm:max-w-lg`}>
           <form {...POST_ONLY} noValidate aria-label="Email customers" onSubmit={step === "compose" ? review : confirm}>
             {step === "compose" ? (
               <>

@@ -1,6 +1,5 @@
 "use client";
 
-import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { POST_ONLY } from "~/components/forms/post-only";
@@ -8,10 +7,9 @@ import { useFormMutation } from "~/components/forms/use-form-mutation";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/field";
+import { FormDialog } from "~/components/ui/form-dialog";
 import { Input, Select, Textarea } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
-
-const DIALOG = "fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-line bg-surface p-6 shadow-pop";
 
 type Ids = { orgId: string; campaignId: string };
 type Options = { quotes: { quoteVersionId: string; label: string; status: string }[]; orders: { orderId: string; label: string }[] };
@@ -119,45 +117,27 @@ export function ExtendWindow({ orgId, campaignId, closesAt }: Ids & { closesAt: 
   });
   const busy = form.formState.isSubmitting;
   return (
-    <AlertDialog.Root open={open} onOpenChange={(o) => !busy && setOpen(o)}>
-      <AlertDialog.Trigger asChild>
-        <Button variant="secondary">Extend the window…</Button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <AlertDialog.Content className={DIALOG}>
-          <form
-            {...POST_ONLY}
-            noValidate
-            aria-label="Extend the window"
-            onSubmit={form.handleSubmit(async (v) => {
-              const when = new Date(v.closesAt);
-              if (Number.isNaN(when.getTime())) return form.setError("closesAt", { message: "Choose when the window closes." });
-              await extend.run({ orgId, campaignId, closesAt: when });
-            })}
-          >
-            <AlertDialog.Title className="text-lg font-semibold">Extend the window?</AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-sm text-ink-muted">Customers can reserve until the new close. Every reservation so far stays as it is.</AlertDialog.Description>
-            <div className="mt-4 flex flex-col gap-3">
-              <FormError message={extend.formError} />
-              <Field label="Closes at" error={form.formState.errors.closesAt?.message}>
-                <Input type="datetime-local" {...form.register("closesAt")} />
-              </Field>
-            </div>
-            <div className="mt-6 flex flex-wrap justify-end gap-2">
-              <AlertDialog.Cancel asChild>
-                <Button type="button" variant="secondary" disabled={busy}>
-                  Keep it
-                </Button>
-              </AlertDialog.Cancel>
-              <Button type="submit" loading={busy}>
-                Extend
-              </Button>
-            </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      busy={busy}
+      trigger={<Button variant="secondary">Extend the window…</Button>}
+      label="Extend the window"
+      title="Extend the window?"
+      description="Customers can reserve until the new close. Every reservation so far stays as it is."
+      formError={extend.formError}
+      keepLabel="Keep it"
+      submitLabel="Extend"
+      onSubmit={form.handleSubmit(async (v) => {
+        const when = new Date(v.closesAt);
+        if (Number.isNaN(when.getTime())) return form.setError("closesAt", { message: "Choose when the window closes." });
+        await extend.run({ orgId, campaignId, closesAt: when });
+      })}
+    >
+      <Field label="Closes at" error={form.formState.errors.closesAt?.message}>
+        <Input type="datetime-local" {...form.register("closesAt")} />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -173,47 +153,32 @@ export function CancelCampaign({ orgId, campaignId, title, paidUnits, heldUnits 
   });
   const busy = form.formState.isSubmitting;
   return (
-    <AlertDialog.Root open={open} onOpenChange={(o) => !busy && setOpen(o)}>
-      <AlertDialog.Trigger asChild>
-        <Button variant="danger">Cancel campaign…</Button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <AlertDialog.Content className={DIALOG}>
-          <form
-            {...POST_ONLY}
-            noValidate
-            aria-label={`Cancel ${title}`}
-            onSubmit={form.handleSubmit(async (v) => {
-              if (!v.reason.trim()) return form.setError("reason", { message: "Say why the campaign is cancelled: customers read it." });
-              await cancel.run({ orgId, campaignId, reason: v.reason });
-            })}
-          >
-            <AlertDialog.Title className="text-lg font-semibold">Cancel {title}?</AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-sm text-ink-muted">
-              The page takes no more reservations. {paidUnits} paid unit{paidUnits === 1 ? " is" : "s are"} refunded in full to the customers&apos; cards and {heldUnits} awaiting payment {heldUnits === 1 ? "is" : "are"} cancelled; every
-              customer is emailed your reason. This cannot be undone.
-            </AlertDialog.Description>
-            <div className="mt-4 flex flex-col gap-3">
-              <FormError message={cancel.formError} />
-              <Field label="Reason" error={form.formState.errors.reason?.message} hint="Customers read it in their email.">
-                <Textarea rows={3} maxLength={1000} autoFocus {...form.register("reason")} />
-              </Field>
-            </div>
-            <div className="mt-6 flex flex-wrap justify-end gap-2">
-              <AlertDialog.Cancel asChild>
-                <Button type="button" variant="secondary" disabled={busy}>
-                  Keep the campaign
-                </Button>
-              </AlertDialog.Cancel>
-              <Button type="submit" variant="danger" loading={busy}>
-                Cancel and refund
-              </Button>
-            </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      busy={busy}
+      trigger={<Button variant="danger">Cancel campaign…</Button>}
+      label={`Cancel ${title}`}
+      title={`Cancel ${title}?`}
+      description={
+        <>
+          The page takes no more reservations. {paidUnits} paid unit{paidUnits === 1 ? " is" : "s are"} refunded in full to the customers&apos; cards and {heldUnits} awaiting payment {heldUnits === 1 ? "is" : "are"} cancelled; every
+          customer is emailed your reason. This cannot be undone.
+        </>
+      }
+      formError={cancel.formError}
+      keepLabel="Keep the campaign"
+      submitLabel="Cancel and refund"
+      destructive
+      onSubmit={form.handleSubmit(async (v) => {
+        if (!v.reason.trim()) return form.setError("reason", { message: "Say why the campaign is cancelled: customers read it." });
+        await cancel.run({ orgId, campaignId, reason: v.reason });
+      })}
+    >
+      <Field label="Reason" error={form.formState.errors.reason?.message} hint="Customers read it in their email.">
+        <Textarea rows={3} maxLength={1000} autoFocus {...form.register("reason")} />
+      </Field>
+    </FormDialog>
   );
 }
 
