@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
+import { saveCsv } from "~/components/ui/csv-export-button";
 import type { orderFiltersSchema } from "~/lib/order-list-schemas";
 import { ORDERS_EXPORT_LIMIT } from "~/lib/order-list-schemas";
 import { useTRPC } from "~/trpc/react";
@@ -18,14 +19,7 @@ export function OrdersExportButton({ orgId, filters, fileName }: { orgId: string
     setState({ pending: true, message: null, error: false });
     try {
       const result = await queryClient.fetchQuery({ ...trpc.order.exportCsv.queryOptions({ orgId, filters }), staleTime: 0 });
-      const url = URL.createObjectURL(new Blob([result.csv], { type: "text/csv;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveCsv(result.csv, fileName);
       setState({
         pending: false,
         error: false,
