@@ -15,10 +15,8 @@
  *   BENCH_EXPLAIN=1        print the plan (explain analyze) of the list query with a search matching nothing
  */
 import "../server/db/load-env";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import net from "node:net";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { chromium } from "@playwright/test";
@@ -34,6 +32,7 @@ import { createWorkshopProfile } from "../server/services/workshop-profiles";
 import { brandOrderDashboard } from "../server/services/order-dashboards";
 import { filteredOrders, listOrderPage } from "../server/services/order-lists";
 import { withOrg } from "../server/db/tenant";
+import { startNextServer, stopServer } from "./next-server";
 import { startCountingProxy } from "./pg-count-proxy";
 
 const TOTAL = Number(process.env.BENCH_ORDERS ?? 100_000);
@@ -68,49 +67,6 @@ async function cloneRows(client: pg.Client, table: string, where: string, overri
   const list = cols.map((c) => `"${c}"`).join(", ");
   const values = cols.map((c) => overrides[c] ?? `t."${c}"`).join(", ");
   await client.query(`insert into ${table} (${list}) select ${values} from ${table} t, ${series} where ${where}`);
-}
-
-async function freePort(preferred: number): Promise<number> {
-  for (let port = preferred; port < preferred + 50; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const srv = net.createServer().once("error", () => resolve(false));
-      srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`No free port between ${preferred} and ${preferred + 49}.`);
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: string[] }> {
-  const port = await freePort(Number(process.env.BENCH_PORT ?? 3303));
-  const output: string[] = [];
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: SECRET },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout.on("data", (b: Buffer) => output.push(b.toString()));
-  child.stderr.on("data", (b: Buffer) => output.push(b.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited (code ${child.exitCode}):\n${output.join("")}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).status < 500) return { child, base, output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server did not answer within 60 s:\n${output.join("")}`);
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 async function main() {
@@ -266,7 +222,7 @@ async function main() {
     const relayed = new URL(dbUrl.toString());
     relayed.hostname = "127.0.0.1";
     relayed.port = String(proxy.port);
-    const server = await startServer({ DATABASE_URL: relayed.toString() });
+    const server = await startNextServer({ DATABASE_URL: relayed.toString() }, { secret: SECRET, port: Number(process.env.BENCH_PORT ?? 3303), timeoutMs: 60_000 });
     const results: { name: string; p50: number; p95: number; statements: number; bytes: number }[] = [];
     const narrow: string[] = [];
     try {

@@ -5,64 +5,21 @@
  * percentiles; then moves the holds' clock past their expiry (SQL on hold_expires_at), runs the expiry job's
  * function and prints the units freed. Builds first when there is no production build.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { openScriptDb } from "../server/db/script-db";
 import { expireHolds } from "../server/services/preorder-reservations";
 import { startFakeStripe } from "../test/fake-stripe";
+import { startNextServer, stopServer, type NextServer } from "./next-server";
 import { createOrg } from "../test/fixtures";
 import { campaignFor, readyBrandPayout } from "../test/preorders";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 500);
 const CAP = 100;
 const SECRET = "bench-secret-bench-secret-bench-0123";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: string[] }> {
-  const port = await freePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: SECRET },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout.on("data", (b: Buffer) => output.push(b.toString()));
-  child.stderr.on("data", (b: Buffer) => output.push(b.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited (code ${child.exitCode}):\n${output.join("")}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).status < 500) return { child, base, output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server did not answer within 90 s:\n${output.join("")}`);
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
@@ -82,7 +39,7 @@ async function main() {
   u.pathname = `/${name}`;
   const script = await openScriptDb({ url: u.toString() });
   const fake = await startFakeStripe();
-  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let server: NextServer | null = null;
   try {
     await script.migrate();
     const db = script.db;
@@ -90,7 +47,7 @@ async function main() {
     const workshop = await createOrg(db, "workshop", "Bench Workshop");
     await readyBrandPayout(db, brand);
     const campaign = await campaignFor(db, { brand, workshop }, { totalCap: CAP });
-    server = await startServer({ DATABASE_URL: u.toString(), STRIPE_SECRET_KEY: "sk_test_bench", STRIPE_API_BASE: fake.url, TRUSTED_PROXY_HOPS: "1", JOBS_WORKER: "separate" });
+    server = await startNextServer({ DATABASE_URL: u.toString(), STRIPE_SECRET_KEY: "sk_test_bench", STRIPE_API_BASE: fake.url, TRUSTED_PROXY_HOPS: "1", JOBS_WORKER: "separate" }, { secret: SECRET });
     const base = server.base;
     // Warm the route once (not counted): a different campaign address answers NOT_FOUND.
     await fetch(`${base}/api/trpc/preorderPublic.reserve`, { method: "POST", headers: { "content-type": "application/json", origin: base, "x-forwarded-for": "192.0.2.1" }, body: JSON.stringify({ json: { brandSlug: brand.org.slug, campaignSlug: "warm-up", name: "W", email: "w@example.test", size: "5", quantity: 1 } }) });
