@@ -11,8 +11,10 @@ function freePort(): number {
   const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
   return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
 }
-// Chosen once in the main process; the test workers it starts inherit it through the environment.
+// Chosen once in the main process; the test workers it starts inherit them through the environment.
 process.env.E2E_PORT ||= String(freePort());
+process.env.E2E_PREORDER_PORT ||= String(freePort());
+process.env.E2E_STRIPE_PORT ||= String(freePort());
 const PORT = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${PORT}`;
 
@@ -31,6 +33,31 @@ const serverEnv: Record<string, string> = {
   STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET || "whsec_e2e_payments_secret",
 };
 if (!process.env.DATABASE_URL) serverEnv.PGLITE_DIR = process.env.PGLITE_DIR || ".data/e2e";
+
+/**
+ * The main server has no Stripe key, as a Bezel without card payments (payments.spec.ts says so on the
+ * page). Preorders take card payments only, so preorders.spec.ts runs against a second `next start` of the
+ * same build on the same database, with a key and STRIPE_API_BASE at a local Stripe stand-in
+ * (src/test/fake-stripe.ts). Only on PostgreSQL: the embedded database allows one process, and that spec
+ * seeds by SQL anyway. Web servers start one after the other, so the main one has migrated before.
+ */
+const PREORDER_PORT = Number(process.env.E2E_PREORDER_PORT);
+const STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT);
+const preorderURL = `http://localhost:${PREORDER_PORT}`;
+const withStripe = process.env.DATABASE_URL
+  ? [
+      { command: "npm run e2e:stripe", port: STRIPE_PORT, timeout: 30_000, reuseExistingServer: false, stdout: "pipe" as const, stderr: "pipe" as const, env: { ...inherited, STRIPE_STAND_IN_PORT: String(STRIPE_PORT) } },
+      {
+        command: "npx next start",
+        url: preorderURL,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        stdout: "pipe" as const,
+        stderr: "pipe" as const,
+        env: { ...serverEnv, NEXTAUTH_URL: preorderURL, PORT: String(PREORDER_PORT), STRIPE_SECRET_KEY: "sk_test_e2e_stand_in", STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_PORT}` },
+      },
+    ]
+  : [];
 
 export default defineConfig({
   testDir: "e2e",
@@ -59,13 +86,16 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "npm run e2e:server",
-    url: baseURL,
-    timeout: 120_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: serverEnv,
-  },
+  webServer: [
+    {
+      command: "npm run e2e:server",
+      url: baseURL,
+      timeout: 120_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: serverEnv,
+    },
+    ...withStripe,
+  ],
 });

@@ -9,7 +9,7 @@ test("on a phone, every item of the portal navigation is in view, Settings too, 
   const nav = page.getByRole("navigation", { name: "Brand portal" });
   await nav.scrollIntoViewIfNeeded();
   const links = nav.getByRole("link");
-  await expect(links).toHaveText(["Dashboard", "Collections", "Designs", "Find workshops", "Shortlist", "Samples", "Requests for quote", "Orders", "Payments", "Settings"]);
+  await expect(links).toHaveText(["Dashboard", "Collections", "Designs", "Find workshops", "Shortlist", "Samples", "Requests for quote", "Orders", "Preorders", "Payments", "Settings"]);
   for (const link of await links.all()) {
     const box = (await link.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
