@@ -19,23 +19,23 @@ import { publicApi } from "~/trpc/server";
 import { DirectoryForm, type FacetCount } from "./directory-form";
 import { EmptyResults } from "./empty-results";
 import { Pagination } from "./pagination";
-import { WorkshopCards, type CardItem } from "./workshop-card";
+import { WorkshopCards, type CardRow } from "./workshop-card";
 
-/** Only what a card shows crosses to the client (called here, on the server: the cards' module is a client one). */
-const cardItem = (w: DirectoryResult["items"][number]): CardItem => ({
-  slug: w.slug,
-  name: w.name,
-  headline: w.headline,
-  city: w.city,
-  country: w.country,
-  capabilities: w.capabilities,
-  metals: w.metals,
-  certifications: w.certifications,
-  moqPerDesign: w.moqPerDesign,
-  leadTimeMinDays: w.leadTimeMinDays,
-  leadTimeMaxDays: w.leadTimeMaxDays,
-  thumbFileId: w.thumbFileId,
-});
+/** Only what a card shows crosses to the client, by position (called here, on the server: the cards' module is a client one). */
+const cardRow = (w: DirectoryResult["items"][number]): CardRow => [
+  w.slug,
+  w.name,
+  w.headline,
+  w.city,
+  w.country,
+  w.capabilities,
+  w.metals,
+  w.certifications,
+  w.moqPerDesign,
+  w.leadTimeMinDays,
+  w.leadTimeMaxDays,
+  w.thumbFileId,
+];
 
 export const directoryHref = (params: DirectorySearchParams) => `/workshops${directoryQueryString(params)}`;
 
@@ -97,7 +97,7 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
           <EmptyResults params={params} result={result} />
         ) : (
           <>
-            <WorkshopCards items={result.items.map(cardItem)} />
+            <WorkshopCards rows={result.items.map(cardRow)} />
             <Pagination page={result.page} pageCount={result.pageCount} href={(page) => directoryHref({ ...params, page })} />
             {result.bounded && (
               <p className="mt-3 text-sm text-ink-muted">

@@ -8,18 +8,41 @@ import { CAPABILITIES, CERTIFICATIONS, METALS } from "~/lib/workshop-vocabulary"
 import type { DirectoryItem } from "~/trpc/types";
 
 /**
- * What a card shows, and only that: the page sends these as data (a few hundred bytes a card) and the cards
- * render here, instead of every card's rendered tree with its class names crossing in the RSC payload.
+ * What a card shows, and only that: the page sends these as data and the cards render here, instead of every
+ * card's rendered tree with its class names crossing in the RSC payload.
  */
 export type CardItem = Pick<DirectoryItem, "slug" | "name" | "headline" | "city" | "country" | "capabilities" | "metals" | "certifications" | "moqPerDesign" | "leadTimeMinDays" | "leadTimeMaxDays" | "thumbFileId">;
 
+/**
+ * A card as it crosses to the browser: its fields by position, so twenty cards do not repeat twelve key
+ * names each in the payload (and again, escaped, in the page's inline script). The page builds it.
+ */
+export type CardRow = [
+  slug: CardItem["slug"],
+  name: CardItem["name"],
+  headline: CardItem["headline"],
+  city: CardItem["city"],
+  country: CardItem["country"],
+  capabilities: CardItem["capabilities"],
+  metals: CardItem["metals"],
+  certifications: CardItem["certifications"],
+  moqPerDesign: CardItem["moqPerDesign"],
+  leadTimeMinDays: CardItem["leadTimeMinDays"],
+  leadTimeMaxDays: CardItem["leadTimeMaxDays"],
+  thumbFileId: CardItem["thumbFileId"],
+];
+
+function fromRow([slug, name, headline, city, country, capabilities, metals, certifications, moqPerDesign, leadTimeMinDays, leadTimeMaxDays, thumbFileId]: CardRow): CardItem {
+  return { slug, name, headline, city, country, capabilities, metals, certifications, moqPerDesign, leadTimeMinDays, leadTimeMaxDays, thumbFileId };
+}
+
 /** The results, one card each. */
-export function WorkshopCards({ items }: { items: CardItem[] }) {
+export function WorkshopCards({ rows }: { rows: CardRow[] }) {
   return (
     <ul className="flex flex-col gap-3">
-      {items.map((w) => (
-        <li key={w.slug}>
-          <WorkshopCard workshop={w} />
+      {rows.map((row) => (
+        <li key={row[0]}>
+          <WorkshopCard workshop={fromRow(row)} />
         </li>
       ))}
     </ul>
