@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { Toaster } from "sonner";
+import { ToastArea } from "~/components/ui/toast-area";
 import { env } from "~/env";
 import { fontMono, fontSans } from "~/styles/fonts";
 import "~/styles/globals.css";
@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en" className={`${fontSans.variable} ${fontMono.variable}`}>
       <body>
         {children}
-        <Toaster position="bottom-right" toastOptions={{ className: "font-sans" }} />
+        <ToastArea position="bottom-right" toastOptions={{ className: "font-sans" }} />
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeFilters, directoryQueryString, filterLabel, loosenableFilters, parseDirectoryQuery, withoutFilter } from "./directory-schemas";
+import { activeFilters, directoryQueryString, directoryRangeError, directorySearchSchema, filterLabel, loosenableFilters, parseDirectoryQuery, withoutFilter } from "./directory-schemas";
 
 describe("directory query string", () => {
   it("reads a shared link and writes it back the same", () => {
@@ -40,5 +40,20 @@ describe("directory query string", () => {
 
   it("ignores search text without letters or digits", () => {
     expect(activeFilters(parseDirectoryQuery({ q: "?!" }))).toEqual([]);
+  });
+});
+
+describe("the number boxes checked in the browser", () => {
+  it("say what the procedure's schema says, without loading it", () => {
+    const typed = ["abc", "", "0", "-3", "1", "1.5", "1e3", "100000", "100001", "1000", "1001", "Infinity", " 7 "];
+    for (const key of ["moqMax", "leadTimeMax"] as const) {
+      for (const raw of typed) {
+        const parsed = directorySearchSchema.shape[key].safeParse(Number(raw));
+        expect([key, raw, directoryRangeError(key, Number(raw))]).toEqual([key, raw, parsed.success ? undefined : parsed.error.issues[0]?.message]);
+      }
+    }
+    expect(directoryRangeError("moqMax", 0)).toBe("Enter at least 1 piece.");
+    expect(directoryRangeError("leadTimeMax", 2.5)).toBe("Enter whole business days.");
+    expect(directoryRangeError("moqMax", NaN)).toBe("Enter a number of pieces.");
   });
 });

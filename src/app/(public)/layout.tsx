@@ -1,6 +1,4 @@
 import Link from "next/link";
-import { buttonVariants } from "~/components/ui/button-variants";
-import { cn } from "~/components/ui/cn";
 import { Logo } from "~/components/ui/logo";
 import { AccountNav } from "~/components/public/account-nav";
 
@@ -12,7 +10,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
           <Logo />
           <nav className="ml-auto flex items-center gap-1 sm:gap-2" aria-label="Main">
-            <Link href="/workshops" className={cn(buttonVariants({ variant: "ghost" }), "px-2.5 sm:px-4")}>
+            <Link href="/workshops" className="btn btn-ghost px-2.5 sm:px-4">
               <span className="sm:hidden">Workshops</span>
               <span className="hidden sm:inline">Find workshops</span>
             </Link>

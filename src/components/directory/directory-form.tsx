@@ -1,36 +1,34 @@
 "use client";
 
-import { Loader2, Search, SlidersHorizontal } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { Button } from "~/components/ui/button";
-import { cn } from "~/components/ui/cn";
-import { Field } from "~/components/ui/field";
-import { Input, Select } from "~/components/ui/input";
+import { SpriteIcon } from "~/components/ui/sprite-icon";
 import {
   DIRECTORY_PARAM_NAMES as PARAM,
   DIRECTORY_SORTS,
-  directorySearchSchema,
+  directoryRangeError,
   directoryTotalText,
   FACET_KEYS,
   FACET_TITLE,
   SORT_LABELS,
   type DirectorySearchParams,
   type FacetKey,
-} from "~/lib/directory-schemas";
+} from "~/lib/directory-query";
 import { FacetGroup } from "./facet-group";
 
 /** The server's count cap (COUNT_CAP in the directory service), as the page says it. */
 const COUNTED_MATCHES = "1,000";
 
-/** One facet value as the page sends it; its label comes from the vocabularies in the client bundle. */
+/** One facet value as the page sends it: value and count (its label comes from the vocabularies in the client bundle). */
+export type FacetCount = [value: string, count: number];
+/** One facet value as its group shows it. */
 export type FacetOption = { value: string; count: number; checked: boolean };
 
 type Props = {
   /** Changes with the search, so the controls start again from the URL after every navigation. */
   formKey: string;
   params: DirectorySearchParams;
-  facets: Record<FacetKey, FacetOption[]>;
+  facets: Record<FacetKey, FacetCount[]>;
   total: number;
   /** More workshops match than were counted: the total reads "1,000+". */
   bounded?: boolean;
@@ -47,8 +45,8 @@ function checkRanges(form: HTMLFormElement): RangeErrors {
   for (const key of ["moqMax", "leadTimeMax"] as const) {
     const raw = (form.elements.namedItem(PARAM[key]) as HTMLInputElement).value.trim();
     if (raw === "") continue;
-    const parsed = directorySearchSchema.shape[key].safeParse(Number(raw));
-    if (!parsed.success) errors[key] = parsed.error.issues[0]?.message;
+    const error = directoryRangeError(key, Number(raw));
+    if (error) errors[key] = error;
   }
   return errors;
 }
@@ -131,43 +129,26 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
           Search workshops
         </label>
         <div className="relative flex-1">
-          <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle" aria-hidden />
-          <Input id="directory-q" name={PARAM.q} type="search" defaultValue={params.q} maxLength={200} placeholder="Enamel, filigree, lab-grown diamonds, Vicenza…" className="pl-9" />
+          <SpriteIcon name="search" className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-ink-subtle" />
+          <input id="directory-q" name={PARAM.q} type="search" defaultValue={params.q} maxLength={200} placeholder="Enamel, filigree, lab-grown diamonds, Vicenza…" className="field pl-9" />
         </div>
-        <Button type="submit">Search</Button>
+        {/* A plain GET form: a click before hydration submits it natively, to the same URL. */}
+        <button type="submit" className="btn btn-primary">
+          Search
+        </button>
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-8">
         <div>
-          <Button type="button" variant="secondary" className="w-full lg:hidden" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((o) => !o)}>
-            <SlidersHorizontal aria-hidden />
+          <button type="button" className="btn btn-secondary w-full lg:hidden" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((o) => !o)}>
+            <SpriteIcon name="sliders-horizontal" />
             {filtersOpen ? "Hide filters" : "Show filters"}
             {chosen > 0 && ` (${chosen})`}
-          </Button>
-          <div id={filtersId} className={cn("mt-4 flex-col gap-5 lg:mt-0 lg:flex", filtersOpen ? "flex" : "hidden")}>
+          </button>
+          <div id={filtersId} className={`mt-4 flex-col gap-5 lg:mt-0 lg:flex ${filtersOpen ? "flex" : "hidden"}`}>
             <div className="grid grid-cols-2 gap-3 lg:grid-cols-1">
-              <Field label="MOQ at most" hint="Pieces per design" error={errors.moqMax}>
-                <Input
-                  name={PARAM.moqMax}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  step={1}
-                  defaultValue={params.moqMax ?? ""}
-                  onBlur={(e) => rangeChanged("moqMax", e.currentTarget.value) && navigate()}
-                />
-              </Field>
-              <Field label="Lead time at most" hint="Business days" error={errors.leadTimeMax}>
-                <Input
-                  name={PARAM.leadTimeMax}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  step={1}
-                  defaultValue={params.leadTimeMax ?? ""}
-                  onBlur={(e) => rangeChanged("leadTimeMax", e.currentTarget.value) && navigate()}
-                />
-              </Field>
+              <RangeField label="MOQ at most" hint="Pieces per design" error={errors.moqMax} name={PARAM.moqMax} defaultValue={params.moqMax} onBlur={(value) => rangeChanged("moqMax", value) && navigate()} />
+              <RangeField label="Lead time at most" hint="Business days" error={errors.leadTimeMax} name={PARAM.leadTimeMax} defaultValue={params.leadTimeMax} onBlur={(value) => rangeChanged("leadTimeMax", value) && navigate()} />
             </div>
             {facetsSampled && (
               <p className="text-xs text-ink-muted" data-testid="facet-sample-note">
@@ -180,7 +161,7 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
                 facet={key}
                 name={PARAM[key]}
                 title={FACET_TITLE[key]}
-                options={facets[key]}
+                options={facets[key].map(([value, count]) => ({ value, count, checked: (params[key] as string[]).includes(value) }))}
                 anyOf={key === "gemstoneWork" || key === "countries"}
                 sampled={facetsSampled}
                 expanded={expandedFacets.has(key)}
@@ -194,9 +175,9 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
                 }
               />
             ))}
-            <Button type="submit" variant="secondary" className="lg:hidden" onClick={() => setFiltersOpen(false)}>
+            <button type="submit" className="btn btn-secondary lg:hidden" onClick={() => setFiltersOpen(false)}>
               Show {directoryTotalText(total, bounded)}
-            </Button>
+            </button>
           </div>
         </div>
 
@@ -209,26 +190,60 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
               </span>
               {pending && (
                 <span className="inline-flex items-center gap-1">
-                  <Loader2 className="size-3.5 animate-spin" aria-hidden /> Updating…
+                  <SpriteIcon name="loader-circle" className="size-3.5 animate-spin" /> Updating…
                 </span>
               )}
             </p>
             <label className="flex items-center gap-2 text-sm text-ink-muted">
               Sort by
-              <Select name={PARAM.sort} defaultValue={params.sort} className="h-9 w-auto text-sm">
+              <select name={PARAM.sort} defaultValue={params.sort} className="field h-9 w-auto pr-8 text-sm">
                 {DIRECTORY_SORTS.map((s) => (
                   <option key={s} value={s}>
                     {SORT_LABELS[s]}
                   </option>
                 ))}
-              </Select>
+              </select>
             </label>
           </div>
-          <div aria-busy={pending || undefined} className={cn("transition-opacity", pending && "opacity-60")}>
+          <div aria-busy={pending || undefined} className={pending ? "opacity-60 transition-opacity" : "transition-opacity"}>
             {children}
           </div>
         </div>
       </div>
     </form>
+  );
+}
+
+/** A number box with its label, hint and error, wired for assistive technology (as ui/field's Field does). */
+function RangeField({ label, hint, error, name, defaultValue, onBlur }: { label: string; hint: string; error?: string; name: string; defaultValue?: number; onBlur: (value: string) => void }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium text-ink">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        defaultValue={defaultValue ?? ""}
+        className="field"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-${error ? "error" : "hint"}`}
+        onBlur={(e) => onBlur(e.currentTarget.value)}
+      />
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : (
+        <p id={`${id}-hint`} className="text-sm text-ink-subtle">
+          {hint}
+        </p>
+      )}
+    </div>
   );
 }

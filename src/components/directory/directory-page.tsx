@@ -16,44 +16,44 @@ import type { DirectoryResult } from "~/trpc/types";
 
 type TextNote = NonNullable<DirectoryResult["textNote"]>;
 import { publicApi } from "~/trpc/server";
-import { DirectoryForm, type FacetOption } from "./directory-form";
+import { DirectoryForm, type FacetCount } from "./directory-form";
 import { EmptyResults } from "./empty-results";
 import { Pagination } from "./pagination";
-import { WorkshopCards, type CardItem } from "./workshop-card";
+import { WorkshopCards, type CardRow } from "./workshop-card";
 
-/** Only what a card shows crosses to the client (called here, on the server: the cards' module is a client one). */
-const cardItem = (w: DirectoryResult["items"][number]): CardItem => ({
-  slug: w.slug,
-  name: w.name,
-  headline: w.headline,
-  city: w.city,
-  country: w.country,
-  capabilities: w.capabilities,
-  metals: w.metals,
-  certifications: w.certifications,
-  moqPerDesign: w.moqPerDesign,
-  leadTimeMinDays: w.leadTimeMinDays,
-  leadTimeMaxDays: w.leadTimeMaxDays,
-  thumbFileId: w.thumbFileId,
-});
+/** Only what a card shows crosses to the client, by position (called here, on the server: the cards' module is a client one). */
+const cardRow = (w: DirectoryResult["items"][number]): CardRow => [
+  w.slug,
+  w.name,
+  w.headline,
+  w.city,
+  w.country,
+  w.capabilities,
+  w.metals,
+  w.certifications,
+  w.moqPerDesign,
+  w.leadTimeMinDays,
+  w.leadTimeMaxDays,
+  w.thumbFileId,
+];
 
 export const directoryHref = (params: DirectorySearchParams) => `/workshops${directoryQueryString(params)}`;
 
 /**
  * Every vocabulary value with its count (countries: only those with workshops), chosen values always
- * listed, so ticking never makes an option disappear.
+ * listed, so ticking never makes an option disappear. As [value, count] pairs: the form reads which are
+ * ticked from the search and the labels from its own bundle.
  */
-function facetOptions(params: DirectorySearchParams, result: DirectoryResult): Record<FacetKey, FacetOption[]> {
+function facetCounts(params: DirectorySearchParams, result: DirectoryResult): Record<FacetKey, FacetCount[]> {
   return Object.fromEntries(
     FACET_KEYS.map((key) => {
       const counts = new Map(result.facets[key].map((f) => [f.value, f.count]));
-      const chosen = new Set<string>(params[key]);
       const values = key === "countries" ? [...new Set([...params.countries, ...counts.keys()])] : [...FACET_VOCABULARY[key]];
-      const options = values.map((value) => ({ value, count: counts.get(value) ?? 0, checked: chosen.has(value) }));
-      if (key === "countries") options.sort((a, b) => b.count - a.count || FACET_LABEL.countries(a.value).localeCompare(FACET_LABEL.countries(b.value)));
+      const options = values.map((value): FacetCount => [value, counts.get(value) ?? 0]);
+      if (key === "countries") options.sort((a, b) => b[1] - a[1] || FACET_LABEL.countries(a[0]).localeCompare(FACET_LABEL.countries(b[0])));
       return [key, options];
     }),
-  ) as Record<FacetKey, FacetOption[]>;
+  ) as Record<FacetKey, FacetCount[]>;
 }
 
 /** The public workshop directory. Everything about the search lives in the URL, so a search is a link. */
@@ -65,7 +65,7 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
       <h1 className="text-3xl font-semibold">Find a workshop</h1>
       <p className="mt-2 max-w-2xl text-ink-muted">Made-to-order workshops with published profiles: what they make, in which metals, their minimums and typical lead times.</p>
-      <DirectoryForm formKey={directoryQueryString({ ...params, page: 1 })} params={params} facets={facetOptions(params, result)}
+      <DirectoryForm formKey={directoryQueryString({ ...params, page: 1 })} params={params} facets={facetCounts(params, result)}
         total={result.total}
         bounded={result.bounded}
         facetsSampled={result.facetsSampled}
@@ -76,12 +76,12 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
               <li key={`${f.key}:${"value" in f ? f.value : ""}`} className="max-w-full min-w-0">
                 <Link
                   href={directoryHref(withoutFilter(params, f))}
-                  className="inline-flex max-w-full items-center gap-1 rounded-full border border-line-strong bg-surface py-1 pr-2 pl-3 text-sm hover:bg-sunken"
+                  className="chip"
                   aria-label={`Remove filter: ${filterLabel(params, f)}`}
                   scroll={false}
                 >
                   <span className="truncate">{filterLabel(params, f)}</span>
-                  <SpriteIcon name="x" className="size-3.5 text-ink-subtle" />
+                  <SpriteIcon name="x" />
                 </Link>
               </li>
             ))}
@@ -97,7 +97,7 @@ export async function DirectoryPage({ searchParams }: { searchParams: Record<str
           <EmptyResults params={params} result={result} />
         ) : (
           <>
-            <WorkshopCards items={result.items.map(cardItem)} />
+            <WorkshopCards rows={result.items.map(cardRow)} />
             <Pagination page={result.page} pageCount={result.pageCount} href={(page) => directoryHref({ ...params, page })} />
             {result.bounded && (
               <p className="mt-3 text-sm text-ink-muted">

@@ -1,7 +1,6 @@
 "use client";
 
-import { cn } from "~/components/ui/cn";
-import { FACET_LABEL, type FacetKey } from "~/lib/directory-schemas";
+import { FACET_LABEL, type FacetKey } from "~/lib/directory-query";
 import type { FacetOption } from "./directory-form";
 
 const SHOWN = 6;
@@ -47,14 +46,12 @@ export function FacetGroup({
           const label = FACET_LABEL[facet](o.value);
           return (
             <li key={o.value}>
-              <label className={cn("flex min-h-9 cursor-pointer items-center gap-2.5 rounded-md px-1.5 text-sm hover:bg-sunken lg:min-h-8", disabled && "cursor-default text-ink-subtle hover:bg-transparent")}>
-                <input type="checkbox" name={name} value={o.value} defaultChecked={o.checked} disabled={disabled} className="size-4 shrink-0 accent-brass-600" />
-                <span className="min-w-0 flex-1 truncate" title={label}>
-                  {label}
-                </span>
-                <span className="text-xs text-ink-subtle tabular-nums">
+              <label className={disabled ? "facet-option off" : "facet-option"}>
+                <input type="checkbox" name={name} value={o.value} defaultChecked={o.checked} disabled={disabled} />
+                <span title={label}>{label}</span>
+                <span className="count">
                   {o.count.toLocaleString("en")}
-                  <span className="sr-only"> {o.count === 1 ? "workshop" : "workshops"}</span>
+                  <span className="sr-only">{o.count === 1 ? " workshop" : " workshops"}</span>
                 </span>
               </label>
             </li>

@@ -1,6 +1,5 @@
-import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { cn } from "~/components/ui/cn";
+import { SpriteIcon } from "~/components/ui/sprite-icon";
 
 /** Page numbers around the current one, with the first and last always reachable. */
 export function pageWindow(page: number, pageCount: number): (number | "gap")[] {
@@ -16,19 +15,18 @@ export function pageWindow(page: number, pageCount: number): (number | "gap")[] 
   return out;
 }
 
-const item = "inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md px-2.5 text-sm font-medium";
-
+/** Styled by `.page-link` (globals.css): one short class per link in the HTML and the RSC payload. */
 export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pages of results" className="mt-6 flex items-center justify-between gap-2">
       {page > 1 ? (
-        <Link href={href(page - 1)} className={cn(item, "border border-line-strong bg-surface hover:bg-sunken")} rel="prev">
-          <ChevronLeft className="size-4" aria-hidden /> Previous
+        <Link href={href(page - 1)} className="page-link step" rel="prev">
+          <SpriteIcon name="chevron-left" /> Previous
         </Link>
       ) : (
-        <span className={cn(item, "border border-line text-ink-subtle")} aria-disabled="true">
-          <ChevronLeft className="size-4" aria-hidden /> Previous
+        <span className="page-link step" aria-disabled="true">
+          <SpriteIcon name="chevron-left" /> Previous
         </span>
       )}
       <p className="text-sm text-ink-muted sm:hidden">
@@ -46,7 +44,7 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
                 href={href(p)}
                 aria-label={`Page ${p}`}
                 aria-current={p === page ? "page" : undefined}
-                className={cn(item, p === page ? "bg-ink text-paper" : "text-ink-muted hover:bg-sunken hover:text-ink")}
+                className="page-link"
               >
                 {p}
               </Link>
@@ -55,12 +53,12 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
         )}
       </ul>
       {page < pageCount ? (
-        <Link href={href(page + 1)} className={cn(item, "border border-line-strong bg-surface hover:bg-sunken")} rel="next">
-          Next <ChevronRight className="size-4" aria-hidden />
+        <Link href={href(page + 1)} className="page-link step" rel="next">
+          Next <SpriteIcon name="chevron-right" />
         </Link>
       ) : (
-        <span className={cn(item, "border border-line text-ink-subtle")} aria-disabled="true">
-          Next <ChevronRight className="size-4" aria-hidden />
+        <span className="page-link step" aria-disabled="true">
+          Next <SpriteIcon name="chevron-right" />
         </span>
       )}
     </nav>
