@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { expect, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
+import { insertOrgWithOwner } from "./seed-sql";
 
 /**
  * Cancelling and closing an order, at 390 px. Two orders between a brand and a workshop are written
@@ -18,14 +17,7 @@ async function seed(): Promise<Seeded> {
   const client = new pg.Client({ connectionString: url() });
   await client.connect();
   try {
-    const org = async (kind: "brand" | "workshop", name: string, owner: Person) => {
-      const slug = `${kind}-${randomUUID().slice(0, 8)}`;
-      const o = await client.query<{ id: string }>(`insert into organizations (kind, name, slug, country, time_zone, currency) values ($1, $2, $3, 'IT', 'Europe/Rome', 'EUR') returning id`, [kind, name, slug]);
-      const id = o.rows[0]!.id;
-      const u = await client.query<{ id: string }>(`insert into users (name, email, password_hash, email_verified_at, last_org_id) values ($1, $2, $3, now(), $4) returning id`, [owner.name, owner.email, await hash(owner.password), id]);
-      await client.query(`insert into memberships (org_id, user_id, role) values ($1, $2, 'owner')`, [id, u.rows[0]!.id]);
-      return { id, slug };
-    };
+    const org = (kind: "brand" | "workshop", name: string, owner: Person) => insertOrgWithOwner(client, kind, name, owner);
     const brandOwner = newPerson("Bianca", "Buyer");
     const workshopOwner = newPerson("Wilma", "Maker");
     const brand = await org("brand", uniqueOrgName("Maison Stop"), brandOwner);

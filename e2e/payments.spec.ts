@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import Stripe from "stripe";
 import { expect, fitsAPhone, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
+import { dbQuery, insertOrgWithOwner } from "./seed-sql";
 
 /**
  * Issue 13 end to end. An order between a brand and a workshop, as accepting a quote leaves it (its plan
@@ -21,14 +21,7 @@ async function seed(): Promise<Seeded> {
   const client = new pg.Client({ connectionString: url() });
   await client.connect();
   try {
-    const org = async (kind: "brand" | "workshop", name: string, owner: Person) => {
-      const slug = `${kind}-${randomUUID().slice(0, 8)}`;
-      const o = await client.query<{ id: string }>(`insert into organizations (kind, name, slug, country, time_zone, currency) values ($1, $2, $3, 'IT', 'Europe/Rome', 'EUR') returning id`, [kind, name, slug]);
-      const id = o.rows[0]!.id;
-      const u = await client.query<{ id: string }>(`insert into users (name, email, password_hash, email_verified_at, last_org_id) values ($1, $2, $3, now(), $4) returning id`, [owner.name, owner.email, await hash(owner.password), id]);
-      await client.query(`insert into memberships (org_id, user_id, role) values ($1, $2, 'owner')`, [id, u.rows[0]!.id]);
-      return { id, slug };
-    };
+    const org = (kind: "brand" | "workshop", name: string, owner: Person) => insertOrgWithOwner(client, kind, name, owner);
     const brandOwner = newPerson("Bianca", "Buyer");
     const workshopOwner = newPerson("Wilma", "Maker");
     const brand = await org("brand", uniqueOrgName("Maison Pay"), brandOwner);
@@ -87,16 +80,6 @@ async function seed(): Promise<Seeded> {
   }
 }
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url() });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test.skip(!process.env.DATABASE_URL, "seeds its order by SQL: needs DATABASE_URL");
 
 test("a bank-transfer deposit confirmed by the workshop puts the order in production; a card balance is paid by the webhook", async ({ browser, baseURL }) => {
@@ -132,9 +115,9 @@ test("a bank-transfer deposit confirmed by the workshop puts the order in produc
   await workshopPage.getByRole("alertdialog").getByRole("button", { name: "Confirm receipt" }).click();
   await expect(received).toContainText("Paid", SLOW_STEP);
 
-  const [order] = await query<{ status: string }>(`select status from orders where id = $1`, [s.orderId]);
+  const [order] = await dbQuery<{ status: string }>(`select status from orders where id = $1`, [s.orderId]);
   expect(order!.status).toBe("in_production");
-  const [milestone] = await query<{ status: string; done: boolean }>(`select status, completed_on = current_date as done from order_milestones where order_id = $1 and key = 'deposit_received'`, [s.orderId]);
+  const [milestone] = await dbQuery<{ status: string; done: boolean }>(`select status, completed_on = current_date as done from order_milestones where order_id = $1 and key = 'deposit_received'`, [s.orderId]);
   expect(milestone).toEqual({ status: "completed", done: true });
 
   // The balance by card: Stripe's signed checkout.session.completed, posted to the running app.
@@ -231,7 +214,7 @@ test("a cancelled order's transfer deposit: no more pay buttons, the workshop re
   await expect(workshopDeposit).toContainText("refund reference SEPA BACK-0077");
   await expect(workshopPage.getByRole("form", { name: "Refund the deposit" })).toHaveCount(0);
 
-  const [row] = await query<{ status: string; refunded_minor: string }>(`select status, refunded_minor from payments where id = $1`, [s.depositId]);
+  const [row] = await dbQuery<{ status: string; refunded_minor: string }>(`select status, refunded_minor from payments where id = $1`, [s.depositId]);
   expect(row).toEqual({ status: "refunded", refunded_minor: "26340" });
 
   await brandPage.reload();

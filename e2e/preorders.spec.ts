@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import Stripe from "stripe";
 import { expect, fitsAPhone, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
+import { dbQuery, insertOrgWithOwner } from "./seed-sql";
 
 /**
  * Issue 14 end to end. A brand with a ready Stripe account sells a preorder of an approved design revision,
@@ -62,14 +62,7 @@ async function seed(today: string): Promise<Seeded> {
   const client = new pg.Client({ connectionString: url() });
   await client.connect();
   try {
-    const org = async (kind: "brand" | "workshop", name: string, owner: Person) => {
-      const slug = `${kind}-${randomUUID().slice(0, 8)}`;
-      const o = await client.query<{ id: string }>(`insert into organizations (kind, name, slug, country, time_zone, currency) values ($1, $2, $3, 'IT', 'Europe/Rome', 'EUR') returning id`, [kind, name, slug]);
-      const id = o.rows[0]!.id;
-      const u = await client.query<{ id: string }>(`insert into users (name, email, password_hash, email_verified_at, last_org_id) values ($1, $2, $3, now(), $4) returning id`, [owner.name, owner.email, await hash(owner.password), id]);
-      await client.query(`insert into memberships (org_id, user_id, role) values ($1, $2, 'owner')`, [id, u.rows[0]!.id]);
-      return { id, slug, userId: u.rows[0]!.id };
-    };
+    const org = (kind: "brand" | "workshop", name: string, owner: Person) => insertOrgWithOwner(client, kind, name, owner);
     const brandOwner = newPerson("Petra", "Preorder");
     const workshopOwner = newPerson("Otto", "Maker");
     const brand = await org("brand", uniqueOrgName("Maison Drop"), brandOwner);
@@ -170,16 +163,6 @@ async function seed(today: string): Promise<Seeded> {
   }
 }
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url() });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test("a customer reserves on a phone and pays through Stripe's webhook; the brand sees it on the dashboard; the order's new forecast reaches both pages", async ({ page, browser, baseURL, extraHTTPHeaders }) => {
   test.setTimeout(150_000);
   const today = romeToday();
@@ -213,7 +196,7 @@ test("a customer reserves on a phone and pays through Stripe's webhook; the bran
   // The browser settles on its error page for the aborted address before the test navigates again.
   await expect.poll(() => page.url()).toMatch(/^chrome-error:/);
 
-  const [held] = await query<{ id: string; reference: string; status: string; stripe_checkout_session_id: string; amount_due_minor: string; total_minor: string }>(
+  const [held] = await dbQuery<{ id: string; reference: string; status: string; stripe_checkout_session_id: string; amount_due_minor: string; total_minor: string }>(
     `select id, reference, status, stripe_checkout_session_id, amount_due_minor, total_minor from preorder_reservations where customer_email = $1`,
     [customer.email],
   );
@@ -257,14 +240,14 @@ test("a customer reserves on a phone and pays through Stripe's webhook; the bran
   expect(again.status).toBe(200);
   expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
 
-  const [paid] = await query<{ status: string; paid_minor: string; refunded_minor: string }>(`select status, paid_minor, refunded_minor from preorder_reservations where id = $1`, [held!.id]);
+  const [paid] = await dbQuery<{ status: string; paid_minor: string; refunded_minor: string }>(`select status, paid_minor, refunded_minor from preorder_reservations where id = $1`, [held!.id]);
   expect(paid).toEqual({ status: "paid", paid_minor: "7200", refunded_minor: "0" });
-  const [counters] = await query<{ held_units: number; paid_units: number }>(`select held_units, paid_units from preorder_campaigns where id = $1`, [s.campaign.id]);
+  const [counters] = await dbQuery<{ held_units: number; paid_units: number }>(`select held_units, paid_units from preorder_campaigns where id = $1`, [s.campaign.id]);
   expect(counters).toEqual({ held_units: 0, paid_units: 2 });
-  const [size6] = await query<{ held_units: number; paid_units: number }>(`select held_units, paid_units from preorder_campaign_sizes where campaign_id = $1 and size = '6'`, [s.campaign.id]);
+  const [size6] = await dbQuery<{ held_units: number; paid_units: number }>(`select held_units, paid_units from preorder_campaign_sizes where campaign_id = $1 and size = '6'`, [s.campaign.id]);
   expect(size6).toEqual({ held_units: 0, paid_units: 2 });
   // One "payment received" email, not two.
-  const received = await query<{ subject: string }>(`select subject from emails where "to" = $1 and subject like 'Payment received%'`, [customer.email]);
+  const received = await dbQuery<{ subject: string }>(`select subject from emails where "to" = $1 and subject like 'Payment received%'`, [customer.email]);
   expect(received).toEqual([{ subject: `Payment received: Tide signet (${held!.reference})` }]);
 
   // 4. The customer opens their reservation from the confirmation email: paid, with the delivery date.
@@ -336,7 +319,7 @@ test("a customer reserves on a phone and pays through Stripe's webhook; the bran
   await expect(workshopPage.getByText("Deposit recorded.")).toBeVisible(SLOW_STEP);
   await workshopContext.close();
 
-  const [plan] = await query<{ forecast: string }>(`select forecast_delivery_date::text as forecast from order_plans where order_id = $1`, [s.orderId]);
+  const [plan] = await dbQuery<{ forecast: string }>(`select forecast_delivery_date::text as forecast from order_plans where order_id = $1`, [s.orderId]);
   expect(plan!.forecast).toBe(newDelivery);
 
   // 7. The public page and the reservation page show the new date.
