@@ -36,6 +36,7 @@ import { searchWorkshops } from "../server/services/directory";
 import { directoryQueryString, directorySearchSchema, type DirectorySearchParams } from "~/lib/directory-schemas";
 import { benchSearches, loadBenchWorkshops } from "./directory-data";
 import { startCountingProxy } from "./pg-count-proxy";
+import { stopServer } from "./next-server";
 
 const HTTP_COUNT = Number(process.env.BENCH_WORKSHOPS ?? 10_000);
 const SCALES = (process.env.BENCH_SCALES ?? "1000,10000,100000").split(",").map(Number).filter((n) => n > 0).sort((a, b) => a - b);
@@ -169,14 +170,6 @@ async function startServer(dir: string, env: Record<string, string>): Promise<Se
   throw new Error(`The server did not answer within 60 s:\n${output.join("")}`);
 }
 
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** Text + 2 facets, as people filter: each search with its first two facets. */
 function pageSearches(): DirectorySearchParams[] {

@@ -23,6 +23,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { stopServer } from "./next-server";
 
 const STRICT = process.argv.includes("--strict");
 const SAVE = process.argv.includes("--save");
@@ -89,14 +90,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<strin
   });
 }
 
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 async function serveBuild(): Promise<Served> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (or set BASE_URL).");
@@ -138,12 +131,12 @@ async function serveBuild(): Promise<Served> {
     return {
       base,
       stop: async () => {
-        await stopChild(started);
+        await stopServer(started);
         await cleanUp();
       },
     };
   } catch (err) {
-    if (child) await stopChild(child);
+    if (child) await stopServer(child);
     await cleanUp();
     throw err;
   }
