@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import Stripe from "stripe";
 import { expect, fitsAPhone, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
 import { dbQuery, insertOrgWithOwner } from "./seed-sql";
+import { postStripeEvent, stripeEventPayload } from "./stripe-events";
 
 /**
  * Issue 13 end to end. An order between a brand and a workshop, as accepting a quote leaves it (its plan
@@ -12,7 +12,6 @@ import { dbQuery, insertOrgWithOwner } from "./seed-sql";
  * balance is paid by card: a signed checkout.session.completed posted to the running app marks it paid.
  */
 
-const WEBHOOK_SECRET = process.env.STRIPE_WEBHOOK_SECRET || "whsec_e2e_payments_secret";
 const url = () => process.env.DATABASE_URL!;
 
 type Seeded = { brand: { slug: string; owner: Person }; workshop: { slug: string; owner: Person }; orderId: string; depositId: string; balanceId: string };
@@ -121,25 +120,12 @@ test("a bank-transfer deposit confirmed by the workshop puts the order in produc
   expect(milestone).toEqual({ status: "completed", done: true });
 
   // The balance by card: Stripe's signed checkout.session.completed, posted to the running app.
-  const stripe = new Stripe("sk_test_unused");
-  const event = {
-    id: `evt_e2e_${randomUUID()}`,
-    object: "event",
-    api_version: "2025-01-01",
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: "checkout.session.completed",
-    data: { object: { id: `cs_e2e_${randomUUID().slice(0, 8)}`, object: "checkout.session", status: "complete", payment_status: "paid", client_reference_id: s.balanceId, metadata: { payment_id: s.balanceId }, payment_intent: `pi_e2e_${randomUUID().slice(0, 8)}` } },
-  };
-  const payload = JSON.stringify(event);
-  const post = (signature: string) => fetch(`${baseURL}/api/webhooks/stripe`, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
-  expect((await post(stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_wrong" }))).status).toBe(400);
-  const ok = await post(stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }));
+  const payload = stripeEventPayload("checkout.session.completed", { id: `cs_e2e_${randomUUID().slice(0, 8)}`, object: "checkout.session", status: "complete", payment_status: "paid", client_reference_id: s.balanceId, metadata: { payment_id: s.balanceId }, payment_intent: `pi_e2e_${randomUUID().slice(0, 8)}` });
+  expect((await postStripeEvent(baseURL!, payload, "whsec_wrong")).status).toBe(400);
+  const ok = await postStripeEvent(baseURL!, payload);
   expect(ok.status).toBe(200);
   expect(await ok.json()).toEqual({ received: true, outcome: "processed" });
-  const again = await post(stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }));
+  const again = await postStripeEvent(baseURL!, payload);
   expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
 
   await brandPage.reload();

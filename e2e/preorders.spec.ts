@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import Stripe from "stripe";
 import { expect, fitsAPhone, newPerson, signIn, SLOW_STEP, test, uniqueOrgName, type Person } from "./fixtures";
 import { dbQuery, insertOrgWithOwner } from "./seed-sql";
+import { postStripeEvent, stripeEventPayload } from "./stripe-events";
 
 /**
  * Issue 14 end to end. A brand with a ready Stripe account sells a preorder of an approved design revision,
@@ -19,7 +19,6 @@ import { dbQuery, insertOrgWithOwner } from "./seed-sql";
  * cannot be fixed dates: a deposit can only be recorded on a day of the last year.
  */
 
-const WEBHOOK_SECRET = process.env.STRIPE_WEBHOOK_SECRET || "whsec_e2e_payments_secret";
 const url = () => process.env.DATABASE_URL!;
 
 test.use({ baseURL: `http://localhost:${process.env.E2E_PREORDER_PORT}`, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -207,32 +206,18 @@ test("a customer reserves on a phone and pays through Stripe's webhook; the bran
   await expect(page.getByRole("complementary", { name: "Reserve" }).getByText("18 of 20 left")).toBeVisible(SLOW_STEP);
 
   // 3. Stripe says the Checkout Session is paid: signed, posted to the running app, then delivered again.
-  const stripe = new Stripe("sk_test_unused");
-  const event = {
-    id: `evt_e2e_${randomUUID()}`,
-    object: "event",
-    api_version: "2025-01-01",
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: "checkout.session.completed",
-    data: {
-      object: {
-        id: sessionId,
-        object: "checkout.session",
-        status: "complete",
-        payment_status: "paid",
-        amount_total: 7200,
-        currency: "eur",
-        client_reference_id: held!.id,
-        metadata: { preorder_reservation_id: held!.id, preorder_campaign_id: s.campaign.id },
-        payment_intent: `pi_e2e_${randomUUID().replace(/-/g, "").slice(0, 16)}`,
-      },
-    },
-  };
-  const payload = JSON.stringify(event);
-  const post = () => fetch(`${baseURL}/api/webhooks/stripe`, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) } });
+  const payload = stripeEventPayload("checkout.session.completed", {
+    id: sessionId,
+    object: "checkout.session",
+    status: "complete",
+    payment_status: "paid",
+    amount_total: 7200,
+    currency: "eur",
+    client_reference_id: held!.id,
+    metadata: { preorder_reservation_id: held!.id, preorder_campaign_id: s.campaign.id },
+    payment_intent: `pi_e2e_${randomUUID().replace(/-/g, "").slice(0, 16)}`,
+  });
+  const post = () => postStripeEvent(baseURL!, payload);
   const first = await post();
   expect(first.status).toBe(200);
   expect(await first.json()).toEqual({ received: true, outcome: "processed" });
