@@ -59,6 +59,8 @@ describe("reviews of delivered orders", () => {
     const page = await listPublicReviews(db, f.workshop.org.slug, 1);
     expect(page.total).toBe(2);
     expect(page.items.map((r) => r.answer)).toEqual([null, "Thank you for the trust."]);
+    // A page past the last still says how many there are.
+    expect(await listPublicReviews(db, f.workshop.org.slug, 2)).toMatchObject({ items: [], page: 2, total: 2 });
     await unpublishWorkshop(db, f.workshop);
     await expect(listPublicReviews(db, f.workshop.org.slug, 1)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await publishWorkshop(db, f.workshop);

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { orderNumberLabel } from "~/lib/rfq-schemas";
 import { PUBLIC_REVIEWS_PAGE_SIZE, type AnswerReviewInput, type LeaveReviewInput } from "~/lib/review-schemas";
 import type { Db, Queryable } from "../db/client";
@@ -140,15 +140,16 @@ export async function answerReview(db: Db, actor: Actor, input: AnswerReviewInpu
 /** A page of a published workshop's published reviews, newest first, read as the public. */
 export async function listPublicReviewsIn(q: Queryable, workshopOrgId: string, page: number, pageSize = PUBLIC_REVIEWS_PAGE_SIZE) {
   const where = and(eq(orderReviews.workshopOrgId, workshopOrgId), isNotNull(orderReviews.publishedAt));
+  // The total rides on each row (one statement); a page past the end has no rows, so it is counted apart.
   const rows = await q
-    .select()
+    .select({ review: orderReviews, total: sql<number>`(count(*) over ())::int` })
     .from(orderReviews)
     .where(where)
     .orderBy(desc(orderReviews.createdAt), desc(orderReviews.orderId))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [total] = await q.select({ n: count() }).from(orderReviews).where(where);
-  return { items: rows.map(viewOf), page, pageSize, total: total?.n ?? 0 };
+  const total = rows[0]?.total ?? (page === 1 ? 0 : ((await q.select({ n: count() }).from(orderReviews).where(where))[0]?.n ?? 0));
+  return { items: rows.map((r) => viewOf(r.review)), page, pageSize, total };
 }
 
 /** The same by the workshop's address: unknown and unpublished workshops answer NOT_FOUND alike. */

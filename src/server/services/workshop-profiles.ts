@@ -91,16 +91,20 @@ export const listArtisans = (tx: Queryable, orgId: string) =>
 export const listPortfolioPieces = async (tx: Queryable, orgId: string) =>
   withPhotoIds(tx, await tx.select().from(portfolioPieces).where(eq(portfolioPieces.orgId, orgId)).orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt)));
 
-/** The pieces the public sees: only those with a photo, in display order. */
-export const listPublicPortfolioPieces = async (tx: Queryable, orgId: string) =>
-  withPhotoIds(
-    tx,
-    await tx
-      .select()
-      .from(portfolioPieces)
-      .where(and(eq(portfolioPieces.orgId, orgId), pieceHasPhoto(tx)))
-      .orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt)),
-  );
+/** The pieces the public sees: only those with a photo, in display order, each with its photo ids in order (one statement). */
+export const listPublicPortfolioPieces = (tx: Queryable, orgId: string) =>
+  tx
+    .select({
+      id: portfolioPieces.id,
+      title: portfolioPieces.title,
+      description: portfolioPieces.description,
+      metals: portfolioPieces.metals,
+      techniques: portfolioPieces.techniques,
+      photoFileIds: sql<string[]>`array(select ${portfolioPiecePhotos.fileId} from ${portfolioPiecePhotos} where ${portfolioPiecePhotos.pieceId} = ${portfolioPieces.id} order by ${portfolioPiecePhotos.position})::text[]`,
+    })
+    .from(portfolioPieces)
+    .where(and(eq(portfolioPieces.orgId, orgId), pieceHasPhoto(tx)))
+    .orderBy(asc(portfolioPieces.position), asc(portfolioPieces.createdAt));
 
 function editorProfile(p: WorkshopProfile) {
   const { search: _search, ...rest } = p;
@@ -201,16 +205,36 @@ export async function unpublishProfile(db: Db, actor: Actor) {
 
 // The public page --------------------------------------------------------------------------------------
 
+/** What the public page shows of a profile (not its search document). */
+const PUBLIC_COLUMNS = {
+  orgId: workshopProfiles.orgId,
+  name: workshopProfiles.name,
+  headline: workshopProfiles.headline,
+  story: workshopProfiles.story,
+  city: workshopProfiles.city,
+  country: workshopProfiles.country,
+  capabilities: workshopProfiles.capabilities,
+  metals: workshopProfiles.metals,
+  gemstoneWork: workshopProfiles.gemstoneWork,
+  certifications: workshopProfiles.certifications,
+  languages: workshopProfiles.languages,
+  moqPerDesign: workshopProfiles.moqPerDesign,
+  leadTimeMinDays: workshopProfiles.leadTimeMinDays,
+  leadTimeMaxDays: workshopProfiles.leadTimeMaxDays,
+  monthlyCapacity: workshopProfiles.monthlyCapacity,
+  publishedAt: workshopProfiles.publishedAt,
+};
+
 /**
  * A published workshop's profile by its organization's address, with only what the public may see.
  * Unknown, unpublished and non-workshop addresses all answer NOT_FOUND alike.
  */
 export async function getPublicProfile(db: Db, slug: string) {
-  // As the public: row-level security shows a published profile and what it shows, nothing else. Four
-  // statements, the last three side by side, and no transaction (`readPublic`).
+  // As the public: row-level security shows a published profile and what it shows, nothing else. Five
+  // statements, the last four side by side, and no transaction (`readPublic`).
   return readPublic(db, async (tx) => {
     const [row] = await tx
-      .select({ slug: organizations.slug, profile: workshopProfiles, workingDays: productionCalendars.workingWeekdays })
+      .select({ slug: organizations.slug, profile: PUBLIC_COLUMNS, workingDays: productionCalendars.workingWeekdays })
       .from(workshopProfiles)
       .innerJoin(organizations, eq(organizations.id, workshopProfiles.orgId))
       .leftJoin(productionCalendars, eq(productionCalendars.orgId, workshopProfiles.orgId))
@@ -244,7 +268,7 @@ export async function getPublicProfile(db: Db, slug: string) {
       monthlyCapacity: p.monthlyCapacity,
       publishedAt: p.publishedAt!,
       artisans: artisans.map((a) => ({ id: a.id, name: a.name, role: a.role, bio: a.bio, photoFileId: a.photoFileId })),
-      portfolio: portfolio.map((x) => ({ id: x.id, title: x.title, description: x.description, metals: x.metals, techniques: x.techniques, photoFileIds: x.photoFileIds })),
+      portfolio,
       record,
       reviews,
     };

@@ -65,7 +65,7 @@ const oneDecimal = (n: Num) => Math.round(Number(n) * 10) / 10;
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /**
- * Records for many workshops in two queries (for directory cards, side-by-side comparison and the public
+ * Records for many workshops in one query (for directory cards, side-by-side comparison and the public
  * profile). Sample requests, orders and their plans belong to the two parties, so the figures come from
  * database functions that read across all brands and return aggregates only.
  */
@@ -73,9 +73,16 @@ export async function getWorkshopRecords(db: Queryable, workshopOrgIds: string[]
   const result = new Map<string, WorkshopRecord>(workshopOrgIds.map((id) => [id, { ...EMPTY_RECORD }]));
   if (workshopOrgIds.length === 0) return result;
   const ids = `{${workshopOrgIds.join(",")}}`;
-  // One after the other: inside a transaction both would queue on its one connection anyway.
-  const samples = await db.execute<{ workshop_org_id: string; responses: Num; median_response_seconds: Num | null; samples_sent: Num }>(sql`select * from workshop_record_stats(${ids}::uuid[])`);
-  const orders = await db.execute<OrderStats>(sql`select * from workshop_order_record(${ids}::uuid[])`);
+  // One statement: the two functions' rows side by side, by workshop.
+  type Both = { s_id: string | null; o_id: string | null; responses: Num; median_response_seconds: Num | null; samples_sent: Num } & Omit<OrderStats, "workshop_org_id">;
+  const { rows } = await db.execute<Both>(
+    sql`select s.workshop_org_id as s_id, o.workshop_org_id as o_id, s.responses, s.median_response_seconds, s.samples_sent,
+          o.delivered, o.on_time, o.late, o.median_late_business_days, o.approvals, o.approvals_with_changes, o.approval_orders,
+          o.reviews, o.avg_quality, o.avg_communication, o.avg_timeliness
+        from workshop_record_stats(${ids}::uuid[]) s full join workshop_order_record(${ids}::uuid[]) o on o.workshop_org_id = s.workshop_org_id`,
+  );
+  const samples = { rows: rows.flatMap((r) => (r.s_id ? [{ ...r, workshop_org_id: r.s_id }] : [])) };
+  const orders = { rows: rows.flatMap((r) => (r.o_id ? [{ ...r, workshop_org_id: r.o_id }] : [])) };
   for (const r of samples.rows) {
     const rec = result.get(r.workshop_org_id);
     if (!rec) continue;

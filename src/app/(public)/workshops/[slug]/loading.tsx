@@ -1,1 +1,0 @@
-export { PublicProfileSkeleton as default } from "~/components/workshop-profile/public-profile-skeleton";
