@@ -6,7 +6,8 @@
  * 2. HTTP, on `next start` at BENCH_WORKSHOPS workshops (default 10,000): the `/workshops` page (search text
  *    + 2 facets) answered from the server's result cache and never seen before, the RSC payload of a filter
  *    change (as the browser asks for it, headers captured from a real click), a profile page, the
- *    `directory.search` procedure, and `/api/health` (a route handler returning a constant JSON: the floor),
+ *    `directory.search` procedure, `/api/health` (a route handler returning a constant JSON: the floor) and
+ *    `/sign-in` (a page that reads no data and no session: what Next.js itself takes to render a page here),
  *    interleaved, BENCH_REPEATS times (default 3), 10 connections; medians of requests/s and their ratio to
  *    the floor's, with the load average before each round.
  * 3. SQL statements per request of each (PostgreSQL only: the server is pointed at a counting relay), the
@@ -180,7 +181,8 @@ function pageSearches(): DirectorySearchParams[] {
 }
 
 type Request = { path: string; headers?: Record<string, string> };
-type Target = { name: string; request: (i: number) => Request };
+/** `wanted`: the most this target may cost, as a multiple of the floor. */
+type Target = { name: string; request: (i: number) => Request; wanted?: number };
 
 const trpcPath = (s: DirectorySearchParams) => `/api/trpc/directory.search?input=${encodeURIComponent(JSON.stringify(superjson.serialize(s)))}`;
 
@@ -197,11 +199,13 @@ function targets({ rscHeaders, rscParam }: { rscHeaders: Record<string, string>;
   };
   return [
     { name: "GET /api/health (floor)", request: () => ({ path: "/api/health" }) },
-    { name: "/workshops page, cached", request: (i) => ({ path: page(searches[i % searches.length]!) }) },
-    { name: "/workshops page, not cached", request: (i) => ({ path: page(unseen(searches[i % searches.length]!, i)) }) },
-    { name: "RSC of a filter change, cached", request: (i) => rsc(searches[i % searches.length]!) },
-    { name: "RSC of a filter change, not cached", request: (i) => rsc(unseen(searches[i % searches.length]!, i)) },
-    { name: "/workshops/<slug> profile", request: (i) => ({ path: `/workshops/bench-${1 + ((i * 37) % 500)}` }) },
+    // Next.js's own cost of a server-rendered page here: a page that reads nothing (no data, no session).
+    { name: "/sign-in (a page that reads nothing)", request: () => ({ path: "/sign-in" }) },
+    { name: "/workshops page, cached", request: (i) => ({ path: page(searches[i % searches.length]!) }), wanted: 5 },
+    { name: "/workshops page, not cached", request: (i) => ({ path: page(unseen(searches[i % searches.length]!, i)) }), wanted: 10 },
+    { name: "RSC of a filter change, cached", request: (i) => rsc(searches[i % searches.length]!), wanted: 3 },
+    { name: "RSC of a filter change, not cached", request: (i) => rsc(unseen(searches[i % searches.length]!, i)), wanted: 6 },
+    { name: "/workshops/<slug> profile", request: (i) => ({ path: `/workshops/bench-${1 + ((i * 37) % 500)}` }), wanted: 5 },
     { name: "directory.search (tRPC), cached", request: (i) => ({ path: trpcPath(benchSearches()[i % 8]!) }) },
   ];
 }
@@ -328,9 +332,12 @@ async function httpPart(bench: BenchDb) {
     for (const s of servers) {
       if (label(s.dir)) console.log(`\n  ${label(s.dir)} (${s.dir})`);
       const floor = median(rps.get(`${label(s.dir)}|${ts[0]![0]!.name}`)!);
+      const bare = floor / median(rps.get(`${label(s.dir)}|${ts[0]![1]!.name}`)!);
+      console.log(`  ${"".padEnd(38)} ${"".padStart(13)} ${"".padStart(7)}   wanted`);
       for (const t of ts[0]!) {
         const m = median(rps.get(`${label(s.dir)}|${t.name}`)!);
-        console.log(`  ${t.name.padEnd(38)} ${m.toFixed(0).padStart(7)} req/s ${(floor / m).toFixed(1).padStart(6)}×`);
+        const wanted = t.wanted === undefined ? "" : `≤ ${t.wanted}×${t.wanted < bare ? " (below the page that reads nothing)" : ""}`;
+        console.log(`  ${t.name.padEnd(38)} ${m.toFixed(0).padStart(7)} req/s ${(floor / m).toFixed(1).padStart(6)}×   ${wanted}`);
       }
     }
     if (failed) {
