@@ -2,7 +2,7 @@ import { formatDay } from "~/components/sample-requests/format";
 
 /** The day of an instant in UTC, so the server and the browser print the same day. */
 const dayOf = (d: Date) => formatDay(d.toISOString().slice(0, 10));
-import { REVIEW_RATINGS, REVIEW_RATING_LABELS } from "~/lib/review-schemas";
+import { REVIEW_RATINGS, REVIEW_RATING_LABELS } from "~/lib/review-vocabulary";
 import { ReviewStars } from "./review-stars";
 
 export type ReviewShown = {

@@ -4,8 +4,6 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { ReviewCard, type ReviewShown } from "~/components/orders/review-card";
 import { ReviewStars } from "~/components/orders/review-stars";
-import { Button } from "~/components/ui/button";
-import { Card, CardBody } from "~/components/ui/card";
 
 type Page = { items: ReviewShown[]; page: number; pageSize: number; total: number };
 type Averages = { quality: number; communication: number; timeliness: number } | null;
@@ -34,9 +32,9 @@ export function PublicReviews({ slug, workshopName, first, averages }: { slug: s
       {first.total === 0 ? (
         <p className="text-sm text-ink-muted">No reviews yet. Brands review an order once it is delivered.</p>
       ) : (
-        <Card>
+        <div className="rounded-lg border border-line bg-surface shadow-card">
           {averages && (
-            <CardBody className="grid gap-2 border-b border-line text-sm sm:grid-cols-3">
+            <div className="grid gap-2 border-b border-line px-5 py-5 text-sm sm:grid-cols-3">
               {(
                 [
                   ["Quality", averages.quality],
@@ -51,7 +49,7 @@ export function PublicReviews({ slug, workshopName, first, averages }: { slug: s
                   </span>
                 </p>
               ))}
-            </CardBody>
+            </div>
           )}
           <ul className="divide-y divide-line">
             {first.items.map((r) => (
@@ -63,12 +61,12 @@ export function PublicReviews({ slug, workshopName, first, averages }: { slug: s
           </ul>
           {pages < lastPage && (
             <div className="border-t border-line px-4 py-3 sm:px-6">
-              <Button variant="secondary" size="sm" onClick={() => setPages((p) => p + 1)}>
+              <button type="button" className="btn btn-secondary h-8 px-3" onClick={() => setPages((p) => p + 1)}>
                 Show more reviews
-              </Button>
+              </button>
             </div>
           )}
-        </Card>
+        </div>
       )}
     </section>
   );
