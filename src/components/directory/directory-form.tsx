@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { Suspense, useEffect, useId, useRef, useState, useTransition } from "react";
 import { SpriteIcon } from "~/components/ui/sprite-icon";
 import {
   DIRECTORY_PARAM_NAMES as PARAM,
@@ -155,6 +155,7 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
                 Counts over the first {COUNTED_MATCHES} matches; narrow the search for exact counts.
               </p>
             )}
+            <Suspense>
             {FACET_KEYS.map((key) => (
               <FacetGroup
                 key={key}
@@ -175,6 +176,7 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
                 }
               />
             ))}
+            </Suspense>
             <button type="submit" className="btn btn-secondary lg:hidden" onClick={() => setFiltersOpen(false)}>
               Show {directoryTotalText(total, bounded)}
             </button>
@@ -206,7 +208,8 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
             </label>
           </div>
           <div aria-busy={pending || undefined} className={pending ? "opacity-60 transition-opacity" : "transition-opacity"}>
-            {children}
+            {/* Nothing here suspends: the boundary lets React hydrate the results in a task of their own. */}
+            <Suspense>{children}</Suspense>
           </div>
         </div>
       </div>
