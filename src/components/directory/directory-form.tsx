@@ -156,26 +156,26 @@ export function DirectoryForm({ formKey, params, facets, total, bounded = false,
               </p>
             )}
             <Suspense>
-            {FACET_KEYS.map((key) => (
-              <FacetGroup
-                key={key}
-                facet={key}
-                name={PARAM[key]}
-                title={FACET_TITLE[key]}
-                options={facets[key].map(([value, count]) => ({ value, count, checked: (params[key] as string[]).includes(value) }))}
-                anyOf={key === "gemstoneWork" || key === "countries"}
-                sampled={facetsSampled}
-                expanded={expandedFacets.has(key)}
-                onExpandedChange={(open) =>
-                  setExpandedFacets((current) => {
-                    const next = new Set(current);
-                    if (open) next.add(key);
-                    else next.delete(key);
-                    return next;
-                  })
-                }
-              />
-            ))}
+              {FACET_KEYS.map((key) => (
+                <FacetGroup
+                  key={key}
+                  facet={key}
+                  name={PARAM[key]}
+                  title={FACET_TITLE[key]}
+                  options={facets[key].map(([value, count]) => ({ value, count, checked: (params[key] as string[]).includes(value) }))}
+                  anyOf={key === "gemstoneWork" || key === "countries"}
+                  sampled={facetsSampled}
+                  expanded={expandedFacets.has(key)}
+                  onExpandedChange={(open) =>
+                    setExpandedFacets((current) => {
+                      const next = new Set(current);
+                      if (open) next.add(key);
+                      else next.delete(key);
+                      return next;
+                    })
+                  }
+                />
+              ))}
             </Suspense>
             <button type="submit" className="btn btn-secondary lg:hidden" onClick={() => setFiltersOpen(false)}>
               Show {directoryTotalText(total, bounded)}

@@ -74,39 +74,43 @@ export async function getWorkshopRecords(db: Queryable, workshopOrgIds: string[]
   if (workshopOrgIds.length === 0) return result;
   const ids = `{${workshopOrgIds.join(",")}}`;
   // One statement: the two functions' rows side by side, by workshop.
-  type Both = { s_id: string | null; o_id: string | null; responses: Num; median_response_seconds: Num | null; samples_sent: Num } & Omit<OrderStats, "workshop_org_id">;
-  const { rows } = await db.execute<Both>(
+  type Row = { s_id: string | null; o_id: string | null; responses: Num; median_response_seconds: Num | null; samples_sent: Num } & Omit<OrderStats, "workshop_org_id">;
+  const { rows } = await db.execute<Row>(
     sql`select s.workshop_org_id as s_id, o.workshop_org_id as o_id, s.responses, s.median_response_seconds, s.samples_sent,
           o.delivered, o.on_time, o.late, o.median_late_business_days, o.approvals, o.approvals_with_changes, o.approval_orders,
           o.reviews, o.avg_quality, o.avg_communication, o.avg_timeliness
         from workshop_record_stats(${ids}::uuid[]) s full join workshop_order_record(${ids}::uuid[]) o on o.workshop_org_id = s.workshop_org_id`,
   );
-  const samples = { rows: rows.flatMap((r) => (r.s_id ? [{ ...r, workshop_org_id: r.s_id }] : [])) };
-  const orders = { rows: rows.flatMap((r) => (r.o_id ? [{ ...r, workshop_org_id: r.o_id }] : [])) };
-  for (const r of samples.rows) {
-    const rec = result.get(r.workshop_org_id);
+  for (const r of rows) {
+    const rec = result.get((r.s_id ?? r.o_id)!);
     if (!rec) continue;
-    rec.responsesCounted = Number(r.responses);
-    rec.medianResponseHours = r.median_response_seconds === null ? null : Math.round((Number(r.median_response_seconds) / 3600) * 10) / 10;
-    rec.samplesSent = Number(r.samples_sent);
-  }
-  for (const r of orders.rows) {
-    const rec = result.get(r.workshop_org_id);
-    if (!rec) continue;
-    rec.ordersDelivered = Number(r.delivered);
-    rec.onTimeRate = share(Number(r.on_time), rec.ordersDelivered);
-    rec.lateOrders = Number(r.late);
-    rec.medianLateBusinessDays = r.median_late_business_days === null ? null : oneDecimal(r.median_late_business_days);
-    rec.approvalsCounted = Number(r.approvals);
-    rec.approvalsChangedRate = share(Number(r.approvals_with_changes), rec.approvalsCounted);
-    rec.approvalOrders = Number(r.approval_orders);
-    rec.reviewCount = Number(r.reviews);
-    rec.reviewAverages =
-      rec.reviewCount === 0 || r.avg_quality === null || r.avg_communication === null || r.avg_timeliness === null
-        ? null
-        : { quality: oneDecimal(r.avg_quality), communication: oneDecimal(r.avg_communication), timeliness: oneDecimal(r.avg_timeliness) };
+    if (r.s_id) readSamples(rec, r);
+    if (r.o_id) readOrders(rec, r);
   }
   return result;
+}
+
+/** The sample-request half of a record (`workshop_record_stats`). */
+function readSamples(rec: WorkshopRecord, r: { responses: Num; median_response_seconds: Num | null; samples_sent: Num }) {
+  rec.responsesCounted = Number(r.responses);
+  rec.medianResponseHours = r.median_response_seconds === null ? null : Math.round((Number(r.median_response_seconds) / 3600) * 10) / 10;
+  rec.samplesSent = Number(r.samples_sent);
+}
+
+/** The orders half of a record (`workshop_order_record`). */
+function readOrders(rec: WorkshopRecord, r: Omit<OrderStats, "workshop_org_id">) {
+  rec.ordersDelivered = Number(r.delivered);
+  rec.onTimeRate = share(Number(r.on_time), rec.ordersDelivered);
+  rec.lateOrders = Number(r.late);
+  rec.medianLateBusinessDays = r.median_late_business_days === null ? null : oneDecimal(r.median_late_business_days);
+  rec.approvalsCounted = Number(r.approvals);
+  rec.approvalsChangedRate = share(Number(r.approvals_with_changes), rec.approvalsCounted);
+  rec.approvalOrders = Number(r.approval_orders);
+  rec.reviewCount = Number(r.reviews);
+  rec.reviewAverages =
+    rec.reviewCount === 0 || r.avg_quality === null || r.avg_communication === null || r.avg_timeliness === null
+      ? null
+      : { quality: oneDecimal(r.avg_quality), communication: oneDecimal(r.avg_communication), timeliness: oneDecimal(r.avg_timeliness) };
 }
 
 export async function getWorkshopRecord(db: Queryable, workshopOrgId: string): Promise<WorkshopRecord> {
