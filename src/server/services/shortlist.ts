@@ -7,6 +7,7 @@ import { COMPARE_MAX, COMPARE_MIN } from "~/lib/shortlist-schemas";
 import { recordEvent } from "./events";
 import type { Actor } from "./members";
 import { EMPTY_RECORD, getWorkshopRecords, type WorkshopRecord } from "./workshop-record";
+import { PROFILE_FACT_COLUMNS } from "./workshop-profiles";
 
 export const SHORTLIST_PAGE_SIZE = 20;
 
@@ -112,16 +113,7 @@ const entryColumns = {
   workshopName: organizations.name,
   workshopSlug: organizations.slug,
   publishedAt: workshopProfiles.publishedAt,
-  headline: workshopProfiles.headline,
-  city: workshopProfiles.city,
-  country: workshopProfiles.country,
-  capabilities: workshopProfiles.capabilities,
-  metals: workshopProfiles.metals,
-  gemstoneWork: workshopProfiles.gemstoneWork,
-  certifications: workshopProfiles.certifications,
-  moqPerDesign: workshopProfiles.moqPerDesign,
-  leadTimeMinDays: workshopProfiles.leadTimeMinDays,
-  leadTimeMaxDays: workshopProfiles.leadTimeMaxDays,
+  ...PROFILE_FACT_COLUMNS,
 };
 
 function entriesQuery(tx: Queryable) {

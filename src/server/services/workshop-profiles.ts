@@ -205,22 +205,27 @@ export async function unpublishProfile(db: Db, actor: Actor) {
 
 // The public page --------------------------------------------------------------------------------------
 
-/** What the public page shows of a profile (not its search document). */
-const PUBLIC_COLUMNS = {
-  orgId: workshopProfiles.orgId,
-  name: workshopProfiles.name,
+/** A profile's facts as cards and comparisons show them (the shortlist reads the same). */
+export const PROFILE_FACT_COLUMNS = {
   headline: workshopProfiles.headline,
-  story: workshopProfiles.story,
   city: workshopProfiles.city,
   country: workshopProfiles.country,
   capabilities: workshopProfiles.capabilities,
   metals: workshopProfiles.metals,
   gemstoneWork: workshopProfiles.gemstoneWork,
   certifications: workshopProfiles.certifications,
-  languages: workshopProfiles.languages,
   moqPerDesign: workshopProfiles.moqPerDesign,
   leadTimeMinDays: workshopProfiles.leadTimeMinDays,
   leadTimeMaxDays: workshopProfiles.leadTimeMaxDays,
+};
+
+/** What the public page shows of a profile (not its search document). */
+const PUBLIC_COLUMNS = {
+  ...PROFILE_FACT_COLUMNS,
+  orgId: workshopProfiles.orgId,
+  name: workshopProfiles.name,
+  story: workshopProfiles.story,
+  languages: workshopProfiles.languages,
   monthlyCapacity: workshopProfiles.monthlyCapacity,
   publishedAt: workshopProfiles.publishedAt,
 };
